@@ -1,0 +1,22 @@
+export {
+  ENTITY_TYPES,
+  INDEX_VERSION,
+  passageId,
+  type ApparatusIndex,
+  type Article,
+  type CslDate,
+  type CslItem,
+  type CslName,
+  type Entity,
+  type EntityOrigin,
+  type EntityType,
+  type Footnote,
+  type Graph,
+  type GraphEdge,
+  type GraphEdgeKind,
+  type GraphNode,
+  type GraphNodeKind,
+  type Mention,
+  type Passage,
+  type Source
+} from './lib/types.js'
