@@ -1,0 +1,150 @@
+import type {EntityType, Passage} from '@apparatus/model'
+import {fold, nameKey} from './normalise.js'
+import {commonWords, days, documentHeads, honorifics, months, nameSuffixes, nationalities, openers, orgKeywords} from './words.js'
+
+/** A span of an article that looks like an unregistered person or organisation. */
+export interface DiscoveredSpan {
+  start: number
+  end: number
+  label: string
+  type: Extract<EntityType, 'person' | 'organisation'>
+  /** 1 = shape only, 3 and up = confident (honorific, organisation head word, acronym expansion, cue). */
+  score: number
+  /** For an acronym: the key of its expansion, so both forms become one entity. */
+  expansion?: string
+}
+
+const connector = '(?:of|for|on|the|and|de|del|la|y)'
+const token = "(?:[A-Z]\\.|[A-Z][\\p{L}\\p{N}'-]*)"
+const run = new RegExp(`(?<![\\p{L}\\p{N}'])${token}(?:(?: ${connector})* ${token})*`, 'gu')
+const acronymAfter = /\(([A-Z][A-Z&]{1,9})(s?)\)/g
+const acronymBefore = /(?<![\p{L}\p{N}])([A-Z][A-Z&]{1,9})(s?) \(([A-Z][^()]{3,120})\)/gu
+const personCueAfter = /^(?:,? (?:a|an|the|who|whose) |,? (?:said|says|wrote|writes|told|tells|argued|argues|described|describes|stated|states|noted|notes|added|explained|explains|warned|warns)\b)/
+const personCueBefore = /\b(?:by|attorney|lawyer|judge|professor|director|spokesperson|spokesman|spokeswoman|activist|journalist|researcher|founder|author|economist|scholar|historian|according to)\s$/
+
+const isConnector = (word: string) => /^(?:of|for|on|the|and|de|del|la|y)$/.test(word)
+
+/** Whether a passage reads as a heading: short, title-cased, no closing punctuation. */
+function looksLikeHeading(text: string, passage: Passage): boolean {
+  if (passage.kind === 'heading') return true
+  const words = text.trim().split(/\s+/)
+  if (words.length > 14 || /[.!?:;,"']$/.test(text.trim())) return false
+  const capitalised = words.filter((word) => /^[A-Z]/.test(word)).length
+  return capitalised / words.length >= 0.6
+}
+
+function sentenceInitial(text: string, index: number, passageStart: number): boolean {
+  const before = text.slice(passageStart, index)
+  return /(?:^|[.!?:]["')\]]*\s+|["(\u2014-]\s*|^\s*[-*•]\s+)$/.test(before)
+}
+
+function initials(words: string[]): string[] {
+  const all = words.map((w) => w.charAt(0)).join('').toUpperCase()
+  const content = words.filter((w) => !isConnector(w)).map((w) => w.charAt(0)).join('').toUpperCase()
+  const parts = words
+    .filter((w) => !isConnector(w))
+    .flatMap((w) => w.split('-'))
+    .map((w) => w.charAt(0))
+    .join('')
+    .toUpperCase()
+  return [all, content, parts]
+}
+
+/**
+ * Find candidate people and organisations in one article. `covered` spans
+ * (register matches, blocked strings, case names) are never proposed again.
+ */
+export function discoverSpans(
+  text: string,
+  passages: readonly Passage[],
+  covered: ReadonlyArray<{start: number; end: number}>
+): DiscoveredSpan[] {
+  const folded = fold(text)
+  const spans: DiscoveredSpan[] = []
+  const overlapsCovered = (start: number, end: number) => covered.some((c) => c.start < end && start < c.end)
+
+  for (const passage of passages) {
+    const body = folded.slice(passage.start, passage.end)
+    if (looksLikeHeading(body, passage)) continue
+
+    // Acronyms with their expansion, both orders: "American Civil Liberties Union (ACLU)".
+    for (const found of body.matchAll(acronymAfter)) {
+      const acronym = found[1]!
+      const prefix = body.slice(0, found.index).trimEnd()
+      const words = prefix.split(' ')
+      for (let size = 2; size <= Math.min(10, words.length); size++) {
+        const candidate = words.slice(words.length - size)
+        if (!/^[A-Z]/.test(candidate[0]!)) continue
+        if (!initials(candidate).includes(acronym)) continue
+        const label = candidate.join(' ')
+        const start = passage.start + prefix.length - label.length
+        pushAcronym(spans, label, acronym, start, passage.start + found.index + 1, found[2] === 's')
+        break
+      }
+    }
+    for (const found of body.matchAll(acronymBefore)) {
+      const acronym = found[1]!
+      const label = found[3]!.trim()
+      if (!initials(label.split(/\s+/)).includes(acronym)) continue
+      const acronymStart = passage.start + found.index
+      const labelStart = acronymStart + acronym.length + found[2]!.length + 2
+      pushAcronym(spans, label, acronym, labelStart, acronymStart, found[2] === 's')
+    }
+
+    for (const found of body.matchAll(run)) {
+      let words = found[0].replace(/'s?$/, '').split(' ')
+      let start = passage.start + found.index
+      let honorific = false
+      // Peel sentence openers and titles off the front, suffixes and connectors off the end.
+      while (words.length > 0 && (openers.has(words[0]!) || honorifics.has(words[0]!) || isConnector(words[0]!))) {
+        if (honorifics.has(words[0]!)) honorific = true
+        start += words[0]!.length + 1
+        words = words.slice(1)
+      }
+      while (words.length > 0 && (isConnector(words[words.length - 1]!) || nameSuffixes.has(words[words.length - 1]!))) {
+        words = words.slice(0, -1)
+      }
+      if (words.length === 0) continue
+      const label = words.join(' ')
+      const end = start + label.length
+      if (overlapsCovered(start, end)) continue
+      if (/\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov)\. $/.test(folded.slice(Math.max(0, start - 6), start))) honorific = true
+      if (words.some((word) => months.has(word) || days.has(word))) continue
+      if (words.every((word) => commonWords.has(word) || nationalities.has(word) || isConnector(word))) continue
+      if (words.some((word) => nationalities.has(word))) continue
+
+      const content = words.filter((word) => !isConnector(word))
+      const head = content[content.length - 1]!
+      // The head of "Council on Criminal Justice" is the word before the first
+      // connector; of "Amnesty International", the last word.
+      const firstConnector = words.findIndex(isConnector)
+      const keyword = orgKeywords.has(head) || (firstConnector > 0 && orgKeywords.has(words[firstConnector - 1]!))
+      if (keyword && content.length >= 2 && !documentHeads.has(head)) {
+        const initial = sentenceInitial(folded, found.index + passage.start, passage.start)
+        spans.push({start, end, label, type: 'organisation', score: initial && content.length === 2 ? 2 : 3})
+        continue
+      }
+      if (keyword || words.some(isConnector) || documentHeads.has(head)) continue
+      // A person: one to three name words (an initial may sit between them).
+      const names = words.filter((word) => !/^[A-Z]\.$/.test(word))
+      if (names.length > 3 || names.some((word) => /^[A-Z]+$/.test(word) && word.length > 1)) continue
+      if (names.some((word) => commonWords.has(word))) continue
+      if (names.length === 0 || (names.length === 1 && !honorific)) continue
+      let score = honorific ? 3 : 1
+      if (personCueAfter.test(folded.slice(end, end + 24))) score += 2
+      if (personCueBefore.test(folded.slice(Math.max(0, start - 24), start))) score += 2
+      spans.push({start, end, label, type: 'person', score})
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+
+function pushAcronym(spans: DiscoveredSpan[], label: string, acronym: string, labelStart: number, acronymStart: number, plural: boolean) {
+  const words = label.split(' ')
+  const head = words[words.length - 1]!
+  if (documentHeads.has(head) || (plural && documentHeads.has(head.replace(/s$/, '')))) return
+  const organisation = words.some((word) => orgKeywords.has(word))
+  const score = organisation ? 4 : 2
+  spans.push({start: labelStart, end: labelStart + label.length, label, type: 'organisation', score})
+  spans.push({start: acronymStart, end: acronymStart + acronym.length, label: acronym, type: 'organisation', score, expansion: nameKey(label)})
+}

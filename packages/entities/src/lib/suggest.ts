@@ -1,0 +1,61 @@
+import type {EntityType} from '@apparatus/model'
+import {stringify} from 'yaml'
+import {analyse, groupDiscovered, type RecogniseInput} from './recognise.js'
+import {findCaseNames} from './cases.js'
+import {nameKey, slug} from './normalise.js'
+import type {Register} from './register.js'
+
+export interface Candidate {
+  label: string
+  type: EntityType
+  aliases: string[]
+  count: number
+}
+
+/**
+ * Unregistered people, organisations and case names, ranked by how often the
+ * corpus names them, as `entities.yaml` entries ready to paste (checked by a
+ * maintainer: discovery proposes, the register decides).
+ */
+export function suggestEntities(input: RecogniseInput, register: Register): {yaml: string; candidates: Candidate[]} {
+  const analysis = analyse(input, register, {discover: true})
+  const known = new Set<string>()
+  for (const entity of register.entities) for (const form of [entity.label, ...entity.aliases]) known.add(nameKey(form))
+
+  const covers = new Map<string, Array<{start: number; end: number; entity: string | null; form: string; short: boolean}>>()
+  for (const mention of analysis.mentions) {
+    const list = covers.get(mention.article) ?? []
+    list.push({start: mention.start, end: mention.end, entity: mention.entity, form: '', short: false})
+    covers.set(mention.article, list)
+  }
+  const candidates: Candidate[] = []
+  for (const group of groupDiscovered(input, analysis.discovered, covers)) {
+    if (group.forms.some((form) => known.has(nameKey(form)))) continue
+    // A capitalised pair seen once with no other evidence is noise, not a suggestion.
+    if (group.score < 2 && group.occurrences.length < 2) continue
+    const aliases = group.forms.filter((form) => form !== group.label).sort()
+    candidates.push({label: group.label, type: group.type, aliases, count: group.occurrences.length})
+  }
+  for (const entity of analysis.entities) {
+    if (entity.origin !== 'pattern') continue
+    let count = 0
+    for (const article of input.articles) {
+      count += findCaseNames(article.text).filter((hit) => `case-${slug(hit.label)}` === entity.id).length
+    }
+    candidates.push({label: entity.label, type: 'case', aliases: entity.aliases, count})
+  }
+  candidates.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
+
+  const entries = candidates.map((candidate) => {
+    const entry: Record<string, unknown> = {
+      id: candidate.type === 'case' ? `case-${slug(candidate.label)}` : slug(candidate.label),
+      type: candidate.type,
+      label: candidate.label,
+      aliases: candidate.aliases
+    }
+    entry['note'] = `Suggested: named ${candidate.count} time${candidate.count === 1 ? '' : 's'} in the corpus.`
+    return entry
+  })
+  const yaml = entries.length > 0 ? stringify(entries, {flowCollectionPadding: false}) : ''
+  return {yaml, candidates}
+}

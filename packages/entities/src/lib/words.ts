@@ -1,0 +1,84 @@
+/**
+ * Word lists for discovery. Kept apart so they can grow without touching the
+ * logic; every list is about what capitalisation alone cannot tell.
+ */
+
+const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean))
+
+/** Titles before a name; they make the following capitalised words a person. */
+export const honorifics = set(`
+  Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Mx Prof Prof. Professor Sen Sen. Senator Rep Rep. Representative
+  Gov Gov. Governor President Vice Justice Judge Chief Secretary Minister Ambassador Commissioner
+  Mayor General Gen. Attorney Sir Dame Lord Lady Rev. Reverend Father Sister Pope King Queen Prince
+  Princess Chancellor Premier Sheriff Officer Detective Captain Lieutenant Colonel Sergeant Deputy
+  Director Chair Chairman Chairwoman Speaker Congressman Congresswoman Councillor Councilor Emperor
+`)
+
+/** Head words that make a capitalised span an organisation. */
+export const orgKeywords = set(`
+  Council Commission Committee Subcommittee Department Ministry Office Bureau Agency Union Association
+  Institute Institution Foundation University College School Academy Court Tribunal Center Centre
+  Network Organisation Organization International Society Party Service Services Board Authority
+  Corporation Corp Corp. Company Co. Inc Inc. Ltd Ltd. LLC Group Fund Bank League Alliance Coalition
+  Project Initiative Observatory Church Army Navy Police Federation Trust Press News Times Post
+  Assembly Parliament Senate Congress Watch Lab Laboratory Clinic Hospital Museum Library Archive
+  Archives Guild Syndicate Cartel Gang Brigade Front Movement Caucus Secretariat Directorate Agency
+  Images Media Radio Television TV Journal Review Magazine Gazette Herald Tribune Foundation Partners
+  Associates Consortium Cooperative Collective Institute Program Programme Forum Council Mission
+`)
+
+/** Head words of documents, laws and events: acronym expansions that are not organisations. */
+export const documentHeads = set(`
+  Act Acts Agreement Agreements Rule Rules Convention Conventions Covenant Treaty Treaties Amendment
+  Amendments Law Laws Bill Protocol Declaration Standard Standards Order Policy Policies Plan Strategy
+  Report Index Code Charter Accord Accords Directive Regulation Regulations Statute Doctrine War Wars
+  Agenda Framework Principles Guidelines Constitution Exception Status Visa Visas Day Week Month Year
+`)
+
+export const months = set(`
+  January February March April May June July August September October November December
+  Jan Jan. Feb Feb. Mar Mar. Apr Apr. Jun Jun. Jul Jul. Aug Aug. Sep Sep. Sept Sept. Oct Oct. Nov Nov. Dec Dec.
+`)
+
+export const days = set(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday`)
+
+export const nationalities = set(`
+  American Americans Salvadoran Salvadorans Salvadorean Mexican Mexicans Venezuelan Venezuelans
+  Guatemalan Guatemalans Honduran Hondurans Nicaraguan Nicaraguans Cuban Cubans Colombian Colombians
+  Brazilian Brazilians Argentine Argentinian Chilean Peruvian Canadian Canadians British Briton Britons
+  English Scottish Welsh Irish French German Germans Italian Italians Spanish Spaniard Portuguese Dutch
+  Russian Russians Chinese Japanese Korean Indian Indians Pakistani Afghan Iranian Iraqi Syrian Israeli
+  Palestinian Palestinians Egyptian African Africans European Europeans Asian Asians Australian
+  Rwandan Rwandans Haitian Haitians Dominican Latino Latinos Latina Hispanic Hispanics Caribbean
+  Western Eastern Northern Southern Central Arab Arabs Christian Christians Muslim Muslims Jewish
+  Catholic Protestant Democrat Democrats Democratic Republican Republicans Ukrainian Polish Turkish
+  Greek Swedish Norwegian Danish Finnish Swiss Austrian Belgian Nigerian Kenyan Ethiopian Somali
+  Sudanese Filipino Vietnamese Thai Indonesian Malaysian Ecuadorian Bolivian Paraguayan Uruguayan
+`)
+
+/** Function words that open sentences; stripped from the front of a capitalised run. */
+export const openers = set(`
+  A An The This That These Those It Its It's In On At By For From With Without Within Into Onto Of To
+  As And But Or Nor So Yet If When While Where Whether Why How What Which Who Whom Whose Although
+  Though Because Since Until Unless After Before During Despite However Moreover Furthermore Also
+  Even Instead Indeed Still Then Thus Therefore Meanwhile Notably Ironically Conversely Additionally
+  Ultimately Finally First Second Third Last Next Other Another Some Many Most Much More Few Several
+  Such Each Every All Both Either Neither No Not None One Two Three Four Five Six Seven Eight Nine Ten
+  Here There We Our Us You Your He His Him She Her They Their Them I My Me Is Are Was Were Be Been Has
+  Have Had Do Does Did Can Could Would Should Will Shall May Might Must Let Yes Note See Read View
+`)
+
+/** Capitalised words that are never names by themselves (a run of only these is dropped). */
+export const commonWords = new Set([...openers, ...set(`
+  Photo Photos Image Images Credit Credits Getty Select Page About Author Editor Editors Share Tweet
+  Reference References Notes Sources Bibliography Endnotes Introduction Conclusion Summary Background
+  Update Updated Published Posted Comments Comment Reply Home Menu Search Subscribe Follow Click Like
+  New Old Former Current Recent Early Late Today Tomorrow Yesterday Mega Inside Outside Beyond Among
+  Political Legal Financial Public Private National Federal State States International Global Local
+  Human Rights Broader Radical Idea Deal Chance Success Implications Concern Concerns Excessive
+  Equally Almost Nearly Only Just Any Across Along Around Behind Below Above Over Under Upon Via Per
+  Online Available Accessed Retrieved Vol Esq Esq. Jr Jr. Sr Sr. PhD
+`)])
+
+/** Suffixes after a name ("Marc A. Levin, Esq."): never part of an entity. */
+export const nameSuffixes = set(`Esq Esq. Jr Jr. Sr Sr. PhD Ph.D. MD II III IV`)
