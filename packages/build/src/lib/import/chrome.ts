@@ -1,0 +1,191 @@
+/**
+ * Web-page chrome: lines that came with the copy but are not the article's
+ * text. Each is moved to front matter (authors, date, credits, bio) or
+ * dropped, always with an informational message at its source line.
+ */
+import type {VFile} from 'vfile'
+import type {SourceLine} from './decode.js'
+import {
+  aboutAuthor,
+  bioSignal,
+  bioStart,
+  byline,
+  creditOnly,
+  dateLine,
+  editorComment,
+  isoDate,
+  labelledCaption,
+  nameLine,
+  navigation,
+  originallyPublished,
+  referenceHeading,
+  splitNames,
+  viewsDisclaimer
+} from './patterns.js'
+
+export interface Credit {
+  credit: string
+  caption?: string
+}
+
+export interface Chrome {
+  authors: string[]
+  date?: string
+  credits: Credit[]
+  bio?: string
+  /** Content lines (no blank lines) that remain, in source order. */
+  lines: SourceLine[]
+}
+
+/** How many lines at the top may hold a byline or date. */
+const HEADER_LINES = 6
+
+export function stripChrome(all: SourceLine[], file: VFile): Chrome {
+  const lines = all.filter((line) => line.text !== '')
+  const dropped = new Set<number>()
+  const result: Chrome = {authors: [], credits: [], lines: []}
+  const bio: string[] = []
+
+  function drop(index: number, ruleId: string, reason: string): void {
+    const line = lines[index]!
+    dropped.add(index)
+    file.info(reason, {place: {line: line.line, column: line.column}, ruleId, source: 'apparatus-import'})
+  }
+  const kept = (): number[] => lines.map((_, index) => index).filter((index) => !dropped.has(index))
+  const quote = (text: string): string => '`' + (text.length > 60 ? text.slice(0, 57) + '…' : text) + '`'
+
+  for (const [index, {text}] of lines.entries()) {
+    if (navigation.test(text)) drop(index, 'navigation', `Unexpected page navigation ${quote(text)}, dropped it`)
+    else if (editorComment.test(text)) drop(index, 'editor-comment', `Unexpected editor comment ${quote(text)}, dropped it (not the author’s text)`)
+    else if (viewsDisclaimer.test(text)) drop(index, 'views-disclaimer', `Unexpected views disclaimer ${quote(text)}, dropped it`)
+    else if (originallyPublished.test(text)) drop(index, 'originally-published', `Unexpected republication notice ${quote(text)}, dropped it`)
+  }
+
+  // Photo credits, with the caption line printed right above the credit.
+  for (const [index, line] of lines.entries()) {
+    if (dropped.has(index)) continue
+    if (labelledCaption.test(line.text)) {
+      const body = line.text.replace(labelledCaption, '')
+      const at = body.search(/\((?:photo|image|picture)s?(?: credit)?\s*(?:by|:)/i)
+      const last = body.search(/\((?:photo|image|picture)s?(?: credit)?\s*(?:by|:)(?!.*\((?:photo|image|picture)s?\s*(?:by|:))/i)
+      const caption = (at === -1 ? body : body.slice(0, at)).trim()
+      const credit = at === -1 ? '' : body.slice(last + 1).replace(/\)+\s*$/, '').trim()
+      result.credits.push(credit === '' ? {credit: caption} : {...(caption ? {caption} : {}), credit})
+      drop(index, 'photo-credit', `Unexpected photo caption ${quote(line.text)}, moved it to \`credits\``)
+    } else if (creditOnly.test(line.text) && line.text.length <= 150 && !/[.!?:;]$/.test(line.text.replace(/\)$/, ''))) {
+      const previous = lines[index - 1]
+      let caption: string | undefined
+      if (index > 1 && previous && !dropped.has(index - 1) && previous.line === line.line - 1 && previous.text.length <= 300 && !creditOnly.test(previous.text)) {
+        caption = previous.text
+        drop(index - 1, 'photo-caption', `Unexpected photo caption ${quote(previous.text)} before a credit, moved it to \`credits\``)
+      }
+      result.credits.push({...(caption ? {caption} : {}), credit: line.text})
+      drop(index, 'photo-credit', `Unexpected photo credit ${quote(line.text)}, moved it to \`credits\``)
+    }
+  }
+
+  // Byline and date: only in the first lines, where pages print them.
+  for (const index of kept().slice(0, HEADER_LINES)) {
+    const {text} = lines[index]!
+    const by = byline.exec(text)
+    if (by && result.authors.length === 0) {
+      result.authors.push(...splitNames(by[1]!))
+      const date = by[2] ? isoDate(by[2]) : undefined
+      if (date) result.date = date
+      drop(index, 'byline', `Unexpected byline ${quote(text)}, moved it to \`authors\``)
+      continue
+    }
+    const dated = dateLine.exec(text)
+    const date = dated ? isoDate(dated[1]!) : undefined
+    if (date && !result.date) {
+      result.date = date
+      drop(index, 'date-line', `Unexpected date line ${quote(text)}, moved it to \`date\``)
+    }
+  }
+
+  // "About the author" and everything after it (up to a reference list).
+  const about = kept().find((index) => aboutAuthor.test(lines[index]!.text))
+  if (about !== undefined) {
+    drop(about, 'about-author', `Unexpected “about the author” line ${quote(lines[about]!.text)}, dropped it`)
+    for (const index of kept().filter((index) => index > about)) {
+      const {text} = lines[index]!
+      if (referenceHeading.test(text)) break
+      if (nameLine.test(text) && text.length <= 80) {
+        addAuthors(result, splitNames(text))
+        drop(index, 'author-name', `Unexpected author name line ${quote(text)}, moved it to \`authors\``)
+      } else {
+        bio.push(text)
+        const start = bioStart.exec(text)
+        if (start) addAuthors(result, splitNames(start[1]!))
+        drop(index, 'author-bio', `Unexpected author bio ${quote(text)}, moved it to \`bio\``)
+      }
+    }
+  }
+
+  // Name lines (often repeated) followed by a bio that starts with that name, at the very end.
+  const rest = kept()
+  for (let position = 0; position < rest.length; position++) {
+    const name = lines[rest[position]!]!.text
+    if (!nameLine.test(name) || name.length > 80) continue
+    let next = position + 1
+    while (next < rest.length && lines[rest[next]!]!.text === name) next++
+    const tail = rest.slice(next)
+    const names = splitNames(name)
+    const opensBio = tail.length > 0 && names.some((person) => stripHonorific(lines[tail[0]!]!.text).startsWith(person))
+    const repeatedAtEnd = tail.length === 0 && next - position > 1
+    if (!opensBio && !repeatedAtEnd) continue
+    if (tail.some((index) => referenceHeading.test(lines[index]!.text) || !/[.!?)”"’]$/.test(lines[index]!.text))) continue
+    addAuthors(result, names)
+    for (const index of rest.slice(position, next)) drop(index, 'author-name', `Unexpected author name line ${quote(name)}, moved it to \`authors\``)
+    for (const index of tail) {
+      bio.push(lines[index]!.text)
+      drop(index, 'author-bio', `Unexpected author bio ${quote(lines[index]!.text)}, moved it to \`bio\``)
+    }
+    break
+  }
+
+  // A closing sentence about the author(s): "X and Y, Esq. co-lead …", "X is …".
+  if (bio.length === 0) {
+    const remaining = kept()
+    const reference = remaining.findLastIndex((index) => referenceHeading.test(lines[index]!.text))
+    const candidates = [remaining[remaining.length - 1], reference > 0 ? remaining[reference - 1] : undefined]
+    for (const index of candidates) {
+      if (index === undefined || dropped.has(index)) continue
+      const {text} = lines[index]!
+      const start = bioStart.exec(text)
+      if (start && bioSignal.test(text)) {
+        addAuthors(result, splitNames(start[1]!))
+        bio.push(text)
+        drop(index, 'author-bio', `Unexpected author bio ${quote(text)}, moved it to \`bio\``)
+        break
+      }
+    }
+  }
+
+  // A line identical to the previous content line is a copy artefact.
+  let previous: number | undefined
+  for (const index of kept()) {
+    if (previous !== undefined && lines[index]!.text === lines[previous]!.text) {
+      const first = previous === kept()[0]
+      drop(
+        index,
+        first ? 'repeated-title' : 'repeated-line',
+        `Unexpected repeated ${first ? 'title' : 'line'} ${quote(lines[index]!.text)}, dropped the copy`
+      )
+      continue
+    }
+    previous = index
+  }
+
+  if (bio.length > 0) result.bio = bio.join('\n\n')
+  result.lines = kept().map((index) => lines[index]!)
+  return result
+}
+
+function stripHonorific(text: string): string {
+  return text.replace(/^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rev|Hon)\.?\s+)+/, '')
+}
+
+function addAuthors(result: Chrome, names: string[]): void {
+  for (const name of names) if (!result.authors.includes(name)) result.authors.push(name)
+}

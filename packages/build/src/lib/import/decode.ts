@@ -1,0 +1,103 @@
+/**
+ * Bytes -> lines. Every problem that makes the input unusable is a fatal
+ * message with the place of the first bad byte, never an exception, so a
+ * maintainer importing many files sees all of them.
+ */
+import type {VFile} from 'vfile'
+
+export const MAX_BYTES = 5 * 1024 * 1024
+
+export interface SourceLine {
+  /** Whitespace-normalised text of the line (runs of spaces/tabs -> one space, trimmed). */
+  text: string
+  /** 1-based line number in the source. */
+  line: number
+  /** 1-based column of the first non-whitespace character. */
+  column: number
+}
+
+/** Decode `text` into lines, or return `undefined` after adding a fatal message to `file`. */
+export function decode(text: string | Uint8Array, file: VFile): SourceLine[] | undefined {
+  let value: string
+  if (typeof text === 'string') {
+    if (Buffer.byteLength(text, 'utf8') > MAX_BYTES) return fail(file, tooLarge(Buffer.byteLength(text, 'utf8')), 1, 1, 'too-large')
+    value = text
+  } else {
+    if (text.byteLength > MAX_BYTES) return fail(file, tooLarge(text.byteLength), 1, 1, 'too-large')
+    const bad = firstInvalidUtf8(text)
+    if (bad !== -1) {
+      const {line, column} = place(new TextDecoder().decode(text.subarray(0, bad)), bad)
+      return fail(
+        file,
+        `Unexpected invalid UTF-8 byte 0x${text[bad]!.toString(16).padStart(2, '0')}, expected UTF-8 text; re-save the file as UTF-8`,
+        line,
+        column,
+        'invalid-utf8'
+      )
+    }
+    value = new TextDecoder('utf-8', {ignoreBOM: true}).decode(text)
+  }
+
+  if (value.charCodeAt(0) === 0xfeff) value = value.slice(1)
+  const nul = value.indexOf('\0')
+  if (nul !== -1) {
+    const {line, column} = place(value.slice(0, nul), nul)
+    return fail(file, 'Unexpected NUL byte, expected plain text (is this a binary file?)', line, column, 'binary-file')
+  }
+  value = value.replace(/\r\n?/g, '\n')
+  if (value.trim() === '') return fail(file, 'Unexpected empty file, expected the text of an article', 1, 1, 'empty-file')
+
+  return value.split('\n').map((raw, index) => {
+    const lead = /^[\s\u00a0]*/.exec(raw)![0].length
+    return {text: raw.replace(/[ \t\u00a0]+/g, ' ').trim(), line: index + 1, column: lead + 1}
+  })
+}
+
+function tooLarge(bytes: number): string {
+  return `Unexpected file of ${bytes} bytes, expected at most ${MAX_BYTES} bytes (5 MB) for one article`
+}
+
+function fail(file: VFile, reason: string, line: number, column: number, ruleId: string): undefined {
+  const message = file.message(reason, {place: {line, column}, ruleId, source: 'apparatus-import'})
+  message.fatal = true
+  return undefined
+}
+
+/** Line and column (1-based, in characters) just after `prefix`. */
+function place(prefix: string, _offset: number): {line: number; column: number} {
+  const lines = prefix.replace(/^\ufeff/, '').split(/\r\n|\r|\n/)
+  return {line: lines.length, column: [...lines[lines.length - 1]!].length + 1}
+}
+
+/** Index of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let index = 0
+  while (index < bytes.length) {
+    const byte = bytes[index]!
+    let need = 0
+    let min = 0
+    if (byte < 0x80) {
+      index++
+      continue
+    } else if (byte >= 0xc2 && byte <= 0xdf) {
+      need = 1
+      min = 0x80
+    } else if (byte >= 0xe0 && byte <= 0xef) {
+      need = 2
+      min = 0x800
+    } else if (byte >= 0xf0 && byte <= 0xf4) {
+      need = 3
+      min = 0x10000
+    } else return index
+    let code = byte & (0x3f >> need)
+    for (let k = 1; k <= need; k++) {
+      const next = bytes[index + k]
+      if (next === undefined || (next & 0xc0) !== 0x80) return index
+      code = (code << 6) | (next & 0x3f)
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are invalid too.
+    if (code < min || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return index
+    index += need + 1
+  }
+  return -1
+}

@@ -1,0 +1,132 @@
+/** The I/O edge of the importer: read sources, find existing articles, write atomically. */
+import {randomBytes} from 'node:crypto'
+import {mkdir, readdir, readFile, rename, stat, unlink, writeFile} from 'node:fs/promises'
+import {basename, join} from 'node:path'
+import {VFile} from 'vfile'
+import {MAX_BYTES} from './decode.js'
+import {readFrontMatter} from './front-matter.js'
+import {importArticle} from './import-article.js'
+
+export interface ImportFilesOptions {
+  /** The corpus folder; articles go to `<corpusDir>/articles/<id>.md`. */
+  corpusDir: string
+  /** Regenerate front matter fields the maintainer edited (the id is always kept; default: false). */
+  force?: boolean
+}
+
+export interface ImportFilesResult {
+  /** Paths of the articles written (new or changed). */
+  written: string[]
+  /** Paths of the articles that already had exactly this content. */
+  unchanged: string[]
+  /** One file per input path, with its messages; a fatal message means nothing was written for it. */
+  files: VFile[]
+}
+
+interface Existing {
+  path: string
+  content: string
+  id: string
+}
+
+export async function importFiles(paths: string[], options: ImportFilesOptions): Promise<ImportFilesResult> {
+  if (!Array.isArray(paths) || !options || typeof options.corpusDir !== 'string') {
+    throw new TypeError('importFiles: expected `(paths, {corpusDir})`')
+  }
+  const dir = join(options.corpusDir, 'articles')
+  const bySource = new Map<string, Existing>()
+  const taken = new Set<string>()
+  for (const article of await readArticles(dir)) {
+    taken.add(article.id)
+    if (article.source && !bySource.has(article.source)) bySource.set(article.source, article)
+  }
+
+  const result: ImportFilesResult = {written: [], unchanged: [], files: []}
+  for (const path of paths) {
+    const bytes = await readSource(path)
+    if (bytes instanceof VFile) {
+      result.files.push(bytes)
+      continue
+    }
+    const source = basename(path)
+    const existing = bySource.get(source)
+    const others = new Set([...taken].filter((id) => id !== existing?.id))
+    const {id, markdown, file} = importArticle({
+      text: bytes,
+      sourceName: path,
+      ...(existing ? {existing: existing.content} : {}),
+      takenIds: others,
+      ...(options.force ? {force: true} : {})
+    })
+    result.files.push(file)
+    if (file.messages.some((message) => message.fatal)) continue
+
+    const target = existing?.path ?? join(dir, `${id}.md`)
+    if (existing?.content === markdown) {
+      result.unchanged.push(target)
+    } else {
+      await mkdir(dir, {recursive: true})
+      await writeAtomic(target, markdown)
+      result.written.push(target)
+    }
+    taken.add(id)
+    bySource.set(source, {path: target, content: markdown, id})
+  }
+  return result
+}
+
+async function readArticles(dir: string): Promise<Array<Existing & {source?: string}>> {
+  let names: string[]
+  try {
+    names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort()
+  } catch {
+    return []
+  }
+  const articles: Array<Existing & {source?: string}> = []
+  for (const name of names) {
+    const path = join(dir, name)
+    const content = await readFile(path, 'utf8')
+    let data: Record<string, unknown> | undefined
+    try {
+      data = readFrontMatter(content)
+    } catch {
+      data = undefined
+    }
+    const id = typeof data?.id === 'string' ? data.id : name.slice(0, -3)
+    const source = typeof data?.source === 'string' ? data.source : undefined
+    articles.push({path, content, id, ...(source ? {source} : {})})
+  }
+  return articles
+}
+
+/** The bytes of `path`, or a file with a fatal message when it cannot or must not be read. */
+async function readSource(path: string): Promise<Uint8Array | VFile> {
+  const fail = (reason: string, ruleId: string): VFile => {
+    const file = new VFile({path})
+    const message = file.message(reason, {place: {line: 1, column: 1}, ruleId, source: 'apparatus-import'})
+    message.fatal = true
+    return file
+  }
+  try {
+    const info = await stat(path)
+    if (!info.isFile()) return fail('Unexpected directory or special file, expected a plain-text file', 'unreadable-file')
+    if (info.size > MAX_BYTES) {
+      return fail(`Unexpected file of ${info.size} bytes, expected at most ${MAX_BYTES} bytes (5 MB) for one article`, 'too-large')
+    }
+    return new Uint8Array(await readFile(path))
+  } catch (error) {
+    return fail(`Cannot read file: ${(error as Error).message}`, 'unreadable-file')
+  }
+}
+
+/** Write to a temporary file next to the target, then rename: readers never see half a file. */
+async function writeAtomic(path: string, content: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  try {
+    await writeFile(temporary, content, 'utf8')
+    await rename(temporary, path)
+  } catch (error) {
+    await unlink(temporary).catch(() => {})
+    throw error
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The article's shape once chrome is gone: title, headings, paragraphs,
+ * list items and the reference section.
+ */
+import type {VFile} from 'vfile'
+import type {SourceLine} from './decode.js'
+import {referenceHeading} from './patterns.js'
+
+export type Block =
+  | {type: 'heading'; text: string; source: SourceLine}
+  | {type: 'paragraph'; text: string; source: SourceLine}
+  | {type: 'listItem'; text: string; source: SourceLine}
+
+export interface Structure {
+  title: string
+  provisional: boolean
+  blocks: Block[]
+  /** The reference section: its heading as written and one block per entry. */
+  references?: {heading: string; source: SourceLine; entries: Block[]}
+}
+
+const MAX_HEADING_CHARS = 120
+const MAX_HEADING_WORDS = 20
+const MAX_TITLE_CHARS = 80
+
+const bullet = /^[-•‣▪●◦*]\s+/
+
+/** Where a sentence ends: not after an initial ("U.S.", "A.") or a common abbreviation. */
+const abbreviation = String.raw`(?<![\s.(]\p{Lu}|^\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|vs|v|No|Nos|Inc|Corp|Ltd|Co|etc|e\.g|i\.e|Esq|Gen|Gov|Sen|Rep|Jan|Feb|Aug|Sept|Oct|Nov|Dec))`
+const sentenceEnd = new RegExp(String.raw`${abbreviation}[.!?]\s+(?=[\p{Lu}\p{N}“"‘])`, 'u')
+const firstSentence = new RegExp(String.raw`^.+?${abbreviation}[.!?](?=\s+[\p{Lu}\p{N}“"‘]|$)`, 'u')
+
+/**
+ * Heading-shaped: short, starts with a letter or digit, no terminal sentence
+ * punctuation (a question is allowed: "What is the CECOT?"), no URL.
+ */
+export function headingShaped(text: string): boolean {
+  if (text.length > MAX_HEADING_CHARS || text.split(' ').length > MAX_HEADING_WORDS) return false
+  if (!/^[\p{Lu}\p{N}]/u.test(text) || bullet.test(text)) return false
+  if (/[.!,;:…)\]”"’]$/.test(text) || /\b(?:https?:\/\/|www\.|[\w-]+\.(?:com|org|net)\/)/i.test(text)) return false
+  // A question ending is a heading only when the line is a single short sentence.
+  if (text.endsWith('?') && sentenceEnd.test(text.slice(0, -1))) return false
+  return true
+}
+
+/** Body text: what a heading must be followed by. */
+function bodyShaped(text: string): boolean {
+  return !headingShaped(text)
+}
+
+export function structure(lines: SourceLine[], file: VFile): Structure {
+  let body = lines
+  let title: string
+  let provisional = false
+
+  const first = body[0]
+  if (first && headingShaped(first.text) && body[1] && bodyShaped(body[1].text)) {
+    title = first.text
+    body = body.slice(1)
+  } else {
+    title = provisionalTitle(first?.text ?? '')
+    provisional = true
+    file.message(`Unexpected article without a title line, expected a short first line; derived the provisional title \`${title}\`, edit \`title\` in the front matter`, {
+      place: first ? {line: first.line, column: first.column} : {line: 1, column: 1},
+      ruleId: 'provisional-title',
+      source: 'apparatus-import'
+    })
+  }
+
+  const split = body.findLastIndex((line) => referenceHeading.test(line.text))
+  const main = split === -1 ? body : body.slice(0, split)
+  const result: Structure = {title, provisional, blocks: main.map((line, index) => block(line, main[index + 1]))}
+  if (split !== -1) {
+    const heading = body[split]!
+    result.references = {
+      heading: heading.text.replace(/\s*:$/, ''),
+      source: heading,
+      entries: body.slice(split + 1).map((line) => ({type: 'paragraph', text: line.text, source: line}))
+    }
+  }
+  return result
+}
+
+function block(line: SourceLine, next: SourceLine | undefined): Block {
+  if (bullet.test(line.text) && /^[-•]/.test(line.text)) return {type: 'listItem', text: line.text.replace(bullet, ''), source: line}
+  if (headingShaped(line.text) && next && bodyShaped(next.text) && !referenceHeading.test(next.text)) {
+    return {type: 'heading', text: line.text, source: line}
+  }
+  return {type: 'paragraph', text: line.text, source: line}
+}
+
+/** The first sentence, cut at a word boundary when long. */
+export function provisionalTitle(text: string): string {
+  const sentence = (firstSentence.exec(text)?.[0] ?? text).replace(/\[[^\]]*\]/g, '')
+  let title = sentence.replace(/[.!]$/, '').trim()
+  if (title.length > MAX_TITLE_CHARS) {
+    const cut = title.slice(0, MAX_TITLE_CHARS + 1)
+    const space = cut.lastIndexOf(' ')
+    title = (space > 20 ? cut.slice(0, space) : cut.slice(0, MAX_TITLE_CHARS)).replace(/[\s,;:–—-]+$/, '') + '…'
+  }
+  return title === '' ? 'Untitled' : title
+}
