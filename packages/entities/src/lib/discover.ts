@@ -92,49 +92,73 @@ export function discoverSpans(
     }
 
     for (const found of body.matchAll(run)) {
-      let words = found[0].replace(/'s?$/, '').split(' ')
-      let start = passage.start + found.index
-      let honorific = false
-      // Peel sentence openers and titles off the front, suffixes and connectors off the end.
-      while (words.length > 0 && (openers.has(words[0]!) || honorifics.has(words[0]!) || isConnector(words[0]!))) {
-        if (honorifics.has(words[0]!)) honorific = true
-        start += words[0]!.length + 1
-        words = words.slice(1)
-      }
-      while (words.length > 0 && (isConnector(words[words.length - 1]!) || nameSuffixes.has(words[words.length - 1]!))) {
-        words = words.slice(0, -1)
-      }
-      if (words.length === 0) continue
-      const label = words.join(' ')
-      const end = start + label.length
-      if (overlapsCovered(start, end)) continue
-      if (/\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov)\. $/.test(folded.slice(Math.max(0, start - 6), start))) honorific = true
-      if (words.some((word) => months.has(word) || days.has(word))) continue
-      if (words.every((word) => commonWords.has(word) || nationalities.has(word) || isConnector(word))) continue
-      if (words.some((word) => nationalities.has(word))) continue
-
-      const content = words.filter((word) => !isConnector(word))
-      const head = content[content.length - 1]!
-      // The head of "Council on Criminal Justice" is the word before the first
-      // connector; of "Amnesty International", the last word.
-      const firstConnector = words.findIndex(isConnector)
-      const keyword = orgKeywords.has(head) || (firstConnector > 0 && orgKeywords.has(words[firstConnector - 1]!))
-      if (keyword && content.length >= 2 && !documentHeads.has(head)) {
-        const initial = sentenceInitial(folded, found.index + passage.start, passage.start)
-        spans.push({start, end, label, type: 'organisation', score: initial && content.length === 2 ? 2 : 3})
-        continue
-      }
-      if (keyword || words.some(isConnector) || documentHeads.has(head)) continue
-      // A person: one to three name words (an initial may sit between them).
-      const names = words.filter((word) => !/^[A-Z]\.$/.test(word))
-      if (names.length > 3 || names.some((word) => /^[A-Z]+$/.test(word) && word.length > 1)) continue
-      if (names.some((word) => commonWords.has(word))) continue
-      if (names.length === 0 || (names.length === 1 && !honorific)) continue
-      let score = honorific ? 3 : 1
-      if (personCueAfter.test(folded.slice(end, end + 24))) score += 2
-      if (personCueBefore.test(folded.slice(Math.max(0, start - 24), start))) score += 2
-      spans.push({start, end, label, type: 'person', score})
+      classify(found[0].replace(/'s?$/, '').split(' '), passage.start + found.index, false)
     }
+  }
+
+  // Returns whether the words became a candidate; a run that fails as a whole
+  // is split at its first connector ("Judge Harold Finch of the District Court
+  // for the District of Arizona" is a person, then an organisation).
+  function classify(input: string[], at: number, titled: boolean): boolean {
+    let words = input
+    let start = at
+    let honorific = titled
+    // Peel sentence openers and titles off the front, suffixes and connectors off the end.
+    while (words.length > 0 && (openers.has(words[0]!) || honorifics.has(words[0]!) || isConnector(words[0]!))) {
+      if (honorifics.has(words[0]!)) honorific = true
+      start += words[0]!.length + 1
+      words = words.slice(1)
+    }
+    while (words.length > 0 && (isConnector(words[words.length - 1]!) || nameSuffixes.has(words[words.length - 1]!))) {
+      words = words.slice(0, -1)
+    }
+    if (words.length === 0) return false
+    if (evaluate(words, start, honorific)) return true
+    const split = words.findIndex(isConnector)
+    if (split <= 0) return false
+    let rest = split
+    while (rest < words.length && isConnector(words[rest]!)) rest++
+    const left = classify(words.slice(0, split), start, honorific)
+    const offset = words.slice(0, rest).join(' ').length + 1
+    const right = classify(words.slice(rest), start + offset, false)
+    return left || right
+  }
+
+  function evaluate(words: string[], start: number, titled: boolean): boolean {
+    let honorific = titled
+    const label = words.join(' ')
+    const end = start + label.length
+    if (overlapsCovered(start, end)) return false
+    if (/\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov)\. $/.test(folded.slice(Math.max(0, start - 6), start))) honorific = true
+    if (words.some((word) => months.has(word) || days.has(word))) return false
+    if (words.every((word) => commonWords.has(word) || nationalities.has(word) || isConnector(word))) return false
+
+    const content = words.filter((word) => !isConnector(word))
+    const head = content[content.length - 1]!
+    // The head of "Council on Criminal Justice" is the word before the first
+    // connector; of "Amnesty International", the last word.
+    const firstConnector = words.findIndex(isConnector)
+    const keyword = orgKeywords.has(head) || (firstConnector > 0 && orgKeywords.has(words[firstConnector - 1]!))
+    if (keyword && content.length >= 2 && !documentHeads.has(head)) {
+      const passageStart = passages.find((p) => p.start <= start && start < p.end)?.start ?? 0
+      const initial = sentenceInitial(folded, start, passageStart)
+      spans.push({start, end, label, type: 'organisation', score: initial && content.length === 2 ? 2 : 3})
+      return true
+    }
+    if (keyword || words.some(isConnector) || documentHeads.has(head)) return false
+    // A person: one to three name words (an initial may sit between them),
+    // never "the Imperial Valley", never "Mexican officials".
+    if (words.some((word) => nationalities.has(word))) return false
+    if (/\b(?:the|a|an|this|that|these|its|their|our)\s$/i.test(folded.slice(Math.max(0, start - 8), start))) return false
+    const names = words.filter((word) => !/^[A-Z]\.$/.test(word))
+    if (names.length > 3 || names.some((word) => /^[A-Z]+$/.test(word) && word.length > 1)) return false
+    if (names.some((word) => commonWords.has(word))) return false
+    if (names.length === 0 || (names.length === 1 && !honorific)) return false
+    let score = honorific ? 3 : 1
+    if (personCueAfter.test(folded.slice(end, end + 24))) score += 2
+    if (personCueBefore.test(folded.slice(Math.max(0, start - 24), start))) score += 2
+    spans.push({start, end, label, type: 'person', score})
+    return true
   }
   return spans.sort((a, b) => a.start - b.start || b.end - a.end)
 }
