@@ -61,6 +61,19 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
     else if (originallyPublished.test(text)) drop(index, 'originally-published', `Unexpected republication notice ${quote(text)}, dropped it`)
   }
 
+  // Paragraphs separated by blank lines, or by single line breaks?
+  const spaced = lines.filter((line, index) => lines[index + 1]?.line === line.line + 1).length < lines.length / 2
+  /**
+   * The line right above a credit is its caption when it is short and set off
+   * from the text before it (a blank line, or no final period), or when the
+   * page separates paragraphs with blank lines anyway.
+   */
+  function isCaption(index: number): boolean {
+    const {text, line} = lines[index]!
+    if (text.length > 300 || creditOnly.test(text)) return false
+    return spaced || lines[index - 1]?.line !== line - 1 || !/[.!?]$/.test(text)
+  }
+
   // Photo credits, with the caption line printed right above the credit.
   for (const [index, line] of lines.entries()) {
     if (dropped.has(index)) continue
@@ -75,7 +88,7 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
     } else if (creditOnly.test(line.text) && line.text.length <= 150 && !/[.!?:;]$/.test(line.text.replace(/\)$/, ''))) {
       const previous = lines[index - 1]
       let caption: string | undefined
-      if (index > 1 && previous && !dropped.has(index - 1) && previous.line === line.line - 1 && previous.text.length <= 300 && !creditOnly.test(previous.text)) {
+      if (index > 1 && previous && !dropped.has(index - 1) && previous.line === line.line - 1 && isCaption(index - 1)) {
         caption = previous.text
         drop(index - 1, 'photo-caption', `Unexpected photo caption ${quote(previous.text)} before a credit, moved it to \`credits\``)
       }

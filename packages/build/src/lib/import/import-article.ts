@@ -98,6 +98,8 @@ export function importArticle(input: ImportInput): ImportResult {
     credits: chrome.credits,
     ...(chrome.bio ? {bio: chrome.bio} : {})
   }
+  // Report in reading order, whatever pass found the problem.
+  file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
   const data = mergeFrontMatter(generated, existing, input.force === true)
   data.id = id
   return {id, markdown: `${formatFrontMatter(data)}\n${body.markdown}`, file}

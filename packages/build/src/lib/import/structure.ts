@@ -38,8 +38,8 @@ export function headingShaped(text: string): boolean {
   if (text.length > MAX_HEADING_CHARS || text.split(' ').length > MAX_HEADING_WORDS) return false
   if (!/^[\p{Lu}\p{N}]/u.test(text) || bullet.test(text)) return false
   if (/[.!,;:…)\]”"’]$/.test(text) || /\b(?:https?:\/\/|www\.|[\w-]+\.(?:com|org|net)\/)/i.test(text)) return false
-  // A question ending is a heading only when the line is a single short sentence.
-  if (text.endsWith('?') && sentenceEnd.test(text.slice(0, -1))) return false
+  // A heading is one phrase or one question, never two sentences.
+  if (sentenceEnd.test(text)) return false
   return true
 }
 
