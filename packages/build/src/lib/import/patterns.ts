@@ -47,7 +47,8 @@ export const personName = String.raw`${honorific}?${namePart}(?:\s+(?:${particle
 export const nameList = String.raw`${personName}(?:(?:,\s+|\s+and\s+|,\s+and\s+|\s+&\s+)${personName})*`
 
 export const nameLine = new RegExp(`^${nameList}$`, 'u')
-export const byline = new RegExp(String.raw`^(?:written |words |posted )?by:?\s+(${nameList})(?:\s*(?:[|,•·–—-]|on)\s*(.+))?$`, 'iu')
+// Case-sensitive on purpose: with the `i` flag `\p{Lu}` would match lowercase too ("By Way of Ending").
+export const byline = new RegExp(String.raw`^(?:(?:[Ww]ritten|[Ww]ords|[Pp]osted) by|By|BY):?\s+(${nameList})(?:\s*(?:[|,•·–—-]|on)\s*(.+))?$`, 'u')
 
 /** Strip honorifics and post-nominals, split a name list into names. */
 export function splitNames(list: string): string[] {
