@@ -128,7 +128,9 @@ async function fromMarkdown(corpusDir: string): Promise<EvalCorpus | undefined> 
 async function fromBuild(corpusDir: string): Promise<EvalCorpus | undefined> {
   let build: {buildIndex?: (options: {corpusDir: string}) => Promise<{index: {articles: Array<EvalArticle & {source?: string}>; sources: Array<{id: string; raw?: string}>}}>}
   try {
-    build = (await import('@apparatus/build')) as typeof build
+    // A variable specifier: the build package may not exist yet when this is type-checked.
+    const specifier = '@apparatus/build'
+    build = (await import(specifier)) as typeof build
   } catch {
     return undefined
   }

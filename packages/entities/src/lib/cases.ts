@@ -11,7 +11,8 @@ export interface CaseHit {
 // A party: capitalised words, joined by the small words of party names.
 const word = "(?:[A-Z][\\p{L}\\p{N}'.&-]*|[A-Z]\\.)"
 const small = "(?:of(?: the)?|for(?: the)?|and|de(?:l| la)?|la|ex rel\\.|&)"
-const party = `${word}(?:,? (?:${small} )?${word}){0,6}`
+// A following "In re …" or "Ex parte …" starts another case, not this party.
+const party = `${word}(?:,? (?:${small} )?(?!In re |Ex parte )${word}){0,6}`
 const versus = new RegExp(`(?<![\\p{L}\\p{N}])(${party}) (v\\.?|vs\\.?) (${party})`, 'gu')
 const single = new RegExp(`(?<![\\p{L}\\p{N}])(In re|Ex parte) (${party})`, 'gu')
 

@@ -69,9 +69,12 @@ export function nameKey(name: string): string {
 }
 
 /** A slug for ids: `Trop v. Dulles` -> `trop-v-dulles`. */
+const letters: Record<string, string> = {ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i'}
+
 export function slug(name: string): string {
   return fold(name)
     .toLowerCase()
+    .replace(/[øæœßłđðþı]/g, (letter) => letters[letter] ?? letter)
     .replace(/'s\b/g, 's')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -269,31 +269,35 @@ export function groupDiscovered(
       if (expansion) group.label = expansion
     }
     if (group.occurrences.length > 1) group.score += 1
-    if (group.type === 'person') addSurnames(group, input, covers)
+    addShortForms(group, input, covers)
   }
   return [...groups.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || (a.key < b.key ? -1 : 1))
 }
 
-/** "Sarre" after "Miguel Sarre" in the same article: a mention, and evidence of a person. */
-function addSurnames(group: DiscoveredGroup, input: RecogniseInput, covers: Map<string, Hit[]>) {
-  const surname = group.label.split(' ').pop()!
-  if (surname.length < 3) return
+/**
+ * "Sarre" after "Miguel Sarre", "NSF" after "National Science Foundation
+ * (NSF)" in the same article: more mentions, and for a person, evidence.
+ */
+function addShortForms(group: DiscoveredGroup, input: RecogniseInput, covers: Map<string, Hit[]>) {
+  const short =
+    group.type === 'person' ? group.label.split(' ').pop()! : group.forms.find((form) => /^[A-Z&]{2,}$/.test(form))
+  if (!short || short.length < 3 && group.type === 'person') return
   const articles = new Set(group.occurrences.map((o) => o.article))
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
   let found = false
   for (const id of articles) {
     const article = input.articles.find((a) => a.id === id)!
     const blocked = [...(covers.get(id) ?? []), ...group.occurrences.filter((o) => o.article === id)]
     for (const match of fold(article.text).matchAll(re)) {
       const start = match.index
-      const end = start + surname.length
+      const end = start + short.length
       if (blocked.some((b) => b.start < end && start < b.end)) continue
       group.occurrences.push({article: id, start, end})
-      if (!group.forms.includes(surname)) group.forms.push(surname)
+      if (!group.forms.includes(short)) group.forms.push(short)
       found = true
     }
   }
-  if (found) group.score += 2
+  if (found && group.type === 'person') group.score += 2
 }
 
 /**

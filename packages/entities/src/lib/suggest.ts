@@ -23,7 +23,9 @@ export function suggestEntities(input: RecogniseInput, register: Register): {yam
   for (const entity of register.entities) for (const form of [entity.label, ...entity.aliases]) known.add(nameKey(form))
 
   const covers = new Map<string, Array<{start: number; end: number; entity: string | null; form: string; short: boolean}>>()
+  const discovered = new Set(analysis.entities.filter((e) => e.origin === 'discovered').map((e) => e.id))
   for (const mention of analysis.mentions) {
+    if (discovered.has(mention.entity)) continue
     const list = covers.get(mention.article) ?? []
     list.push({start: mention.start, end: mention.end, entity: mention.entity, form: '', short: false})
     covers.set(mention.article, list)

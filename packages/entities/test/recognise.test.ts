@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict'
+import test from 'node:test'
+import {cooccurrences, loadRegister, recogniseEntities} from '../src/index.js'
+import {article} from './helpers.js'
+
+const {register} = loadRegister(`
+- id: marco-rubio
+  type: person
+  label: Marco Rubio
+  aliases: [Rubio, Secretary of State Marco Rubio]
+  safe: [Rubio]
+- id: thurgood-marshall
+  type: person
+  label: Thurgood Marshall
+  aliases: [Marshall]
+- id: nelson-mandela
+  type: person
+  label: Nelson Mandela
+  not: [Nelson Mandela Rules]
+- id: el-salvador
+  type: place
+  label: El Salvador
+- id: united-states
+  type: place
+  label: United States
+  aliases: [U.S.]
+- id: case-trop-v-dulles
+  type: case
+  label: Trop v. Dulles
+- id: csis
+  type: organisation
+  label: Center for Strategic and International Studies
+`)
+
+const run = (paragraphs: string[], sources: Array<{id: string; raw: string}> = []) =>
+  recogniseEntities({articles: [article('a', paragraphs)], sources}, register, {discover: false})
+
+test('mentions carry exact offsets and their passage', () => {
+  const {mentions} = run(['Secretary of State Marco Rubio arrived.', 'He flew to El Salvador’s capital.'])
+  const text = 'Secretary of State Marco Rubio arrived.\n\nHe flew to El Salvador’s capital.'
+  assert.deepEqual(
+    mentions.map((m) => [text.slice(m.start, m.end), m.entity, m.passage]),
+    [
+      ['Secretary of State Marco Rubio', 'marco-rubio', 'a:p1'],
+      ['El Salvador', 'el-salvador', 'a:p2']
+    ]
+  )
+})
+
+test('a surname resolves when the article also has the full name', () => {
+  const {mentions} = run(['Justice Thurgood Marshall wrote the opinion.', 'Marshall was blunt.'])
+  assert.deepEqual(mentions.map((m) => m.entity), ['thurgood-marshall', 'thurgood-marshall'])
+})
+
+test('a surname alone does not resolve unless the register marks it safe', () => {
+  const {mentions, messages} = run(['Marshall was blunt; Rubio was not.'])
+  assert.deepEqual(mentions.map((m) => m.entity), ['marco-rubio'])
+  assert.deepEqual(messages.map((m) => [m.ruleId, m.start]), [['unresolved-short-name', 0]])
+})
+
+test('a name inside a longer proper name is not a mention', () => {
+  const {mentions, entities} = run(['The Nelson Mandela Rules set minimum standards.'])
+  assert.deepEqual(mentions, [])
+  assert.deepEqual(entities, [])
+})
+
+test('case names are recognised by pattern, registered or not', () => {
+  const {mentions, entities} = run(['In Trop v. Dulles and in Miranda v Arizona the Court spoke; see also In re Gault.'])
+  assert.deepEqual(mentions.map((m) => m.entity), ['case-trop-v-dulles', 'case-miranda-v-arizona', 'case-in-re-gault'])
+  assert.deepEqual(
+    entities.map((e) => [e.id, e.origin, e.label]),
+    [
+      ['case-in-re-gault', 'pattern', 'In re Gault'],
+      ['case-miranda-v-arizona', 'pattern', 'Miranda v. Arizona'],
+      ['case-trop-v-dulles', 'register', 'Trop v. Dulles']
+    ]
+  )
+})
+
+test('a reference author who shares a surname is not the politician', () => {
+  const {sourceEntities, mentions} = run(
+    ['Nothing here.'],
+    [
+      {id: 'rubio-2024', raw: 'Rubio, J., and Casique, A. (2024). Mano dura. Center for Strategic and International Studies.'},
+      {id: 'ap-2025', raw: 'Associated Press (2025) Rubio says El Salvador will house deportees. https://example.org/marco-rubio-el-salvador'}
+    ]
+  )
+  assert.deepEqual(sourceEntities, {'ap-2025': ['el-salvador', 'marco-rubio'], 'rubio-2024': ['csis']})
+  assert.deepEqual(mentions, [], 'reference entries are not body mentions')
+})
+
+test('a court decision in a reference list becomes a case linked to its source', () => {
+  const {sourceEntities, entities} = run(['Body.'], [{id: 'lyttle', raw: 'Lyttle v. United States, 867 F. Supp. 2d 1256 (2012) https://case.law/x'}])
+  assert.deepEqual(sourceEntities, {lyttle: ['case-lyttle-v-united-states']})
+  assert.deepEqual(entities.map((e) => [e.id, e.type, e.origin]), [['case-lyttle-v-united-states', 'case', 'pattern']])
+})
+
+test('only entities that are named somewhere are listed, sorted by id', () => {
+  const {entities} = run(['The U.S. and El Salvador.'])
+  assert.deepEqual(entities.map((e) => e.id), ['el-salvador', 'united-states'])
+})
+
+test('cooccurrences maps entity pairs to the passages they share', () => {
+  const {mentions} = run(['The U.S. and El Salvador.', 'El Salvador again.', 'Marco Rubio and El Salvador and the U.S.'])
+  const pairs = cooccurrences(mentions)
+  assert.deepEqual([...pairs], [
+    ['el-salvador|marco-rubio', ['a:p3']],
+    ['el-salvador|united-states', ['a:p1', 'a:p3']],
+    ['marco-rubio|united-states', ['a:p3']]
+  ])
+})
+
+test('recogniseEntities rejects misuse with a TypeError', () => {
+  assert.throws(() => recogniseEntities({} as never, register), TypeError)
+})
