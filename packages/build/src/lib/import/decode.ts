@@ -49,7 +49,7 @@ export function decode(text: string | Uint8Array, file: VFile): SourceLine[] | u
 
   return value.split('\n').map((raw, index) => {
     const lead = /^[\s\u00a0]*/.exec(raw)![0].length
-    return {text: raw.replace(/[ \t\u00a0]+/g, ' ').trim(), line: index + 1, column: lead + 1}
+    return {text: raw.replace(/[ \t]+/g, ' ').replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, ''), line: index + 1, column: lead + 1}
   })
 }
 
