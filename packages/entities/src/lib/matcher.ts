@@ -27,17 +27,51 @@ interface Form {
 }
 
 // Word boundaries that know about letters beyond ASCII ("Peña", "Árbenz").
-const before = '(?<![\\p{L}\\p{N}_])'
+const wordChar = /^[\p{L}\p{N}_]/u
 const after = '(?![\\p{L}\\p{N}_])'
 // A hyphen or a space in an alias matches either in the text, never a line break.
 const separator = '[ \\t-]+'
 
-function pattern(form: string): string {
-  return fold(form)
-    .trim()
-    .split(/[\s-]+/)
-    .map((part) => escapeRegExp(part))
-    .join(separator)
+/** The units of an alias: escaped characters, and one separator unit between words. */
+function units(form: string, lower: boolean): string[] {
+  const words = fold(form).trim().split(/[\s-]+/)
+  const out: string[] = []
+  words.forEach((word, index) => {
+    if (index > 0) out.push(separator)
+    for (const char of lower ? word.toLowerCase() : word) out.push(escapeRegExp(char))
+  })
+  return out
+}
+
+interface Trie {
+  end: boolean
+  next: Map<string, Trie>
+}
+
+/**
+ * One expression from a trie of the aliases: shared prefixes are tested once,
+ * which is what makes hundreds of aliases cost little more than a few. Greedy
+ * optional groups try the longer continuation first, so the longest alias wins.
+ */
+function trieSource(forms: string[][]): string {
+  const root: Trie = {end: false, next: new Map()}
+  for (const form of forms) {
+    let node = root
+    for (const unit of form) {
+      let child = node.next.get(unit)
+      if (!child) node.next.set(unit, (child = {end: false, next: new Map()}))
+      node = child
+    }
+    node.end = true
+  }
+  const emit = (node: Trie): string => {
+    const branches = [...node.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([unit, child]) => unit + emit(child))
+    if (branches.length === 0) return ''
+    const body = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`
+    if (!node.end) return body
+    return branches.length === 1 && branches[0]!.length > 0 ? `(?:${body})?` : `${body}?`
+  }
+  return emit(root)
 }
 
 function sensitiveKey(surface: string): string {
@@ -80,10 +114,11 @@ export function compileMatcher(register: Register): Matcher {
 
   const compile = (forms: Map<string, Form>, flags: string): RegExp | undefined => {
     if (forms.size === 0) return undefined
-    const alternatives = [...forms.values()]
-      .map((record) => pattern(record.form))
-      .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
-    return new RegExp(`${before}(?:${alternatives.join('|')})${after}`, flags)
+    const lower = flags.includes('i')
+    const source = trieSource([...forms.values()].map((record) => units(record.form, lower)))
+    // No lookbehind at the front: it would run at every position and stop the
+    // engine from skipping ahead on the first characters; checked by hand below.
+    return new RegExp(`(?:${source})${after}`, flags)
   }
 
   const sensitiveRe = compile(sensitive, 'gu')
@@ -97,7 +132,12 @@ export function compileMatcher(register: Register): Matcher {
       const run = (re: RegExp | undefined, lookup: Map<string, Form>, key: (s: string) => string) => {
         if (!re) return
         re.lastIndex = 0
-        for (const found of folded.matchAll(re)) {
+        let found: RegExpExecArray | null
+        while ((found = re.exec(folded)) !== null) {
+          if (found.index > 0 && wordChar.test(folded.charAt(found.index - 1))) {
+            re.lastIndex = found.index + 1
+            continue
+          }
           const record = lookup.get(key(found[0]))
           if (!record) continue
           hits.push({

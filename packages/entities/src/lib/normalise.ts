@@ -53,14 +53,8 @@ function foldUnit(unit: string): string {
 
 /** Fold diacritics, curly quotes, dashes and odd spaces; same length as the input. */
 export function fold(text: string): string {
-  let result = ''
-  let plainFrom = 0
-  for (let index = 0; index < text.length; index++) {
-    if (text.charCodeAt(index) < 0x80) continue
-    result += text.slice(plainFrom, index) + foldUnit(text.charAt(index))
-    plainFrom = index + 1
-  }
-  return plainFrom === 0 ? text : result + text.slice(plainFrom)
+  // Surrogate halves are matched one by one and left as they are.
+  return text.replace(/[^\u0000-\u007f]/g, foldUnit)
 }
 
 /** Comparison key of a name: folded, lower case, hyphens and runs of space as one space. */

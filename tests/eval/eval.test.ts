@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict'
+import test from 'node:test'
+import {fileURLToPath} from 'node:url'
+import {evaluate} from './score.js'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const report = await evaluate(root)
+
+test('the gold covers every seed article', () => {
+  assert.equal(report.articles.length, 5)
+})
+
+for (const article of report.articles) {
+  test(`entity precision and recall >= 0.95 on ${article.source}`, () => {
+    assert.ok(article.entities.precision >= 0.95, `precision ${article.entities.precision.toFixed(3)}; spurious: ${article.spurious.join(', ')}`)
+    assert.ok(article.entities.recall >= 0.95, `recall ${article.entities.recall.toFixed(3)}; missing: ${article.missing.join(', ')}`)
+  })
+  test(`no mention count below the gold count on ${article.source}`, () => {
+    assert.deepEqual(article.undercounted, [])
+  })
+}
+
+test('discovery precision >= 0.8 on people, organisations and cases of the fixture', () => {
+  assert.ok(report.fixture.entities.precision >= 0.8, `spurious: ${report.fixture.spurious.join(', ')}`)
+  assert.ok(report.fixture.entities.recall >= 0.5, `missing: ${report.fixture.missing.join(', ')}`)
+})
