@@ -183,3 +183,21 @@ test('misuse of the API throws a TypeError', () => {
   // @ts-expect-error: deliberate misuse
   assert.throws(() => importArticle(undefined), TypeError)
 })
+
+test('title: a title line followed by a subtitle is still the title; the subtitle is a heading', async () => {
+  const {markdown, file} = importArticle({text: await readFile(new URL('title-subtitle/input.txt', fixtures), 'utf8'), sourceName: 't.txt'})
+  const {data, body} = split(markdown)
+  assert.equal(data.title, 'The Terrorism Confinement Center (CECOT)')
+  assert.equal(data.id, 'the-terrorism-confinement-center-cecot')
+  assert.ok(!file.messages.some((message) => message.ruleId === 'provisional-title'))
+  assert.match(body, /^## A mega-prison and its critics$/m)
+})
+
+test('chrome: footer lines (tags, share, reply, copyright) dropped; byline and date line read', async () => {
+  const {markdown, file} = importArticle({text: await readFile(new URL('footer-chrome/input.txt', fixtures), 'utf8'), sourceName: 'g.txt'})
+  const {data, body} = split(markdown)
+  assert.deepEqual(data.authors, ['Mo Reyes'])
+  assert.equal(data.date, '2024-01-12')
+  assert.deepEqual(rules(file), ['2:byline', '3:date-line', '5:navigation', '6:navigation', '7:navigation', '8:navigation', '9:navigation'])
+  assert.equal(body, 'Even in winter a garden has work to do. Roots grow while leaves rest.\n')
+})

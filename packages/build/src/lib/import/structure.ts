@@ -37,7 +37,7 @@ const firstSentence = new RegExp(String.raw`^.+?${abbreviation}[.!?](?=\s+[\p{Lu
 export function headingShaped(text: string): boolean {
   if (text.length > MAX_HEADING_CHARS || text.split(' ').length > MAX_HEADING_WORDS) return false
   if (!/^[\p{Lu}\p{N}]/u.test(text) || bullet.test(text)) return false
-  if (/[.!,;:…)\]”"’]$/.test(text) || /\b(?:https?:\/\/|www\.|[\w-]+\.(?:com|org|net)\/)/i.test(text)) return false
+  if (/[.!,;:…\]”"’]$/.test(text) || /\b(?:https?:\/\/|www\.|[\w-]+\.(?:com|org|net)\/)/i.test(text)) return false
   // A heading is one phrase or one question, never two sentences.
   if (sentenceEnd.test(text)) return false
   return true
@@ -54,7 +54,14 @@ export function structure(lines: SourceLine[], file: VFile): Structure {
   let provisional = false
 
   const first = body[0]
-  if (first && headingShaped(first.text) && body[1] && bodyShaped(body[1].text)) {
+  // A title line, possibly followed by a subtitle or a first section heading.
+  const second = body[1]
+  const titled =
+    first !== undefined &&
+    headingShaped(first.text) &&
+    second !== undefined &&
+    (bodyShaped(second.text) || (body[2] !== undefined && bodyShaped(body[2].text)))
+  if (titled) {
     title = first.text
     body = body.slice(1)
   } else {
