@@ -21,6 +21,7 @@ console.log('')
 for (const [type, score] of Object.entries(report.byType)) console.log(row(type, score.entities, score.mentions))
 console.log('')
 console.log(row('discovery fixture', report.fixture.entities, report.fixture.mentions))
+console.log(row('discovery alone on seed', report.seedDiscovery.entities, report.seedDiscovery.mentions))
 console.log('')
 for (const article of report.articles) {
   const notes = [
@@ -31,4 +32,5 @@ for (const article of report.articles) {
   if (notes.length) console.log(`${article.source}: ${notes.join('; ')}`)
 }
 if (report.fixture.missing.length) console.log(`fixture missing: ${report.fixture.missing.join(', ')}`)
+if (report.seedDiscovery.spurious.length) console.log(`discovery alone on seed, spurious: ${report.seedDiscovery.spurious.join(', ')}`)
 if (report.fixture.spurious.length) console.log(`fixture spurious: ${report.fixture.spurious.join(', ')}`)

@@ -1,6 +1,6 @@
 import type {EntityType, Passage} from '@apparatus/model'
 import {fold, nameKey} from './normalise.js'
-import {commonWords, days, documentHeads, honorifics, months, nameSuffixes, nationalities, openers, orgKeywords} from './words.js'
+import {commonWords, days, documentHeads, honorifics, months, nameSuffixes, nationalities, openers, orgKeywords, placeWords} from './words.js'
 
 /** A span of an article that looks like an unregistered person or organisation. */
 export interface DiscoveredSpan {
@@ -15,8 +15,8 @@ export interface DiscoveredSpan {
 }
 
 const connector = '(?:of|for|on|the|and|de|del|la|y)'
-const token = "(?:[A-Z]\\.|[A-Z][\\p{L}\\p{N}'-]*)"
-const run = new RegExp(`(?<![\\p{L}\\p{N}'])${token}(?:(?: ${connector})* ${token})*`, 'gu')
+const token = "(?:(?:[A-Z]\\.){2,}|[A-Z]\\.|[A-Z][\\p{L}\\p{N}'-]*)"
+const run = new RegExp(`(?<![\\p{L}\\p{N}'.])${token}(?:(?: ${connector})* ${token})*`, 'gu')
 const acronymAfter = /\(([A-Z][A-Z&]{1,9})(s?)\)/g
 const acronymBefore = /(?<![\p{L}\p{N}])([A-Z][A-Z&]{1,9})(s?) \(([A-Z][^()]{3,120})\)/gu
 const personCueAfter = /^(?:,? (?:a|an|the|who|whose) |,? (?:said|says|wrote|writes|told|tells|argued|argues|described|describes|stated|states|noted|notes|added|explained|explains|warned|warns)\b)/
@@ -92,7 +92,12 @@ export function discoverSpans(
     }
 
     for (const found of body.matchAll(run)) {
-      classify(found[0].replace(/'s?$/, '').split(' '), passage.start + found.index, false)
+      // A possessive ends a name: "El Salvador's Centro de ..." is two spans.
+      let at = passage.start + found.index
+      for (const segment of found[0].split(/(?<='s?) /)) {
+        classify(segment.replace(/'s?$/, '').split(' '), at, false)
+        at += segment.length + 1
+      }
     }
   }
 
@@ -104,10 +109,17 @@ export function discoverSpans(
     let start = at
     let honorific = titled
     // Peel sentence openers and titles off the front, suffixes and connectors off the end.
-    while (words.length > 0 && (openers.has(words[0]!) || honorifics.has(words[0]!) || isConnector(words[0]!))) {
-      if (honorifics.has(words[0]!)) honorific = true
+    const adjective = (word: string) => /^(?:[A-Z]\.){2,}$/.test(word) // "U.S. Senator Jon Ossoff"
+    while (words.length > 0 && (openers.has(words[0]!) || honorifics.has(words[0]!) || isConnector(words[0]!) || adjective(words[0]!))) {
+      const title = honorifics.has(words[0]!)
+      if (title) honorific = true
       start += words[0]!.length + 1
       words = words.slice(1)
+      // "Secretary of State Marco Rubio": the title's complement goes with it.
+      if (title && words.length > 2 && isConnector(words[0]!)) {
+        start += words[0]!.length + words[1]!.length + 2
+        words = words.slice(2)
+      }
     }
     while (words.length > 0 && (isConnector(words[words.length - 1]!) || nameSuffixes.has(words[words.length - 1]!))) {
       words = words.slice(0, -1)
@@ -148,7 +160,7 @@ export function discoverSpans(
     if (keyword || words.some(isConnector) || documentHeads.has(head)) return false
     // A person: one to three name words (an initial may sit between them),
     // never "the Imperial Valley", never "Mexican officials".
-    if (words.some((word) => nationalities.has(word))) return false
+    if (words.some((word) => nationalities.has(word) || placeWords.has(word))) return false
     if (/\b(?:the|a|an|this|that|these|its|their|our)\s$/i.test(folded.slice(Math.max(0, start - 8), start))) return false
     const names = words.filter((word) => !/^[A-Z]\.$/.test(word))
     if (names.length > 3 || names.some((word) => /^[A-Z]+$/.test(word) && word.length > 1)) return false

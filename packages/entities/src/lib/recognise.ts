@@ -263,13 +263,26 @@ export function groupDiscovered(
     group.score = Math.max(group.score, span.score)
     group.occurrences.push({article, start: span.start, end: span.end})
   }
+  // "President Bukele" and "Nayib Bukele" are one person.
+  for (const [key, group] of groups) {
+    if (group.type !== 'person' || group.label.includes(' ')) continue
+    const full = [...groups.values()].find(
+      (other) => other !== group && other.type === 'person' && other.label.split(' ').pop() === group.label
+    )
+    if (!full) continue
+    full.occurrences.push(...group.occurrences)
+    if (!full.forms.includes(group.label)) full.forms.push(group.label)
+    full.score = Math.max(full.score, group.score)
+    groups.delete(key)
+  }
+  const spans = [...groups.values()].flatMap((group) => group.occurrences)
   for (const group of groups.values()) {
     if (/^[A-Z&]+$/.test(group.label)) {
       const expansion = group.forms.find((form) => !/^[A-Z&]+$/.test(form))
       if (expansion) group.label = expansion
     }
     if (group.occurrences.length > 1) group.score += 1
-    addShortForms(group, input, covers)
+    addShortForms(group, input, covers, spans)
   }
   return [...groups.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || (a.key < b.key ? -1 : 1))
 }
@@ -278,7 +291,12 @@ export function groupDiscovered(
  * "Sarre" after "Miguel Sarre", "NSF" after "National Science Foundation
  * (NSF)" in the same article: more mentions, and for a person, evidence.
  */
-function addShortForms(group: DiscoveredGroup, input: RecogniseInput, covers: Map<string, Hit[]>) {
+function addShortForms(
+  group: DiscoveredGroup,
+  input: RecogniseInput,
+  covers: Map<string, Hit[]>,
+  spans: ReadonlyArray<{article: string; start: number; end: number}>
+) {
   const short =
     group.type === 'person' ? group.label.split(' ').pop()! : group.forms.find((form) => /^[A-Z&]{2,}$/.test(form))
   if (!short || short.length < 3 && group.type === 'person') return
@@ -287,11 +305,14 @@ function addShortForms(group: DiscoveredGroup, input: RecogniseInput, covers: Ma
   let found = false
   for (const id of articles) {
     const article = input.articles.find((a) => a.id === id)!
-    const blocked = [...(covers.get(id) ?? []), ...group.occurrences.filter((o) => o.article === id)]
-    for (const match of fold(article.text).matchAll(re)) {
+    const blocked = [...(covers.get(id) ?? []), ...spans.filter((o) => o.article === id)]
+    const folded = fold(article.text)
+    for (const match of folded.matchAll(re)) {
       const start = match.index
       const end = start + short.length
       if (blocked.some((b) => b.start < end && start < b.end)) continue
+      // Standalone only: "Salvador" in "El Salvador" is not the surname of anyone.
+      if (/[A-Z][\p{L}.]* $/u.test(folded.slice(Math.max(0, start - 20), start))) continue
       group.occurrences.push({article: id, start, end})
       if (!group.forms.includes(short)) group.forms.push(short)
       found = true

@@ -41,8 +41,8 @@ export function suggestEntities(input: RecogniseInput, register: Register): {yam
   for (const entity of analysis.entities) {
     if (entity.origin !== 'pattern') continue
     let count = 0
-    for (const article of input.articles) {
-      count += findCaseNames(article.text).filter((hit) => `case-${slug(hit.label)}` === entity.id).length
+    for (const text of [...input.articles.map((a) => a.text), ...(input.sources ?? []).map((s) => s.raw)]) {
+      count += findCaseNames(text).filter((hit) => `case-${slug(hit.label)}` === entity.id).length
     }
     candidates.push({label: entity.label, type: 'case', aliases: entity.aliases, count})
   }

@@ -82,3 +82,11 @@ export const commonWords = new Set([...openers, ...set(`
 
 /** Suffixes after a name ("Marc A. Levin, Esq."): never part of an entity. */
 export const nameSuffixes = set(`Esq Esq. Jr Jr. Sr Sr. PhD Ph.D. MD II III IV`)
+
+/** Words of place names ("San Salvador", "Latin America"): a span with one is not a person. */
+export const placeWords = set(`
+  El La Las Los Le Les San Santa Santo Sao New North South East West Northern Southern Eastern Western
+  Upper Lower Greater Latin Saint St St. Port Fort Mount Mt. Lake Cape Gulf Bay River Island Islands
+  Republic Kingdom City County Valley Sea Ocean Street Avenue Road Square Province Region District
+  America Americas Africa Asia Europe Oceania Atlantic Pacific Caribbean
+`)
