@@ -6,7 +6,7 @@
  */
 import {readFile, readdir} from 'node:fs/promises'
 import {basename, join} from 'node:path'
-import type {Passage} from '@apparatus/model'
+import type {Entity, Mention, Passage} from '@apparatus/model'
 
 export interface EvalArticle {
   id: string
@@ -21,6 +21,8 @@ export interface EvalCorpus {
   sources: Array<{id: string; raw: string; article: string}>
   /** How the corpus was read: `build`, `markdown` or `seed`. */
   reader: 'build' | 'markdown' | 'seed'
+  /** With the `build` reader: the entities and mentions of the built index itself. */
+  recognised?: {entities: Entity[]; mentions: Mention[]}
 }
 
 const referenceHeading = /^(?:#+\s*)?(?:references?|notes|sources|endnotes|bibliography)\s*:?\s*$/i
@@ -126,7 +128,16 @@ async function fromMarkdown(corpusDir: string): Promise<EvalCorpus | undefined> 
 }
 
 async function fromBuild(corpusDir: string): Promise<EvalCorpus | undefined> {
-  let build: {buildIndex?: (options: {corpusDir: string}) => Promise<{index: {articles: Array<EvalArticle & {source?: string}>; sources: Array<{id: string; raw?: string}>}}>}
+  let build: {
+    buildIndex?: (options: {corpusDir: string}) => Promise<{
+      index: {
+        articles: Array<EvalArticle & {source?: string}>
+        sources: Array<{id: string; raw?: string}>
+        entities: Entity[]
+        mentions: Mention[]
+      }
+    }>
+  }
   try {
     // A variable specifier: the build package may not exist yet when this is type-checked.
     const specifier = '@apparatus/build'
@@ -139,7 +150,8 @@ async function fromBuild(corpusDir: string): Promise<EvalCorpus | undefined> {
   return {
     articles: index.articles.map((a) => ({id: a.id, source: basename(a.source ?? a.id), text: a.text, passages: a.passages})),
     sources: index.sources.map((s) => ({id: s.id, raw: s.raw ?? '', article: ''})),
-    reader: 'build'
+    reader: 'build',
+    recognised: {entities: index.entities, mentions: index.mentions}
   }
 }
 

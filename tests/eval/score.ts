@@ -150,7 +150,8 @@ export async function evaluate(root: string): Promise<Report> {
       if (known) entry.aliases = [...new Set([...(entry.aliases ?? []), known.label, ...known.aliases])]
     }
   }
-  const result = recogniseEntities(corpus, register)
+  // Score what the build put in the index when there is a build; otherwise recognise here.
+  const result = corpus.recognised ?? recogniseEntities(corpus, register)
   const entities = new Map(result.entities.map((entity) => [entity.id, entity]))
   const byType = new Map<string, Tally>()
   const total = emptyTally()

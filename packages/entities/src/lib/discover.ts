@@ -61,9 +61,11 @@ export function discoverSpans(
 ): DiscoveredSpan[] {
   const folded = fold(text)
   const spans: DiscoveredSpan[] = []
-  const overlapsCovered = (start: number, end: number) => covered.some((c) => c.start < end && start < c.end)
+  const overlapsCovered = overlapTest(covered)
 
+  let currentPassageStart = 0
   for (const passage of passages) {
+    currentPassageStart = passage.start
     const body = folded.slice(passage.start, passage.end)
     if (looksLikeHeading(body, passage)) continue
 
@@ -152,8 +154,7 @@ export function discoverSpans(
     const firstConnector = words.findIndex(isConnector)
     const keyword = orgKeywords.has(head) || (firstConnector > 0 && orgKeywords.has(words[firstConnector - 1]!))
     if (keyword && content.length >= 2 && !documentHeads.has(head)) {
-      const passageStart = passages.find((p) => p.start <= start && start < p.end)?.start ?? 0
-      const initial = sentenceInitial(folded, start, passageStart)
+      const initial = sentenceInitial(folded, start, currentPassageStart)
       spans.push({start, end, label, type: 'organisation', score: initial && content.length === 2 ? 2 : 3})
       return true
     }
@@ -173,6 +174,32 @@ export function discoverSpans(
     return true
   }
   return spans.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+
+/**
+ * `(start, end) => boolean`: does the span overlap any of `spans`? Sorted
+ * starts plus a running maximum of ends make it a binary search, so a long
+ * article with thousands of register matches stays linear-ish.
+ */
+function overlapTest(spans: ReadonlyArray<{start: number; end: number}>): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start)
+  const starts = sorted.map((span) => span.start)
+  const maxEnd: number[] = []
+  for (const [index, span] of sorted.entries()) maxEnd.push(Math.max(span.end, index > 0 ? maxEnd[index - 1]! : -1))
+  return (start, end) => {
+    // Last span that starts before `end`.
+    let low = 0
+    let high = starts.length - 1
+    let found = -1
+    while (low <= high) {
+      const mid = (low + high) >> 1
+      if (starts[mid]! < end) {
+        found = mid
+        low = mid + 1
+      } else high = mid - 1
+    }
+    return found >= 0 && maxEnd[found]! > start
+  }
 }
 
 function pushAcronym(spans: DiscoveredSpan[], label: string, acronym: string, labelStart: number, acronymStart: number, plural: boolean) {

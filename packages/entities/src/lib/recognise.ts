@@ -2,6 +2,7 @@ import type {Entity, EntityType, Mention, Passage} from '@apparatus/model'
 import {findCaseNames} from './cases.js'
 import {discoverSpans, type DiscoveredSpan} from './discover.js'
 import {compileMatcher, selectLongest, type Matcher} from './matcher.js'
+import {groupDiscovered} from './group.js'
 import {fold, maskUrls, nameKey, slug} from './normalise.js'
 import type {Register, RegisterEntity} from './register.js'
 
@@ -203,6 +204,7 @@ function addDiscovered(
   const registered = new Set<string>()
   for (const entity of register.entities) for (const form of [entity.label, ...entity.aliases]) registered.add(nameKey(form))
   const taken = new Set(entities.map((entity) => entity.id).concat(register.entities.map((entity) => entity.id)))
+  const articles = new Map(input.articles.map((article) => [article.id, article]))
   const groups = groupDiscovered(input, discovered, covers)
   for (const group of groups) {
     if (group.score < CONFIDENT || group.forms.some((form) => registered.has(nameKey(form)))) continue
@@ -213,114 +215,12 @@ function addDiscovered(
     const forms = group.forms.filter((form) => form !== group.label).sort()
     entities.push({id, type: group.type, label: group.label, aliases: forms, origin: 'discovered'})
     for (const occurrence of group.occurrences) {
-      const article = input.articles.find((a) => a.id === occurrence.article)!
+      const article = articles.get(occurrence.article)!
       const passage = passageAt(article.passages, occurrence.start)
       if (passage) mentions.push({entity: id, article: article.id, start: occurrence.start, end: occurrence.end, passage: passage.id})
     }
   }
 }
-
-export interface DiscoveredGroup {
-  key: string
-  label: string
-  type: Extract<EntityType, 'person' | 'organisation'>
-  score: number
-  forms: string[]
-  occurrences: Array<{article: string; start: number; end: number}>
-}
-
-/** Merge discovered spans into candidates: acronym with expansion, surname with full name. */
-export function groupDiscovered(
-  input: RecogniseInput,
-  discovered: Analysis['discovered'],
-  covers: Map<string, Hit[]>
-): DiscoveredGroup[] {
-  // Overlapping spans in one article: the best-scored, then the longest, wins.
-  const chosen: Analysis['discovered'] = []
-  const byArticle = new Map<string, DiscoveredSpan[]>()
-  for (const item of discovered) {
-    const list = byArticle.get(item.article) ?? []
-    list.push(item.span)
-    byArticle.set(item.article, list)
-  }
-  for (const [article, spans] of byArticle) {
-    const ranked = [...spans].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start)
-    const kept: DiscoveredSpan[] = []
-    for (const span of ranked) if (!kept.some((k) => k.start < span.end && span.start < k.end)) kept.push(span)
-    for (const span of kept) chosen.push({article, span})
-  }
-
-  const groups = new Map<string, DiscoveredGroup>()
-  for (const {article, span} of chosen) {
-    const key = span.expansion ?? nameKey(span.label)
-    let group = groups.get(key)
-    if (!group) {
-      group = {key, label: span.expansion ? span.label : span.label, type: span.type, score: 0, forms: [], occurrences: []}
-      groups.set(key, group)
-    }
-    if (!span.expansion && group.forms.length > 0 && group.label === group.forms[0] && /^[A-Z&]+$/.test(group.label)) group.label = span.label
-    if (!group.forms.includes(span.label)) group.forms.push(span.label)
-    group.score = Math.max(group.score, span.score)
-    group.occurrences.push({article, start: span.start, end: span.end})
-  }
-  // "President Bukele" and "Nayib Bukele" are one person.
-  for (const [key, group] of groups) {
-    if (group.type !== 'person' || group.label.includes(' ')) continue
-    const full = [...groups.values()].find(
-      (other) => other !== group && other.type === 'person' && other.label.split(' ').pop() === group.label
-    )
-    if (!full) continue
-    full.occurrences.push(...group.occurrences)
-    if (!full.forms.includes(group.label)) full.forms.push(group.label)
-    full.score = Math.max(full.score, group.score)
-    groups.delete(key)
-  }
-  const spans = [...groups.values()].flatMap((group) => group.occurrences)
-  for (const group of groups.values()) {
-    if (/^[A-Z&]+$/.test(group.label)) {
-      const expansion = group.forms.find((form) => !/^[A-Z&]+$/.test(form))
-      if (expansion) group.label = expansion
-    }
-    if (group.occurrences.length > 1) group.score += 1
-    addShortForms(group, input, covers, spans)
-  }
-  return [...groups.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || (a.key < b.key ? -1 : 1))
-}
-
-/**
- * "Sarre" after "Miguel Sarre", "NSF" after "National Science Foundation
- * (NSF)" in the same article: more mentions, and for a person, evidence.
- */
-function addShortForms(
-  group: DiscoveredGroup,
-  input: RecogniseInput,
-  covers: Map<string, Hit[]>,
-  spans: ReadonlyArray<{article: string; start: number; end: number}>
-) {
-  const short =
-    group.type === 'person' ? group.label.split(' ').pop()! : group.forms.find((form) => /^[A-Z&]{2,}$/.test(form))
-  if (!short || short.length < 3 && group.type === 'person') return
-  const articles = new Set(group.occurrences.map((o) => o.article))
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
-  let found = false
-  for (const id of articles) {
-    const article = input.articles.find((a) => a.id === id)!
-    const blocked = [...(covers.get(id) ?? []), ...spans.filter((o) => o.article === id)]
-    const folded = fold(article.text)
-    for (const match of folded.matchAll(re)) {
-      const start = match.index
-      const end = start + short.length
-      if (blocked.some((b) => b.start < end && start < b.end)) continue
-      // Standalone only: "Salvador" in "El Salvador" is not the surname of anyone.
-      if (/[A-Z][\p{L}.]* $/u.test(folded.slice(Math.max(0, start - 20), start))) continue
-      group.occurrences.push({article: id, start, end})
-      if (!group.forms.includes(short)) group.forms.push(short)
-      found = true
-    }
-  }
-  if (found && group.type === 'person') group.score += 2
-}
-
 /**
  * Recognise registered entities, case names and (optionally) confident
  * unregistered people and organisations in a corpus.

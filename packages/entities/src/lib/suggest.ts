@@ -1,6 +1,7 @@
 import type {EntityType} from '@apparatus/model'
 import {stringify} from 'yaml'
-import {analyse, groupDiscovered, type RecogniseInput} from './recognise.js'
+import {groupDiscovered} from './group.js'
+import {analyse, type RecogniseInput} from './recognise.js'
 import {findCaseNames} from './cases.js'
 import {nameKey, slug} from './normalise.js'
 import type {Register} from './register.js'
@@ -22,12 +23,12 @@ export function suggestEntities(input: RecogniseInput, register: Register): {yam
   const known = new Set<string>()
   for (const entity of register.entities) for (const form of [entity.label, ...entity.aliases]) known.add(nameKey(form))
 
-  const covers = new Map<string, Array<{start: number; end: number; entity: string | null; form: string; short: boolean}>>()
+  const covers = new Map<string, Array<{start: number; end: number}>>()
   const discovered = new Set(analysis.entities.filter((e) => e.origin === 'discovered').map((e) => e.id))
   for (const mention of analysis.mentions) {
     if (discovered.has(mention.entity)) continue
     const list = covers.get(mention.article) ?? []
-    list.push({start: mention.start, end: mention.end, entity: mention.entity, form: '', short: false})
+    list.push({start: mention.start, end: mention.end})
     covers.set(mention.article, list)
   }
   const candidates: Candidate[] = []

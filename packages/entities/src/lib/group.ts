@@ -1,0 +1,120 @@
+import type {EntityType} from '@apparatus/model'
+import type {DiscoveredSpan} from './discover.js'
+import {fold, nameKey} from './normalise.js'
+
+/** Minimal view of the corpus and of what the register already covers. */
+export interface GroupingInput {
+  articles: ReadonlyArray<{id: string; text: string}>
+}
+
+export type Covered = Map<string, ReadonlyArray<{start: number; end: number}>>
+
+export interface DiscoveredGroup {
+  key: string
+  label: string
+  type: Extract<EntityType, 'person' | 'organisation'>
+  score: number
+  forms: string[]
+  occurrences: Array<{article: string; start: number; end: number}>
+}
+
+/** Merge discovered spans into candidates: acronym with expansion, surname with full name. */
+export function groupDiscovered(
+  input: GroupingInput,
+  discovered: ReadonlyArray<{article: string; span: DiscoveredSpan}>,
+  covers: Covered
+): DiscoveredGroup[] {
+  // Overlapping spans in one article: the best-scored, then the longest, wins.
+  const chosen: Array<{article: string; span: DiscoveredSpan}> = []
+  const byArticle = new Map<string, DiscoveredSpan[]>()
+  for (const item of discovered) {
+    const list = byArticle.get(item.article) ?? []
+    list.push(item.span)
+    byArticle.set(item.article, list)
+  }
+  for (const [article, spans] of byArticle) {
+    // Overlaps are local: resolve each cluster of overlapping spans on its own.
+    const ordered = [...spans].sort((a, b) => a.start - b.start)
+    for (let from = 0; from < ordered.length; ) {
+      let to = from + 1
+      let reach = ordered[from]!.end
+      while (to < ordered.length && ordered[to]!.start < reach) reach = Math.max(reach, ordered[to++]!.end)
+      const ranked = ordered.slice(from, to).sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start)
+      const kept: DiscoveredSpan[] = []
+      for (const span of ranked) if (!kept.some((k) => k.start < span.end && span.start < k.end)) kept.push(span)
+      for (const span of kept.sort((a, b) => a.start - b.start)) chosen.push({article, span})
+      from = to
+    }
+  }
+
+  const groups = new Map<string, DiscoveredGroup>()
+  for (const {article, span} of chosen) {
+    const key = span.expansion ?? nameKey(span.label)
+    let group = groups.get(key)
+    if (!group) {
+      group = {key, label: span.expansion ? span.label : span.label, type: span.type, score: 0, forms: [], occurrences: []}
+      groups.set(key, group)
+    }
+    if (!span.expansion && group.forms.length > 0 && group.label === group.forms[0] && /^[A-Z&]+$/.test(group.label)) group.label = span.label
+    if (!group.forms.includes(span.label)) group.forms.push(span.label)
+    group.score = Math.max(group.score, span.score)
+    group.occurrences.push({article, start: span.start, end: span.end})
+  }
+  // "President Bukele" and "Nayib Bukele" are one person.
+  for (const [key, group] of groups) {
+    if (group.type !== 'person' || group.label.includes(' ')) continue
+    const full = [...groups.values()].find(
+      (other) => other !== group && other.type === 'person' && other.label.split(' ').pop() === group.label
+    )
+    if (!full) continue
+    full.occurrences.push(...group.occurrences)
+    if (!full.forms.includes(group.label)) full.forms.push(group.label)
+    full.score = Math.max(full.score, group.score)
+    groups.delete(key)
+  }
+  const spans = [...groups.values()].flatMap((group) => group.occurrences)
+  for (const group of groups.values()) {
+    if (/^[A-Z&]+$/.test(group.label)) {
+      const expansion = group.forms.find((form) => !/^[A-Z&]+$/.test(form))
+      if (expansion) group.label = expansion
+    }
+    if (group.occurrences.length > 1) group.score += 1
+    addShortForms(group, input, covers, spans)
+  }
+  return [...groups.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || (a.key < b.key ? -1 : 1))
+}
+
+/**
+ * "Sarre" after "Miguel Sarre", "NSF" after "National Science Foundation
+ * (NSF)" in the same article: more mentions, and for a person, evidence.
+ */
+function addShortForms(
+  group: DiscoveredGroup,
+  input: GroupingInput,
+  covers: Covered,
+  spans: ReadonlyArray<{article: string; start: number; end: number}>
+) {
+  const short =
+    group.type === 'person' ? group.label.split(' ').pop()! : group.forms.find((form) => /^[A-Z&]{2,}$/.test(form))
+  if (!short || short.length < 3 && group.type === 'person') return
+  const articles = new Set(group.occurrences.map((o) => o.article))
+  const byId = new Map(input.articles.map((article) => [article.id, article]))
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
+  let found = false
+  for (const id of articles) {
+    const article = byId.get(id)!
+    const blocked = [...(covers.get(id) ?? []), ...spans.filter((o) => o.article === id)]
+    const folded = fold(article.text)
+    for (const match of folded.matchAll(re)) {
+      const start = match.index
+      const end = start + short.length
+      if (blocked.some((b) => b.start < end && start < b.end)) continue
+      // Standalone only: "Salvador" in "El Salvador" is not the surname of anyone.
+      if (/[A-Z][\p{L}.]* $/u.test(folded.slice(Math.max(0, start - 20), start))) continue
+      group.occurrences.push({article: id, start, end})
+      if (!group.forms.includes(short)) group.forms.push(short)
+      found = true
+    }
+  }
+  if (found && group.type === 'person') group.score += 2
+}
