@@ -137,17 +137,20 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
 
   // Name lines (often repeated) followed by a bio that starts with that name, at the very end.
   const rest = kept()
+  // A bio runs to the end: after its start, no heading-like (unpunctuated) line and no reference list.
+  const lastNonBio = rest.findLastIndex((index) => referenceHeading.test(lines[index]!.text) || !/[.!?)”"’]$/.test(lines[index]!.text))
   for (let position = 0; position < rest.length; position++) {
     const name = lines[rest[position]!]!.text
     if (!nameLine.test(name) || name.length > 80) continue
     let next = position + 1
     while (next < rest.length && lines[rest[next]!]!.text === name) next++
-    const tail = rest.slice(next)
     const names = splitNames(name)
-    const opensBio = tail.length > 0 && names.some((person) => stripHonorific(lines[tail[0]!]!.text).startsWith(person))
-    const repeatedAtEnd = tail.length === 0 && next - position > 1
+    const after = rest[next]
+    const opensBio = after !== undefined && names.some((person) => stripHonorific(lines[after]!.text).startsWith(person))
+    const repeatedAtEnd = after === undefined && next - position > 1
     if (!opensBio && !repeatedAtEnd) continue
-    if (tail.some((index) => referenceHeading.test(lines[index]!.text) || !/[.!?)”"’]$/.test(lines[index]!.text))) continue
+    if (next <= lastNonBio) continue
+    const tail = rest.slice(next)
     addAuthors(result, names)
     for (const index of rest.slice(position, next)) drop(index, 'author-name', `Unexpected author name line ${quote(name)}, moved it to \`authors\``)
     for (const index of tail) {
@@ -177,9 +180,10 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
 
   // A line identical to the previous content line is a copy artefact.
   let previous: number | undefined
-  for (const index of kept()) {
+  const remaining = kept()
+  for (const index of remaining) {
     if (previous !== undefined && lines[index]!.text === lines[previous]!.text) {
-      const first = previous === kept()[0]
+      const first = previous === remaining[0]
       drop(
         index,
         first ? 'repeated-title' : 'repeated-line',

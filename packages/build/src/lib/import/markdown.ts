@@ -16,39 +16,60 @@ export interface Mismatch {
   actual: string | undefined
 }
 
-export function toBody(shape: Structure): {markdown: string; mismatch?: Mismatch} {
-  const blocks = [...shape.blocks]
-  const children: RootContent[] = []
-  const expected: Array<{block: Block; text: string}> = []
+/**
+ * Blocks per serialised and verified chunk. remark-parse grows faster than
+ * linearly with the number of blocks in one document (10 s for 200,000 short
+ * paragraphs), so the body is serialised in chunks joined by a blank line;
+ * the only Markdown constructs that reach across a blank line (definitions,
+ * HTML and code blocks) would show up as a non-text block in their own chunk.
+ */
+const CHUNK = 500
 
-  for (const block of blocks) {
-    expected.push({block, text: block.text})
+export function toBody(shape: Structure): {markdown: string; mismatch?: Mismatch} {
+  const children: RootContent[] = []
+  /** Expected texts, parallel to `children` (a list has one per item). */
+  const expected: Array<Array<{block: Block; text: string}>> = []
+
+  for (const block of shape.blocks) {
     if (block.type === 'listItem') {
       const item: ListItem = {type: 'listItem', spread: false, children: [paragraph(block.text)]}
       const last = children[children.length - 1]
-      if (last?.type === 'list') last.children.push(item)
-      else children.push({type: 'list', ordered: false, spread: false, children: [item]} satisfies List)
+      if (last?.type === 'list') {
+        last.children.push(item)
+        expected[expected.length - 1]!.push({block, text: block.text})
+        continue
+      }
+      children.push({type: 'list', ordered: false, spread: false, children: [item]} satisfies List)
     } else if (block.type === 'heading') {
-      children.push({type: 'heading', depth: 2, children: [{type: 'text', value: block.text}]} satisfies Heading)
+      children.push(heading(block.text))
     } else {
       children.push(paragraph(block.text))
     }
+    expected.push([{block, text: block.text}])
   }
   if (shape.references) {
-    const {heading, source, entries} = shape.references
-    const block: Block = {type: 'heading', text: heading, source}
-    expected.push({block, text: heading})
-    children.push({type: 'heading', depth: 2, children: [{type: 'text', value: heading}]})
+    const {heading: text, source, entries} = shape.references
+    children.push(heading(text))
+    expected.push([{block: {type: 'heading', text, source}, text}])
     for (const entry of entries) {
-      expected.push({block: entry, text: entry.text})
       children.push(paragraph(entry.text))
+      expected.push([{block: entry, text: entry.text}])
     }
   }
 
-  const tree: Root = {type: 'root', children}
-  const markdown = toMarkdown(tree, {bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-'})
-  const mismatch = verify(markdown, expected)
-  return mismatch ? {markdown, mismatch} : {markdown}
+  const chunks: string[] = []
+  for (let start = 0; start < children.length || start === 0; start += CHUNK) {
+    const tree: Root = {type: 'root', children: children.slice(start, start + CHUNK)}
+    const markdown = toMarkdown(tree, {bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-'})
+    const mismatch = verify(markdown, expected.slice(start, start + CHUNK).flat())
+    if (mismatch) return {markdown: '', mismatch}
+    chunks.push(markdown)
+  }
+  return {markdown: chunks.join('\n')}
+}
+
+function heading(value: string): Heading {
+  return {type: 'heading', depth: 2, children: [{type: 'text', value}]}
 }
 
 function paragraph(value: string): Paragraph {
