@@ -30,6 +30,11 @@ const {register} = loadRegister(`
 - id: csis
   type: organisation
   label: Center for Strategic and International Studies
+- id: foreign-policy
+  type: organisation
+  label: Foreign Policy
+  exact: true
+  scope: sources
 `)
 
 const run = (paragraphs: string[], sources: Array<{id: string; raw: string}> = []) =>
@@ -108,6 +113,15 @@ test('cooccurrences maps entity pairs to the passages they share', () => {
     ['el-salvador|united-states', ['a:p1', 'a:p3']],
     ['marco-rubio|united-states', ['a:p3']]
   ])
+})
+
+test('an entity scoped to sources is linked from references but never read in the body', () => {
+  const {mentions, sourceEntities} = run(
+    ['Foreign Policy Under Trump is a heading here, not the magazine.'],
+    [{id: 'meakem', raw: 'Meakem, A. (2024). Can anything stop El Salvador’s leader? Foreign Policy.'}]
+  )
+  assert.deepEqual(mentions, [])
+  assert.deepEqual(sourceEntities, {meakem: ['el-salvador', 'foreign-policy']})
 })
 
 test('recogniseEntities rejects misuse with a TypeError', () => {

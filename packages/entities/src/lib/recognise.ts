@@ -135,7 +135,9 @@ export function analyse(input: RecogniseInput, register: Register, options: Reco
   for (const article of input.articles) {
     const hits = scan(article.text, register, caseIds)
     covers.set(article.id, hits)
-    for (const hit of resolveShort(hits, {article: article.id})) {
+    // Out-of-scope hits still cover their span (discovery must not propose them).
+    const inBody = hits.filter((hit) => !hit.entity || byId.get(hit.entity)?.scope !== 'sources')
+    for (const hit of resolveShort(inBody, {article: article.id})) {
       const passage = passageAt(article.passages, hit.start)
       if (!passage) {
         messages.push({article: article.id, start: hit.start, end: hit.end, reason: 'Unexpected mention outside every passage', ruleId: 'mention-outside-passage'})
@@ -155,6 +157,7 @@ export function analyse(input: RecogniseInput, register: Register, options: Reco
     const folded = fold(raw)
     const hits = scan(raw, register, caseIds).filter((hit) => {
       // "Rubio, J." in an author list is a writer who shares a surname, not the politician.
+      if (hit.entity && byId.get(hit.entity)?.scope === 'body') return false
       if (!hit.entity || byId.get(hit.entity)?.type !== 'person') return true
       return !/^,\s*(?:[A-Z]\.\s*)+(?:,|\(|and\b|&|$)/.test(folded.slice(hit.end, hit.end + 16))
     })

@@ -17,6 +17,12 @@ export interface RegisterEntity {
   safe: string[]
   /** Match every alias case-sensitively (names that are also common phrases: "Foreign Policy"). */
   exact: boolean
+  /**
+   * Where the entity may be recognised: `all` (default), `sources` (only in
+   * reference entries: publishers whose names are everyday phrases, e.g.
+   * "Foreign Policy") or `body` (only in article text).
+   */
+  scope: 'all' | 'sources' | 'body'
 }
 
 export interface Register {
@@ -31,7 +37,8 @@ export interface RegisterMessage {
   fatal?: boolean
 }
 
-const knownKeys = new Set(['id', 'type', 'label', 'aliases', 'wikidata', 'note', 'not', 'safe', 'exact'])
+const knownKeys = new Set(['id', 'type', 'label', 'aliases', 'wikidata', 'note', 'not', 'safe', 'exact', 'scope'])
+const scopes = new Set(['all', 'sources', 'body'])
 
 /**
  * Parse and validate the register. Never throws on bad content: problems are
@@ -159,7 +166,12 @@ export function loadRegister(
       } else claimed.set(key, id)
     }
 
-    const entity: RegisterEntity = {id, type: type as EntityType, label, aliases, not: list('not'), safe, exact}
+    let scope = str('scope') ?? 'all'
+    if (!scopes.has(scope)) {
+      report(`Unexpected scope \`${scope}\` for \`${id}\`, expected all, sources or body`, 'invalid-scope', node.get('scope', true) as YamlNode, false)
+      scope = 'all'
+    }
+    const entity: RegisterEntity = {id, type: type as EntityType, label, aliases, not: list('not'), safe, exact, scope: scope as RegisterEntity['scope']}
     if (wikidata !== undefined && /^Q[1-9]\d*$/.test(wikidata)) entity.wikidata = wikidata
     const note = str('note')
     if (note) entity.note = note
