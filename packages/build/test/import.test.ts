@@ -201,3 +201,40 @@ test('chrome: footer lines (tags, share, reply, copyright) dropped; byline and d
   assert.deepEqual(rules(file), ['2:byline', '3:date-line', '5:navigation', '6:navigation', '7:navigation', '8:navigation', '9:navigation'])
   assert.equal(body, 'Even in winter a garden has work to do. Roots grow while leaves rest.\n')
 })
+
+test('embedded post: its text, signature and media link become one blockquote', async () => {
+  const {markdown, file} = importArticle({text: await readFile(new URL('embedded-post/input.txt', fixtures), 'utf8'), sourceName: 'm.txt'})
+  const {body} = split(markdown)
+  const tree = unified().use(remarkParse).parse(body)
+  assert.deepEqual(tree.children.map((node) => node.type), ['paragraph', 'blockquote', 'paragraph'])
+  const quote = tree.children[1]!
+  assert.ok(quote.type === 'blockquote')
+  assert.deepEqual(quote.children.map((node) => toString(node)), [
+    'Buses will run every ten minutes from March.',
+    '— Jo Park (@mayorjopark) 3 March 2025',
+    'Routes 4 and 9 change first… pic.twitter.com/AbC123xyz'
+  ])
+  assert.deepEqual(rules(file).filter((rule) => rule.endsWith('embedded-post')), ['3:embedded-post'])
+})
+
+test('chrome: a caption line with a nested credit keeps the innermost credit', () => {
+  const text = 'A Title Here\nBody text.\nIMAGE: Guards at the gate. (Photo by Ana (Photo by ANA RUIZ/AFP via Getty Images)\n'
+  const {data} = split(importArticle({text, sourceName: 'n.txt'}).markdown)
+  assert.deepEqual(data.credits, [{caption: 'Guards at the gate.', credit: 'Photo by ANA RUIZ/AFP via Getty Images'}])
+})
+
+test('chrome: a closing bio just before the reference list is found', () => {
+  const text = 'A Title Here\nBody text[1].\nJane Roe is a professor of law at Example University.\nReferences\n[1] Roe, J. (2020) A book.\n'
+  const {markdown, file} = importArticle({text, sourceName: 'b.txt'})
+  const {data, body} = split(markdown)
+  assert.deepEqual(data.authors, ['Jane Roe'])
+  assert.deepEqual(rules(file), ['3:author-bio'])
+  assert.deepEqual(blocks(body), ['Body text[1].', 'References', '[1] Roe, J. (2020) A book.'])
+})
+
+test('chrome: a body heading that looks like a name is not an author', () => {
+  const text = 'A Title Here\nBody text.\nNayib Bukele\nNayib Bukele has been president since 2019.\nMore text follows here.\n'
+  const {data, body} = split(importArticle({text, sourceName: 'h.txt'}).markdown)
+  assert.deepEqual(data.authors, [])
+  assert.match(body, /^## Nayib Bukele$/m)
+})

@@ -150,6 +150,9 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
     const repeatedAtEnd = after === undefined && next - position > 1
     if (!opensBio && !repeatedAtEnd) continue
     if (next <= lastNonBio) continue
+    // A lone name line over a closing paragraph may be a section heading: ask for one more sign.
+    const afterReferences = rest.slice(0, position).some((index) => referenceHeading.test(lines[index]!.text))
+    if (next - position < 2 && !afterReferences && !(after !== undefined && bioSignal.test(lines[after]!.text))) continue
     const tail = rest.slice(next)
     addAuthors(result, names)
     for (const index of rest.slice(position, next)) drop(index, 'author-name', `Unexpected author name line ${quote(name)}, moved it to \`authors\``)

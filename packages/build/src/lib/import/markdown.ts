@@ -3,7 +3,7 @@
  * Markdown would read as syntax), then proof: the output is parsed again and
  * every block must give back exactly the source line's text.
  */
-import type {Heading, List, ListItem, Paragraph, Root, RootContent} from 'mdast'
+import type {Blockquote, Heading, List, ListItem, Paragraph, Root, RootContent} from 'mdast'
 import {toMarkdown} from 'mdast-util-to-markdown'
 import {toString} from 'mdast-util-to-string'
 import remarkParse from 'remark-parse'
@@ -40,6 +40,15 @@ export function toBody(shape: Structure): {markdown: string; mismatch?: Mismatch
         continue
       }
       children.push({type: 'list', ordered: false, spread: false, children: [item]} satisfies List)
+    } else if (block.type === 'quote') {
+      const last = children[children.length - 1]
+      const previous = expected[expected.length - 1]?.[0]?.block
+      if (last?.type === 'blockquote' && previous?.type === 'quote' && previous.group === block.group) {
+        last.children.push(paragraph(block.text))
+        expected[expected.length - 1]!.push({block, text: block.text})
+        continue
+      }
+      children.push({type: 'blockquote', children: [paragraph(block.text)]} satisfies Blockquote)
     } else if (block.type === 'heading') {
       children.push(heading(block.text))
     } else {
@@ -82,6 +91,7 @@ export function verify(markdown: string, expected: Array<{block: Block; text: st
   const actual: string[] = []
   for (const node of tree.children) {
     if (node.type === 'heading' || node.type === 'paragraph') actual.push(toString(node))
+    else if (node.type === 'blockquote') for (const child of node.children) actual.push(child.type === 'paragraph' ? toString(child) : `\u0000${child.type}`)
     else if (node.type === 'list') for (const item of node.children) actual.push(item.children.length === 1 && item.children[0]!.type === 'paragraph' ? toString(item) : `\u0000${item.type}`)
     else actual.push(`\u0000${node.type}`)
   }

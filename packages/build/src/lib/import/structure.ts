@@ -4,12 +4,14 @@
  */
 import type {VFile} from 'vfile'
 import type {SourceLine} from './decode.js'
-import {referenceHeading} from './patterns.js'
+import {dateText, referenceHeading} from './patterns.js'
 
 export type Block =
   | {type: 'heading'; text: string; source: SourceLine}
   | {type: 'paragraph'; text: string; source: SourceLine}
   | {type: 'listItem'; text: string; source: SourceLine}
+  /** A paragraph of an embedded post; consecutive quotes with the same `group` form one blockquote. */
+  | {type: 'quote'; text: string; source: SourceLine; group: number}
 
 export interface Structure {
   title: string
@@ -24,6 +26,11 @@ const MAX_HEADING_WORDS = 20
 const MAX_TITLE_CHARS = 80
 
 const bullet = /^[-•‣▪●◦*]\s+/
+
+/** The signature line of an embedded post: "— Jane Roe (@janeroe) February 4, 2025". */
+const embedAttribution = new RegExp(String.raw`^[—–]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+${dateText.source}$`, 'iu')
+/** The media link that closes a copied embed. */
+const embedLink = /\b(?:pic\.twitter\.com|t\.co|pic\.x\.com)\/\w+/
 
 /** Where a sentence ends: not after an initial ("U.S.", "A.") or a common abbreviation. */
 const abbreviation = String.raw`(?<![\s.(]\p{Lu}|^\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|vs|v|No|Nos|Inc|Corp|Ltd|Co|etc|e\.g|i\.e|Esq|Gen|Gov|Sen|Rep|Jan|Feb|Aug|Sept|Oct|Nov|Dec))`
@@ -76,7 +83,7 @@ export function structure(lines: SourceLine[], file: VFile): Structure {
 
   const split = body.findLastIndex((line) => referenceHeading.test(line.text))
   const main = split === -1 ? body : body.slice(0, split)
-  const result: Structure = {title, provisional, blocks: main.map((line, index) => block(line, main[index + 1]))}
+  const result: Structure = {title, provisional, blocks: embeds(main.map((line, index) => block(line, main[index + 1])), file)}
   if (split !== -1) {
     const heading = body[split]!
     result.references = {
@@ -94,6 +101,37 @@ function block(line: SourceLine, next: SourceLine | undefined): Block {
     return {type: 'heading', text: line.text, source: line}
   }
   return {type: 'paragraph', text: line.text, source: line}
+}
+
+/**
+ * An embedded post copies as its text, its signature line and, sometimes, more
+ * text up to its media link: the line before the signature through that link
+ * becomes one blockquote.
+ */
+function embeds(blocks: Block[], file: VFile): Block[] {
+  const result = [...blocks]
+  let group = 0
+  for (const [index, block] of blocks.entries()) {
+    if (block.type !== 'paragraph' || !embedAttribution.test(block.text)) continue
+    const before = result[index - 1]
+    let start = before && before.type === 'paragraph' ? index - 1 : index
+    let end = index
+    for (let next = index + 1; next <= index + 3 && next < blocks.length && blocks[next]!.type === 'paragraph'; next++) {
+      if (embedLink.test(blocks[next]!.text)) {
+        end = next
+        break
+      }
+    }
+    group++
+    for (let at = start; at <= end; at++) result[at] = {type: 'quote', text: result[at]!.text, source: result[at]!.source, group}
+    file.info(`Unexpected embedded post signed \`${block.text}\`, kept it as a blockquote`, {
+      place: {line: result[start]!.source.line, column: result[start]!.source.column},
+      ruleId: 'embedded-post',
+      source: 'apparatus-import'
+    })
+    start = end
+  }
+  return result
 }
 
 /** The first sentence, cut at a word boundary when long. */
