@@ -156,3 +156,16 @@ test('writes are atomic: no temporary files are left next to the articles', asyn
   await importFiles([path], {corpusDir: space.corpusDir, force: true})
   assert.deepEqual(await space.articles(), ['a-short-article-about-rivers.md'])
 })
+
+test('bad input: two files with the same base name in one import: the second is fatal `duplicate-source`', async () => {
+  const space = await workspace()
+  const first = await space.source('same.txt', article)
+  const {mkdir} = await import('node:fs/promises')
+  await mkdir(join(space.corpusDir, '..', 'other'))
+  const second = await space.source('other/same.txt', article.replace('Rivers run', 'Streams run'))
+  const result = await importFiles([first, second], {corpusDir: space.corpusDir})
+  assert.equal(result.written.length, 1)
+  assert.equal(result.files[1]!.messages[0]!.ruleId, 'duplicate-source')
+  assert.equal(result.files[1]!.messages[0]!.fatal, true)
+  assert.match(await readFile(result.written[0]!, 'utf8'), /Rivers run/)
+})

@@ -42,13 +42,20 @@ export async function importFiles(paths: string[], options: ImportFilesOptions):
   }
 
   const result: ImportFilesResult = {written: [], unchanged: [], files: []}
+  const seen = new Set<string>()
   for (const path of paths) {
+    const source = basename(path)
+    if (seen.has(source)) {
+      // `source` identifies the article, so the second file would silently replace the first.
+      result.files.push(failure(path, `Unexpected second file named \`${source}\` in one import, expected unique file names; rename one of them`, 'duplicate-source'))
+      continue
+    }
+    seen.add(source)
     const bytes = await readSource(path)
     if (bytes instanceof VFile) {
       result.files.push(bytes)
       continue
     }
-    const source = basename(path)
     const existing = bySource.get(source)
     const others = new Set([...taken].filter((id) => id !== existing?.id))
     const {id, markdown, file} = importArticle({
@@ -101,12 +108,7 @@ async function readArticles(dir: string): Promise<Array<Existing & {source?: str
 
 /** The bytes of `path`, or a file with a fatal message when it cannot or must not be read. */
 async function readSource(path: string): Promise<Uint8Array | VFile> {
-  const fail = (reason: string, ruleId: string): VFile => {
-    const file = new VFile({path})
-    const message = file.message(reason, {place: {line: 1, column: 1}, ruleId, source: 'apparatus-import'})
-    message.fatal = true
-    return file
-  }
+  const fail = (reason: string, ruleId: string): VFile => failure(path, reason, ruleId)
   try {
     const info = await stat(path)
     if (!info.isFile()) return fail('Unexpected directory or special file, expected a plain-text file', 'unreadable-file')
@@ -117,6 +119,13 @@ async function readSource(path: string): Promise<Uint8Array | VFile> {
   } catch (error) {
     return fail(`Cannot read file: ${(error as Error).message}`, 'unreadable-file')
   }
+}
+
+function failure(path: string, reason: string, ruleId: string): VFile {
+  const file = new VFile({path})
+  const message = file.message(reason, {place: {line: 1, column: 1}, ruleId, source: 'apparatus-import'})
+  message.fatal = true
+  return file
 }
 
 /** Write to a temporary file next to the target, then rename: readers never see half a file. */
