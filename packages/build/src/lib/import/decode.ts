@@ -26,7 +26,7 @@ export function decode(text: string | Uint8Array, file: VFile): SourceLine[] | u
     if (text.byteLength > MAX_BYTES) return fail(file, tooLarge(text.byteLength), 1, 1, 'too-large')
     const bad = firstInvalidUtf8(text)
     if (bad !== -1) {
-      const {line, column} = place(new TextDecoder().decode(text.subarray(0, bad)), bad)
+      const {line, column} = place(new TextDecoder().decode(text.subarray(0, bad)))
       return fail(
         file,
         `Unexpected invalid UTF-8 byte 0x${text[bad]!.toString(16).padStart(2, '0')}, expected UTF-8 text; re-save the file as UTF-8`,
@@ -41,7 +41,7 @@ export function decode(text: string | Uint8Array, file: VFile): SourceLine[] | u
   if (value.charCodeAt(0) === 0xfeff) value = value.slice(1)
   const nul = value.indexOf('\0')
   if (nul !== -1) {
-    const {line, column} = place(value.slice(0, nul), nul)
+    const {line, column} = place(value.slice(0, nul))
     return fail(file, 'Unexpected NUL byte, expected plain text (is this a binary file?)', line, column, 'binary-file')
   }
   value = value.replace(/\r\n?/g, '\n')
@@ -64,7 +64,7 @@ function fail(file: VFile, reason: string, line: number, column: number, ruleId:
 }
 
 /** Line and column (1-based, in characters) just after `prefix`. */
-function place(prefix: string, _offset: number): {line: number; column: number} {
+function place(prefix: string): {line: number; column: number} {
   const lines = prefix.replace(/^\ufeff/, '').split(/\r\n|\r|\n/)
   return {line: lines.length, column: [...lines[lines.length - 1]!].length + 1}
 }
