@@ -22,6 +22,7 @@ for (const [type, score] of Object.entries(report.byType)) console.log(row(type,
 console.log('')
 console.log(row('discovery fixture', report.fixture.entities, report.fixture.mentions))
 console.log(row('discovery alone on seed', report.seedDiscovery.entities, report.seedDiscovery.mentions))
+console.log(row('held-out article (all types)', report.heldOut.entities, report.heldOut.mentions))
 console.log('')
 for (const article of report.articles) {
   const notes = [
@@ -31,6 +32,8 @@ for (const article of report.articles) {
   ].filter(Boolean)
   if (notes.length) console.log(`${article.source}: ${notes.join('; ')}`)
 }
+if (report.heldOut.missing.length) console.log(`held-out missing: ${report.heldOut.missing.join(', ')}`)
+if (report.heldOut.spurious.length) console.log(`held-out spurious: ${report.heldOut.spurious.join(', ')}`)
 if (report.fixture.missing.length) console.log(`fixture missing: ${report.fixture.missing.join(', ')}`)
 if (report.seedDiscovery.spurious.length) console.log(`discovery alone on seed, spurious: ${report.seedDiscovery.spurious.join(', ')}`)
 if (report.fixture.spurious.length) console.log(`fixture spurious: ${report.fixture.spurious.join(', ')}`)

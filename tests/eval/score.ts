@@ -39,12 +39,22 @@ export interface ArticleScore {
   undercounted: Array<{label: string; gold: number; found: number}>
 }
 
+export interface FixtureScore {
+  entities: Figures
+  mentions: Figures
+  missing: string[]
+  spurious: string[]
+}
+
 export interface Report {
   reader: string
   articles: ArticleScore[]
   byType: Record<string, {entities: Figures; mentions: Figures}>
   total: {entities: Figures; mentions: Figures}
-  fixture: {entities: Figures; mentions: Figures; missing: string[]; spurious: string[]}
+  /** Discovery fixture (tests/gold/fixtures/river-rights): people, organisations, cases. */
+  fixture: FixtureScore
+  /** A new article written after the register (tests/gold/fixtures/held-out): every type. */
+  heldOut: FixtureScore
   /** Discovery alone (empty register) on the seed corpus: people, organisations, cases. */
   seedDiscovery: {entities: Figures; mentions: Figures; spurious: string[]}
 }
@@ -172,20 +182,8 @@ export async function evaluate(root: string): Promise<Report> {
     })
   }
 
-  // The discovery fixture: vocabulary the register does not know.
-  const fixtureGold = JSON.parse(await readFile(join(root, 'tests', 'gold', 'fixtures', 'river-rights.json'), 'utf8')) as {
-    entities: GoldEntity[]
-  }
-  const fixture = await readFixture(join(root, 'tests', 'gold', 'fixtures', 'river-rights.txt'))
-  const fixtureResult = recogniseEntities({articles: [fixture], sources: []}, register)
-  const fixtureScore = compare(
-    fixture,
-    fixtureGold.entities,
-    new Map(fixtureResult.entities.map((entity) => [entity.id, entity])),
-    fixtureResult.mentions,
-    discoveryTypes,
-    new Map()
-  )
+  const fixture = await scoreFixture(root, 'river-rights', register, discoveryTypes)
+  const heldOut = await scoreFixture(root, 'held-out', register, allTypes)
 
   // Discovery alone on the real articles: what `check --suggest` would find with no register.
   const empty = loadRegister('[]').register
@@ -213,20 +211,35 @@ export async function evaluate(root: string): Promise<Report> {
       [...byType].sort().map(([type, t]) => [type, {entities: figures(t.etp, t.efp, t.efn), mentions: figures(t.mtp, t.mfp, t.mfn)}])
     ),
     total: {entities: figures(total.etp, total.efp, total.efn), mentions: figures(total.mtp, total.mfp, total.mfn)},
-    fixture: {
-      entities: figures(fixtureScore.tally.etp, fixtureScore.tally.efp, fixtureScore.tally.efn),
-      mentions: figures(fixtureScore.tally.mtp, fixtureScore.tally.mfp, fixtureScore.tally.mfn),
-      missing: fixtureScore.missing,
-      spurious: fixtureScore.spurious
-    }
+    fixture,
+    heldOut
   }
 }
 
-/** The fixture is plain text: one block per line, a "Notes" section last. */
+async function scoreFixture(
+  root: string,
+  name: string,
+  register: Parameters<typeof recogniseEntities>[1],
+  types: ReadonlySet<EntityType>
+): Promise<FixtureScore> {
+  const dir = join(root, 'tests', 'gold', 'fixtures')
+  const gold = JSON.parse(await readFile(join(dir, `${name}.json`), 'utf8')) as {entities: GoldEntity[]}
+  const doc = await readFixture(join(dir, `${name}.txt`))
+  const result = recogniseEntities({articles: [doc], sources: []}, register)
+  const score = compare(doc, gold.entities, new Map(result.entities.map((e) => [e.id, e])), result.mentions, types, new Map())
+  return {
+    entities: figures(score.tally.etp, score.tally.efp, score.tally.efn),
+    mentions: figures(score.tally.mtp, score.tally.mfp, score.tally.mfn),
+    missing: score.missing,
+    spurious: score.spurious
+  }
+}
+
+/** A fixture is plain text: a title line, one block per line, a "Notes" section last. */
 async function readFixture(path: string): Promise<EvalArticle> {
   const lines = (await readFile(path, 'utf8')).split('\n')
   const end = lines.findIndex((line) => /^notes$/i.test(line.trim()))
-  const blocks = lines.slice(0, end === -1 ? undefined : end).map((line) => line.trim()).filter(Boolean)
+  const blocks = lines.slice(1, end === -1 ? undefined : end).map((line) => line.trim()).filter(Boolean)
   let text = ''
   const passages: EvalArticle['passages'] = []
   for (const block of blocks) {

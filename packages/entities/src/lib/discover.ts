@@ -19,7 +19,11 @@ const token = "(?:(?:[A-Z]\\.){2,}|[A-Z]\\.|[A-Z][\\p{L}\\p{N}'-]*)"
 const run = new RegExp(`(?<![\\p{L}\\p{N}'.])${token}(?:(?: ${connector})* ${token})*`, 'gu')
 const acronymAfter = /\(([A-Z][A-Z&]{1,9})(s?)\)/g
 const acronymBefore = /(?<![\p{L}\p{N}])([A-Z][A-Z&]{1,9})(s?) \(([A-Z][^()]{3,120})\)/gu
-const personCueAfter = /^(?:,? (?:a|an|the|who|whose) |,? (?:said|says|wrote|writes|told|tells|argued|argues|described|describes|stated|states|noted|notes|added|explained|explains|warned|warns)\b)/
+const personCueAfter =
+  /^(?:,? (?:a|an|the|who|whose) |,? (?:director|executive|head|chief|founder|president|chair|spokesperson|spokesman|spokeswoman|professor|lawyer|attorney|minister|secretary|senator|judge|editor|researcher|author)\b|,? (?:said|says|wrote|writes|told|tells|argued|argues|described|describes|stated|states|noted|notes|added|explained|explains|warned|warns|ordered|orders|ruled|rules|called|calls|asked|asks|urged|urges|announced|claimed|testified|insisted|denied|replied|responded)\b)/
+// "Cristosal, a Salvadoran human rights organisation": a one-word organisation named by its apposition.
+const orgCueAfter =
+  /^, (?:a|an|the) (?:[\p{L}-]+ ){0,4}(?:organi[sz]ation|group|agency|NGO|charity|non-?profit|firm|company|party|union|newspaper|network|coalition|association|foundation|institute|think tank|movement|gang|cartel)\b/u
 const personCueBefore = /\b(?:by|attorney|lawyer|judge|professor|director|spokesperson|spokesman|spokeswoman|activist|journalist|researcher|founder|author|economist|scholar|historian|according to)\s$/
 
 const isConnector = (word: string) => /^(?:of|for|on|the|and|de|del|la|y)$/.test(word)
@@ -166,6 +170,10 @@ export function discoverSpans(
     const names = words.filter((word) => !/^[A-Z]\.$/.test(word))
     if (names.length > 3 || names.some((word) => /^[A-Z]+$/.test(word) && word.length > 1)) return false
     if (names.some((word) => commonWords.has(word))) return false
+    if (names.length === 1 && !honorific && orgCueAfter.test(folded.slice(end, end + 80)) && !sentenceInitial(folded, start, currentPassageStart)) {
+      spans.push({start, end, label, type: 'organisation', score: 3})
+      return true
+    }
     if (names.length === 0 || (names.length === 1 && !honorific)) return false
     let score = honorific ? 3 : 1
     if (personCueAfter.test(folded.slice(end, end + 24))) score += 2

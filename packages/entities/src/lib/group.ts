@@ -60,11 +60,11 @@ export function groupDiscovered(
     group.score = Math.max(group.score, span.score)
     group.occurrences.push({article, start: span.start, end: span.end})
   }
-  // "President Bukele" and "Nayib Bukele" are one person.
+  // "President Bukele" and "Nayib Bukele", "Van Hollen" and "Chris Van Hollen" are one person.
   for (const [key, group] of groups) {
-    if (group.type !== 'person' || group.label.includes(' ')) continue
+    if (group.type !== 'person') continue
     const full = [...groups.values()].find(
-      (other) => other !== group && other.type === 'person' && other.label.split(' ').pop() === group.label
+      (other) => other !== group && other.type === 'person' && other.label.length > group.label.length && other.label.endsWith(' ' + group.label)
     )
     if (!full) continue
     full.occurrences.push(...group.occurrences)
@@ -85,8 +85,10 @@ export function groupDiscovered(
 }
 
 /**
- * "Sarre" after "Miguel Sarre", "NSF" after "National Science Foundation
- * (NSF)" in the same article: more mentions, and for a person, evidence.
+ * Further mentions of a discovered entity in the articles where it was found:
+ * its label again, its acronym ("NSF" after "National Science Foundation
+ * (NSF)"), a person's surname ("Sarre" after "Miguel Sarre"). A recurring
+ * surname is also evidence that the name is a person's.
  */
 function addShortForms(
   group: DiscoveredGroup,
@@ -94,27 +96,35 @@ function addShortForms(
   covers: Covered,
   spans: ReadonlyArray<{article: string; start: number; end: number}>
 ) {
-  const short =
-    group.type === 'person' ? group.label.split(' ').pop()! : group.forms.find((form) => /^[A-Z&]{2,}$/.test(form))
-  if (!short || short.length < 3 && group.type === 'person') return
+  const forms = new Set<string>([group.label])
+  let surname: string | undefined
+  if (group.type === 'person') {
+    surname = group.label.split(' ').pop()!
+    if (surname.length >= 3) forms.add(surname)
+  } else {
+    for (const form of group.forms) if (/^[A-Z&]{2,}$/.test(form)) forms.add(form)
+  }
   const articles = new Set(group.occurrences.map((o) => o.article))
   const byId = new Map(input.articles.map((article) => [article.id, article]))
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
   let found = false
   for (const id of articles) {
     const article = byId.get(id)!
     const blocked = [...(covers.get(id) ?? []), ...spans.filter((o) => o.article === id)]
     const folded = fold(article.text)
-    for (const match of folded.matchAll(re)) {
-      const start = match.index
-      const end = start + short.length
-      if (blocked.some((b) => b.start < end && start < b.end)) continue
-      // Standalone only: "Salvador" in "El Salvador" is not the surname of anyone.
-      if (/[A-Z][\p{L}.]* $/u.test(folded.slice(Math.max(0, start - 20), start))) continue
-      group.occurrences.push({article: id, start, end})
-      if (!group.forms.includes(short)) group.forms.push(short)
-      found = true
+    for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
+      for (const match of folded.matchAll(re)) {
+        const start = match.index
+        const end = start + form.length
+        if (blocked.some((b) => b.start < end && start < b.end)) continue
+        // Standalone only: "Salvador" in "El Salvador" is not anyone's surname.
+        if (form === surname && /[A-Z][\p{L}.]* $/u.test(folded.slice(Math.max(0, start - 20), start))) continue
+        group.occurrences.push({article: id, start, end})
+        blocked.push({start, end})
+        if (!group.forms.includes(form)) group.forms.push(form)
+        if (form === surname) found = true
+      }
     }
   }
-  if (found && group.type === 'person') group.score += 2
+  if (found) group.score += 2
 }
