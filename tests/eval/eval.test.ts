@@ -24,3 +24,8 @@ test('discovery precision >= 0.8 on people, organisations and cases of the fixtu
   assert.ok(report.fixture.entities.precision >= 0.8, `spurious: ${report.fixture.spurious.join(', ')}`)
   assert.ok(report.fixture.entities.recall >= 0.5, `missing: ${report.fixture.missing.join(', ')}`)
 })
+
+test('register + patterns + discovery keep precision and recall >= 0.8 on the held-out article', () => {
+  assert.ok(report.heldOut.entities.precision >= 0.8, `spurious: ${report.heldOut.spurious.join(', ')}`)
+  assert.ok(report.heldOut.entities.recall >= 0.8, `missing: ${report.heldOut.missing.join(', ')}`)
+})

@@ -49,9 +49,14 @@ export function suggestEntities(input: RecogniseInput, register: Register): {yam
   }
   candidates.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
 
+  const ids = new Set(register.entities.map((entity) => entity.id))
   const entries = candidates.map((candidate) => {
+    const base = candidate.type === 'case' ? `case-${slug(candidate.label)}` : slug(candidate.label) || candidate.type
+    let id = base
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`
+    ids.add(id)
     const entry: Record<string, unknown> = {
-      id: candidate.type === 'case' ? `case-${slug(candidate.label)}` : slug(candidate.label),
+      id,
       type: candidate.type,
       label: candidate.label,
       aliases: candidate.aliases
