@@ -56,6 +56,27 @@ export async function bench(ctx: {seedDir: string; log: (line: string) => void})
   const article = {id: 'bench', text: joined, passages}
   const recogniseSeconds = time(() => recogniseEntities({articles: [article], sources: []}, register), 2)
 
+  // The same text as a corpus of many short articles (one per seed file copy):
+  // corpus-level grouping of discovered names must stay near-linear.
+  const copies: Array<{id: string; text: string; passages: Array<{id: string; start: number; end: number}>}> = []
+  const raws = await Promise.all(names.map((name) => readFile(join(ctx.seedDir, name), 'utf8')))
+  let corpusLength = 0
+  for (let copy = 0; corpusLength < text.length; copy++) {
+    for (const [index, raw] of raws.entries()) {
+      const id = `a${copy}-${index}`
+      let body = ''
+      const parts = raw.split(/\n+/).filter(Boolean).map((paragraph, n) => {
+        if (body) body += '\n\n'
+        const start = body.length
+        body += paragraph
+        return {id: `${id}:p${n + 1}`, start, end: body.length}
+      })
+      copies.push({id, text: body, passages: parts})
+      corpusLength += body.length
+    }
+  }
+  const corpusSeconds = time(() => recogniseEntities({articles: copies, sources: []}, register), 2)
+
   const rate = (seconds: number) => megabytes / seconds
   ctx.log(`entities: ${register.entities.length} register entities, ${matcher.size} compiled forms, compiled in ${(compileSeconds * 1000).toFixed(1)} ms`)
   ctx.log(`entities: text ${megabytes.toFixed(2)} MB, ${hits} matcher hits`)
@@ -63,4 +84,6 @@ export async function bench(ctx: {seedDir: string; log: (line: string) => void})
   ctx.log(`entities: baseline toLowerCase ${rate(lowerSeconds).toFixed(1)} MB/s  (matcher / toLowerCase = ${(lowerSeconds / matcherSeconds).toFixed(3)})`)
   ctx.log(`entities: baseline indexOf x ${aliases.length} aliases ${rate(indexOfSeconds).toFixed(1)} MB/s  (matcher / indexOf = ${(indexOfSeconds / matcherSeconds).toFixed(2)})`)
   ctx.log(`entities: recogniseEntities (with discovery) ${rate(recogniseSeconds).toFixed(2)} MB/s  (recognise / matcher = ${(matcherSeconds / recogniseSeconds).toFixed(3)})`)
+  const corpusRate = corpusLength / (1024 * 1024) / corpusSeconds
+  ctx.log(`entities: recogniseEntities on ${copies.length} articles ${corpusRate.toFixed(2)} MB/s  (corpus / one article = ${(corpusRate / rate(recogniseSeconds)).toFixed(2)})`)
 }

@@ -52,7 +52,7 @@ export function groupDiscovered(
     const key = span.expansion ?? nameKey(span.label)
     let group = groups.get(key)
     if (!group) {
-      group = {key, label: span.expansion ? span.label : span.label, type: span.type, score: 0, forms: [], occurrences: []}
+      group = {key, label: span.label, type: span.type, score: 0, forms: [], occurrences: []}
       groups.set(key, group)
     }
     if (!span.expansion && group.forms.length > 0 && group.label === group.forms[0] && /^[A-Z&]+$/.test(group.label)) group.label = span.label
@@ -60,26 +60,42 @@ export function groupDiscovered(
     group.score = Math.max(group.score, span.score)
     group.occurrences.push({article, start: span.start, end: span.end})
   }
-  // "President Bukele" and "Nayib Bukele", "Van Hollen" and "Chris Van Hollen" are one person.
+  // "President Bukele" and "Nayib Bukele", "Van Hollen" and "Chris Van Hollen"
+  // are one person: index every word-suffix of the longer names once.
+  const bySuffix = new Map<string, DiscoveredGroup>()
+  for (const group of groups.values()) {
+    if (group.type !== 'person') continue
+    const words = group.label.split(' ')
+    for (let from = 1; from < words.length; from++) {
+      const suffix = words.slice(from).join(' ')
+      if (!bySuffix.has(suffix)) bySuffix.set(suffix, group)
+    }
+  }
   for (const [key, group] of groups) {
     if (group.type !== 'person') continue
-    const full = [...groups.values()].find(
-      (other) => other !== group && other.type === 'person' && other.label.length > group.label.length && other.label.endsWith(' ' + group.label)
-    )
-    if (!full) continue
+    const full = bySuffix.get(group.label)
+    if (!full || full === group || !groups.has(full.key)) continue
     full.occurrences.push(...group.occurrences)
     if (!full.forms.includes(group.label)) full.forms.push(group.label)
     full.score = Math.max(full.score, group.score)
     groups.delete(key)
   }
-  const spans = [...groups.values()].flatMap((group) => group.occurrences)
+  const spans = new Map<string, Array<{start: number; end: number}>>()
+  for (const group of groups.values()) {
+    for (const occurrence of group.occurrences) {
+      const list = spans.get(occurrence.article) ?? []
+      list.push(occurrence)
+      spans.set(occurrence.article, list)
+    }
+  }
+  const articles = new Map(input.articles.map((article) => [article.id, article]))
   for (const group of groups.values()) {
     if (/^[A-Z&]+$/.test(group.label)) {
       const expansion = group.forms.find((form) => !/^[A-Z&]+$/.test(form))
       if (expansion) group.label = expansion
     }
     if (group.occurrences.length > 1) group.score += 1
-    addShortForms(group, input, covers, spans)
+    addShortForms(group, articles, covers, spans)
   }
   return [...groups.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || (a.key < b.key ? -1 : 1))
 }
@@ -92,9 +108,9 @@ export function groupDiscovered(
  */
 function addShortForms(
   group: DiscoveredGroup,
-  input: GroupingInput,
+  byId: ReadonlyMap<string, GroupingInput['articles'][number]>,
   covers: Covered,
-  spans: ReadonlyArray<{article: string; start: number; end: number}>
+  spans: ReadonlyMap<string, ReadonlyArray<{start: number; end: number}>>
 ) {
   const forms = new Set<string>([group.label])
   let surname: string | undefined
@@ -105,11 +121,10 @@ function addShortForms(
     for (const form of group.forms) if (/^[A-Z&]{2,}$/.test(form)) forms.add(form)
   }
   const articles = new Set(group.occurrences.map((o) => o.article))
-  const byId = new Map(input.articles.map((article) => [article.id, article]))
   let found = false
   for (const id of articles) {
     const article = byId.get(id)!
-    const blocked = [...(covers.get(id) ?? []), ...spans.filter((o) => o.article === id)]
+    const blocked = [...(covers.get(id) ?? []), ...(spans.get(id) ?? [])]
     const folded = fold(article.text)
     for (const form of [...forms].sort((a, b) => b.length - a.length)) {
       const re = new RegExp(`(?<![\\p{L}\\p{N}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
