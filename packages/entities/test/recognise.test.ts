@@ -63,6 +63,15 @@ test('a surname alone does not resolve unless the register marks it safe', () =>
   assert.deepEqual(messages.map((m) => [m.ruleId, m.start]), [['unresolved-short-name', 0]])
 })
 
+test('a surname can be marked safe for one article only', () => {
+  const {register: scoped} = loadRegister(
+    '- id: thurgood-marshall\n  type: person\n  label: Thurgood Marshall\n  aliases: [Marshall]\n  safe: {Marshall: [a]}\n'
+  )
+  const input = {articles: [article('a', ['Marshall dissented.']), article('b', ['Marshall dissented.'])], sources: []}
+  const {mentions} = recogniseEntities(input, scoped, {discover: false})
+  assert.deepEqual(mentions.map((m) => m.article), ['a'])
+})
+
 test('a name inside a longer proper name is not a mention', () => {
   const {mentions, entities} = run(['The Nelson Mandela Rules set minimum standards.'])
   assert.deepEqual(mentions, [])

@@ -8,7 +8,7 @@ test('loadRegister reads entities with defaults', () => {
   )
   assert.deepEqual(messages, [])
   assert.deepEqual(register.entities, [
-    {id: 'marco-rubio', type: 'person', label: 'Marco Rubio', aliases: ['Rubio'], not: [], safe: ['Rubio'], exact: false, scope: 'all', wikidata: 'Q324546'}
+    {id: 'marco-rubio', type: 'person', label: 'Marco Rubio', aliases: ['Rubio'], not: [], safe: ['Rubio'], safeIn: {}, exact: false, scope: 'all', wikidata: 'Q324546'}
   ])
 })
 

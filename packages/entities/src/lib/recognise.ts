@@ -115,12 +115,14 @@ export function analyse(input: RecogniseInput, register: Register, options: Reco
   }
 
   // A surname resolves alone only where the article also names the person in
-  // full, or where the register marks it safe for the whole corpus.
+  // full, or where the register marks it safe (for the corpus or for that article).
   const resolveShort = (hits: Hit[], where: {article?: string; source?: string}) => {
     const full = new Set(hits.filter((hit) => hit.entity && !hit.short).map((hit) => hit.entity))
     return hits.filter((hit) => {
       if (!hit.entity || !hit.short) return Boolean(hit.entity)
-      if (full.has(hit.entity) || byId.get(hit.entity)?.safe.includes(hit.form)) return true
+      const entity = byId.get(hit.entity)
+      if (full.has(hit.entity) || entity?.safe.includes(hit.form)) return true
+      if (where.article && entity?.safeIn[hit.form]?.includes(where.article)) return true
       messages.push({
         ...where,
         start: hit.start,

@@ -15,6 +15,8 @@ export interface RegisterEntity {
   not: string[]
   /** Single-word aliases of a person that may resolve alone (a surname unique in the corpus). */
   safe: string[]
+  /** Short aliases that resolve alone in the listed articles only (`safe: {Rubio: [article-id]}`). */
+  safeIn: Record<string, string[]>
   /** Match every alias case-sensitively (names that are also common phrases: "Foreign Policy"). */
   exact: boolean
   /**
@@ -145,8 +147,22 @@ export function loadRegister(
     }
     const aliasesNode = node.get('aliases', true) as YamlNode | undefined
     const aliases = [...new Set(list('aliases'))].filter((alias) => alias !== label)
-    const safe = list('safe')
-    for (const alias of safe) {
+    // `safe` is a list (everywhere) or a mapping alias -> article ids (there only).
+    const safeNode = node.get('safe', true) as YamlNode | undefined
+    let safe: string[] = []
+    const safeIn: Record<string, string[]> = {}
+    if (isMap(safeNode)) {
+      for (const pair of safeNode.items) {
+        const alias = isScalar(pair.key) ? String(pair.key.value) : ''
+        const articles = pair.value as YamlNode | null
+        if (!alias || !isSeq(articles) || !articles.items.every((item) => isScalar(item) && typeof item.value === 'string')) {
+          report(`Unexpected \`safe\` entry for \`${id}\`, expected \`alias: [article ids]\``, 'entity-field', (pair.key as YamlNode) ?? safeNode)
+          continue
+        }
+        safeIn[alias] = articles.items.map((item) => String((item as {value: unknown}).value))
+      }
+    } else safe = list('safe')
+    for (const alias of [...safe, ...Object.keys(safeIn)]) {
       if (!aliases.includes(alias) && alias !== label) {
         report(`Unexpected safe alias \`${alias}\` for \`${id}\`, expected one of its aliases`, 'unknown-safe-alias', node.get('safe', true) as YamlNode, false)
       }
@@ -171,7 +187,7 @@ export function loadRegister(
       report(`Unexpected scope \`${scope}\` for \`${id}\`, expected all, sources or body`, 'invalid-scope', node.get('scope', true) as YamlNode, false)
       scope = 'all'
     }
-    const entity: RegisterEntity = {id, type: type as EntityType, label, aliases, not: list('not'), safe, exact, scope: scope as RegisterEntity['scope']}
+    const entity: RegisterEntity = {id, type: type as EntityType, label, aliases, not: list('not'), safe, safeIn, exact, scope: scope as RegisterEntity['scope']}
     if (wikidata !== undefined && /^Q[1-9]\d*$/.test(wikidata)) entity.wikidata = wikidata
     const note = str('note')
     if (note) entity.note = note
