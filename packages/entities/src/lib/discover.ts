@@ -99,10 +99,13 @@ export function discoverSpans(
 
     for (const found of body.matchAll(run)) {
       // A possessive ends a name: "El Salvador's Centro de ..." is two spans.
-      let at = passage.start + found.index
-      for (const segment of found[0].split(/(?<='s?) /)) {
-        classify(segment.replace(/'s?$/, '').split(' '), at, false)
-        at += segment.length + 1
+      // So does "and the": "the United Nations and the Inter-American Commission" names two.
+      const base = passage.start + found.index
+      let from = 0
+      for (const cut of [...found[0].matchAll(/(?<='s?) | and the (?=[A-Z])/g), null]) {
+        const to = cut ? cut.index : found[0].length
+        classify(found[0].slice(from, to).replace(/'s?$/, '').split(' '), base + from, false)
+        if (cut) from = cut.index + cut[0].length
       }
     }
   }
@@ -158,14 +161,18 @@ export function discoverSpans(
     const firstConnector = words.findIndex(isConnector)
     const keyword = orgKeywords.has(head) || (firstConnector > 0 && orgKeywords.has(words[firstConnector - 1]!))
     if (keyword && content.length >= 2 && !documentHeads.has(head)) {
-      const initial = sentenceInitial(folded, start, currentPassageStart)
-      spans.push({start, end, label, type: 'organisation', score: initial && content.length === 2 ? 2 : 3})
+      spans.push({start, end, label, type: 'organisation', score: 3})
       return true
     }
     if (keyword || words.some(isConnector) || documentHeads.has(head)) return false
     // A person: one to three name words (an initial may sit between them),
     // never "the Imperial Valley", never "Mexican officials".
     if (words.some((word) => nationalities.has(word) || placeWords.has(word))) return false
+    // "the Biden administration": only a person's surname names an administration.
+    if (words.length === 1 && /^ administration\b/.test(folded.slice(end, end + 16))) {
+      spans.push({start, end, label, type: 'person', score: 3})
+      return true
+    }
     if (/\b(?:the|a|an|this|that|these|its|their|our)\s$/i.test(folded.slice(Math.max(0, start - 8), start))) return false
     const names = words.filter((word) => !/^[A-Z]\.$/.test(word))
     if (names.length > 3 || names.some((word) => /^[A-Z]+$/.test(word) && word.length > 1)) return false

@@ -24,7 +24,7 @@ export const orgKeywords = set(`
   Assembly Parliament Senate Congress Watch Lab Laboratory Clinic Hospital Museum Library Archive
   Archives Guild Syndicate Cartel Gang Brigade Front Movement Caucus Secretariat Directorate Agency
   Images Media Radio Television TV Journal Review Magazine Gazette Herald Tribune Foundation Partners
-  Associates Consortium Cooperative Collective Institute Forum Council Mission Community Club
+  Associates Consortium Cooperative Collective Institute Forum Council Mission Community Club Nations
 `)
 
 /** Head words of documents, laws and events: acronym expansions that are not organisations. */
