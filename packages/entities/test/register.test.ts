@@ -66,3 +66,13 @@ test('loadRegister warns on unknown fields and bad wikidata ids', () => {
 test('loadRegister throws only on misuse', () => {
   assert.throws(() => loadRegister(42 as unknown as string), TypeError)
 })
+
+test('loadRegister warns when a `not` string is itself an alias', () => {
+  const {messages} = loadRegister(
+    ['- id: dc', '  type: place', '  label: Washington', '  not: [George Washington]', '- id: gw', '  type: person', '  label: George Washington', '  not: [Washington]'].join('\n')
+  )
+  assert.deepEqual(messages.map((m) => [m.ruleId, m.line]), [
+    ['not-shadows-alias', 4],
+    ['not-shadows-alias', 8]
+  ])
+})

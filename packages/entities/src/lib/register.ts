@@ -81,6 +81,7 @@ export function loadRegister(
   }
 
   const ids = new Map<string, number>()
+  const notNodes = new Map<RegisterEntity, YamlNode | undefined>()
   const claimed = new Map<string, string>()
 
   for (const item of root.items) {
@@ -192,6 +193,17 @@ export function loadRegister(
     const note = str('note')
     if (note) entity.note = note
     entities.push(entity)
+    notNodes.set(entity, node.get('not', true) as YamlNode | undefined)
+  }
+
+  // A `not` string that is also an alias would silently switch that alias off.
+  for (const entity of entities) {
+    for (const form of entity.not) {
+      const owner = claimed.get(nameKey(form))
+      if (owner !== undefined) {
+        report(`Unexpected \`not\` string \`${form}\` of \`${entity.id}\`: it is an alias of \`${owner}\`, expected a longer name that contains one`, 'not-shadows-alias', notNodes.get(entity), false)
+      }
+    }
   }
 
   return {register: {entities}, messages}
