@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
 import {fileURLToPath} from 'node:url'
+import {nameKey} from '../../packages/entities/src/index.js'
 import {evaluate} from './score.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -28,4 +29,24 @@ test('discovery precision >= 0.8 on people, organisations and cases of the fixtu
 test('register + patterns + discovery keep precision and recall >= 0.8 on the held-out article', () => {
   assert.ok(report.heldOut.entities.precision >= 0.8, `spurious: ${report.heldOut.spurious.join(', ')}`)
   assert.ok(report.heldOut.entities.recall >= 0.8, `missing: ${report.heldOut.missing.join(', ')}`)
+})
+
+test('no entity appears twice under two ids', () => {
+  const owners = new Map<string, string>()
+  for (const entity of report.entities) {
+    for (const form of new Set([entity.label, ...entity.aliases].map(nameKey))) {
+      const owner = owners.get(form)
+      assert.ok(owner === undefined || owner === entity.id, `${form}: ${owner} and ${entity.id}`)
+      owners.set(form, entity.id)
+    }
+  }
+})
+
+test('no person is a rule, an agency, a place or a fragment', () => {
+  const places = new Set(report.entities.filter((e) => e.type === 'place').flatMap((e) => [e.label, ...e.aliases]).map(nameKey))
+  for (const person of report.entities.filter((e) => e.type === 'person')) {
+    assert.doesNotMatch(person.label, /\b(?:Rules?|Images|Press|AFP|Getty|Esq\.?|Act|Agency)\b/, person.label)
+    assert.ok(person.label.split(' ').length >= 2, `one-word person label: ${person.label}`)
+    assert.ok(!places.has(nameKey(person.label)), `person is a place: ${person.label}`)
+  }
 })

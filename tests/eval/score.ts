@@ -48,6 +48,8 @@ export interface FixtureScore {
 
 export interface Report {
   reader: string
+  /** The entities recognised (or built) for the seed corpus. */
+  entities: Entity[]
   articles: ArticleScore[]
   byType: Record<string, {entities: Figures; mentions: Figures}>
   total: {entities: Figures; mentions: Figures}
@@ -206,6 +208,7 @@ export async function evaluate(root: string): Promise<Report> {
       spurious: [...new Set(bareSpurious)].sort()
     },
     reader: corpus.reader,
+    entities: result.entities,
     articles,
     byType: Object.fromEntries(
       [...byType].sort().map(([type, t]) => [type, {entities: figures(t.etp, t.efp, t.efn), mentions: figures(t.mtp, t.mfp, t.mfn)}])
