@@ -61,3 +61,11 @@ test('suggestEntities leaves out what the register already has', async () => {
   const {candidates} = suggestEntities({articles: [doc], sources: []}, register)
   assert.ok(!candidates.some((c) => c.label === 'National Science Foundation' || c.aliases.includes('NSF')))
 })
+
+test('a lone surname ("the Carter administration") is suggested, never indexed as a person', async () => {
+  const doc = await input()
+  const {entities} = recogniseEntities({articles: [doc], sources: []}, empty)
+  assert.ok(!entities.some((e) => e.label === 'Carter'))
+  const {candidates} = suggestEntities({articles: [doc], sources: []}, empty)
+  assert.deepEqual(candidates.filter((c) => c.label === 'Carter').map((c) => c.type), ['person'])
+})

@@ -213,6 +213,9 @@ function addDiscovered(
   const groups = groupDiscovered(input, discovered, covers)
   for (const group of groups) {
     if (group.score < CONFIDENT || group.forms.some((form) => registered.has(nameKey(form)))) continue
+    // A surname with no full name anywhere ("the Carter administration") is a
+    // suggestion for the register, not an index entry: it could be anyone.
+    if (group.type === 'person' && !group.label.includes(' ')) continue
     let id = slug(group.label)
     if (!id || taken.has(id)) id = `${group.type === 'person' ? 'person' : 'org'}-${id}`
     if (taken.has(id)) continue
