@@ -37,9 +37,13 @@ function looksLikeHeading(text: string, passage: Passage): boolean {
   return capitalised / words.length >= 0.6
 }
 
+/** Whether `index` opens a sentence, a quotation or a list item (a capital proves nothing there). */
 function sentenceInitial(text: string, index: number, passageStart: number): boolean {
-  const before = text.slice(passageStart, index)
-  return /(?:^|[.!?:]["')\]]*\s+|["(\u2014-]\s*|^\s*[-*•]\s+)$/.test(before)
+  // Only the few characters before matter; never rescan the whole passage.
+  const from = Math.max(passageStart, index - 12)
+  const before = text.slice(from, index)
+  if (from === passageStart && /^\s*(?:[-*•]\s+)?$/.test(before)) return true
+  return /(?:[.!?:]["')\]]*\s+|["(\u2014-]\s*)$/.test(before)
 }
 
 function initials(words: string[]): string[] {

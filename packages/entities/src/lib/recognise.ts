@@ -47,6 +47,8 @@ export interface Analysis extends RecogniseResult {
   discovered: Array<{article: string; span: DiscoveredSpan}>
 }
 
+// One compiled matcher per register object: a build recognises many articles
+// and sources against the same register, and compiling is the only setup cost.
 const matchers = new WeakMap<Register, Matcher>()
 const CONFIDENT = 3
 
