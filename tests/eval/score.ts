@@ -163,7 +163,8 @@ export async function evaluate(root: string): Promise<Report> {
     }
   }
   // Score what the build put in the index when there is a build; otherwise recognise here.
-  const result = corpus.recognised ?? recogniseEntities(corpus, register)
+  // (A build that has not wired recognition yet has no entities: recognise its text here.)
+  const result = corpus.recognised && corpus.recognised.entities.length > 0 ? corpus.recognised : recogniseEntities(corpus, register)
   const entities = new Map(result.entities.map((entity) => [entity.id, entity]))
   const byType = new Map<string, Tally>()
   const total = emptyTally()
