@@ -50,3 +50,18 @@ test('no person is a rule, an agency, a place or a fragment', () => {
     assert.ok(!places.has(nameKey(person.label)), `person is a place: ${person.label}`)
   }
 })
+
+test('every mention slices to a form of its entity, inside its passage, without overlaps', () => {
+  const byId = new Map(report.entities.map((e) => [e.id, e]))
+  let previous: {article: string; end: number} | undefined
+  for (const mention of report.mentions) {
+    const entity = byId.get(mention.entity)
+    assert.ok(entity, mention.entity)
+    const surface = report.texts[mention.article]!.slice(mention.start, mention.end)
+    const forms = new Set([entity.label, ...entity.aliases].map((form) => nameKey(form.replace(/ v\.? /, ' v '))))
+    assert.ok(forms.has(nameKey(surface.replace(/ v\.? /, ' v '))), `${surface} is not a form of ${entity.id}`)
+    assert.ok(mention.passage.startsWith(`${mention.article}:p`), mention.passage)
+    if (previous && previous.article === mention.article) assert.ok(mention.start >= previous.end, `overlap at ${mention.start}`)
+    previous = {article: mention.article, end: mention.end}
+  }
+})

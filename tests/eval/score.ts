@@ -48,8 +48,10 @@ export interface FixtureScore {
 
 export interface Report {
   reader: string
-  /** The entities recognised (or built) for the seed corpus. */
+  /** The entities and mentions recognised (or built) for the seed corpus, and its articles. */
   entities: Entity[]
+  mentions: Mention[]
+  texts: Record<string, string>
   articles: ArticleScore[]
   byType: Record<string, {entities: Figures; mentions: Figures}>
   total: {entities: Figures; mentions: Figures}
@@ -210,6 +212,8 @@ export async function evaluate(root: string): Promise<Report> {
     },
     reader: corpus.reader,
     entities: result.entities,
+    mentions: result.mentions,
+    texts: Object.fromEntries(corpus.articles.map((article) => [article.id, article.text])),
     articles,
     byType: Object.fromEntries(
       [...byType].sort().map(([type, t]) => [type, {entities: figures(t.etp, t.efp, t.efn), mentions: figures(t.mtp, t.mfp, t.mfn)}])
