@@ -136,3 +136,13 @@ test('an entity scoped to sources is linked from references but never read in th
 test('recogniseEntities rejects misuse with a TypeError', () => {
   assert.throws(() => recogniseEntities({} as never, register), TypeError)
 })
+
+test('odd input gives results, never a crash', () => {
+  const odd = ['', '’s', 'v. v.', '(ACLU)', 'In re', '() ()', '😀 El Salvador 😀', 'Dr.', 'Mr. ', '\u0000', 'ABC (A B C) (ABC)', 'x'.repeat(5000)]
+  const result = recogniseEntities({articles: [article('odd', odd)], sources: [{id: 's', raw: ''}, {id: 't', raw: 'https://x.org/marco-rubio'}]}, register)
+  assert.deepEqual(
+    result.mentions.map((m) => m.entity),
+    ['el-salvador']
+  )
+  assert.deepEqual(result.sourceEntities, {s: [], t: []})
+})
