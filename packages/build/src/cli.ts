@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * `apparatus`: import, build, check, export and serve a corpus of annotated articles.
+ * Each command returns an exit code; nothing here calls process.exit mid-work,
+ * so temp folders are always cleaned up.
+ */
+import {Command, Option} from 'commander'
+import {buildCommand} from './commands/build.js'
+import {checkCommand} from './commands/check.js'
+import {exportCommand, exportFormats, type ExportFormat} from './commands/export.js'
+import {importCommand} from './commands/import.js'
+import {serveCommand} from './commands/serve.js'
+
+const program = new Command('apparatus')
+  .description('Annotated articles -> a linked reading environment (index, reader, graph).')
+  .option('-c, --corpus <dir>', 'corpus folder (articles/*.md and entities.yaml)', 'corpus')
+  .showHelpAfterError()
+
+const run = (action: () => Promise<number>) => async () => {
+  process.exitCode = await action()
+}
+
+program
+  .command('import')
+  .description('turn plain-text web copies into corpus/articles/<id>.md')
+  .argument('<files...>', 'plain-text articles (.txt)')
+  .option('-f, --force', 'regenerate front matter fields you edited by hand')
+  .option('-q, --quiet', 'only print problems')
+  .action((files: string[], options: {force?: boolean; quiet?: boolean}) =>
+    run(() => importCommand(files, {corpus: program.opts().corpus, ...options}))()
+  )
+
+program
+  .command('build')
+  .description('build dist/: index.json and one sanitised HTML fragment per article')
+  .option('-o, --out <dir>', 'output folder', 'dist')
+  .option('-q, --quiet', 'no progress bar or summary, only problems')
+  .option('--strict', 'treat warnings as errors')
+  .option('--no-cache', 'recompute the graph layout even when the graph is unchanged')
+  .action((options: {out: string; quiet?: boolean; strict?: boolean; cache: boolean}) =>
+    run(() => buildCommand({corpus: program.opts().corpus, ...options}))()
+  )
+
+program
+  .command('check')
+  .description('run the pipeline without writing and report every problem (exit 1 on errors)')
+  .option('--strict', 'treat warnings as errors')
+  .option('--suggest', 'print unregistered people and organisations as entities.yaml entries')
+  .option('-q, --quiet', 'no summary line')
+  .action((options: {strict?: boolean; suggest?: boolean; quiet?: boolean}) =>
+    run(() => checkCommand({corpus: program.opts().corpus, ...options}))()
+  )
+
+program
+  .command('export')
+  .description('write the index or a derived format to stdout or a file')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(exportFormats).default('json'))
+  .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+  .action((options: {format: ExportFormat; output?: string}) =>
+    run(() => exportCommand({corpus: program.opts().corpus, ...options}))()
+  )
+
+program
+  .command('serve')
+  .description('serve the built site on http://localhost:$PORT (default 8080)')
+  .option('-o, --out <dir>', 'folder to serve (the build output)', 'dist')
+  .option('-p, --port <port>', 'port', process.env.PORT ?? '8080')
+  .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .option('-w, --watch', 'rebuild when the corpus changes and reload the page')
+  .action((options: {out: string; port: string; host: string; watch?: boolean}) =>
+    serveCommand({corpus: program.opts().corpus, ...options})
+  )
+
+await program.parseAsync()

@@ -1,0 +1,5 @@
+export {buildIndex, type BuildOptions, type BuildResult, type BuildStage} from './lib/build/build-index.js'
+export {writeDist, serialiseIndex, type DistContent} from './lib/build/write.js'
+export {fragmentSchema} from './lib/build/render.js'
+export {formatIndex, exportFormats, type ExportFormat} from './commands/export.js'
+export {importArticle, importFiles, type ImportFilesOptions, type ImportFilesResult, type ImportInput, type ImportResult} from './lib/import/index.js'
