@@ -1,0 +1,2 @@
+export {default} from './lib/plugin.js'
+export type {BracketFootnotesData, Numbering, Options} from './lib/plugin.js'
