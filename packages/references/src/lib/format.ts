@@ -1,0 +1,16 @@
+/** Bibliography exports through citation-js, which owns the BibTeX and RIS dialects. */
+import {Cite} from '@citation-js/core'
+import '@citation-js/plugin-bibtex'
+import '@citation-js/plugin-ris'
+import '@citation-js/plugin-csl'
+import type {Source} from '@apparatus/model'
+
+export type BibliographyFormat = 'csl' | 'bibtex' | 'ris'
+
+export function formatBibliography(sources: readonly Source[], format: BibliographyFormat): string {
+  const items = sources.map((source) => source.csl)
+  if (format === 'csl') return JSON.stringify(items, null, 2) + '\n'
+  if (items.length === 0) return ''
+  const cite = new Cite(items)
+  return String(cite.format(format === 'bibtex' ? 'bibtex' : 'ris', {format: 'text'}))
+}

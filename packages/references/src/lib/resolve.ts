@@ -1,0 +1,137 @@
+/**
+ * Entries of every article -> deduplicated sources. Back-references
+ * ("Ibid.", "Op. cit.", "above n 3", "Specht (2019)") point at an earlier
+ * entry of the same article; identical works (same URL, or same author, year
+ * and title) share one source id across the corpus.
+ */
+import type {Source} from '@apparatus/model'
+import {parseReference, type ParsedReference} from './parse.js'
+
+export interface ReferenceEntry {
+  article: string
+  label: string
+  raw: string
+}
+
+export interface ResolveMessage {
+  article: string
+  label: string
+  reason: string
+  ruleId: string
+  fatal?: boolean
+}
+
+export interface ResolvedSources {
+  sources: Source[]
+  /** Parallel to the entries: the source each one resolves to. */
+  footnoteSources: string[]
+  messages: ResolveMessage[]
+}
+
+const ibid = /^(?:ibid|ibidem|id)\.?(?:[,\s]+(?:at\s+)?(?:pp?\.?\s*)?[\d–-]+\.?)?$/i
+const opCit = /^(.*?)[,\s]*(?:op\.?\s*cit\.?|loc\.?\s*cit\.?)/i
+const aboveNote = /^(.*?)[,\s]*(?:above|supra)[,\s]*(?:n\.?|note)\s*([ivxlcdm]+|\d+)\b/i
+const shortForm = /^([\p{Lu}][\p{L}'’-]+)(?:\s+(?:and|&)\s+[\p{Lu}][\p{L}'’-]+|\s+et al\.?)?,?\s*\(?(\d{4}[a-z]?)\)?(?:[,:]\s*(?:pp?\.?\s*)?[\d–-]+)?\.?$/u
+
+export function resolveSources(entries: ReferenceEntry[]): ResolvedSources {
+  const sources: Source[] = []
+  const byKey = new Map<string, Source>()
+  const usedIds = new Set<string>()
+  const footnoteSources: string[] = []
+  const messages: ResolveMessage[] = []
+  // Per article, in order: label -> source, and the parsed entries for short forms.
+  const seen = new Map<string, Array<{label: string; source: Source}>>()
+
+  for (const entry of entries) {
+    const earlier = seen.get(entry.article) ?? []
+    seen.set(entry.article, earlier)
+    const raw = entry.raw.replace(/\s+/g, ' ').trim()
+    const back = backReference(raw, earlier)
+    if (back === null) {
+      messages.push({article: entry.article, label: entry.label, reason: `Cannot resolve the back-reference \`${raw.slice(0, 40)}\` to an earlier note`, ruleId: 'unresolved-back-reference'})
+    } else if (back) {
+      footnoteSources.push(back.id)
+      earlier.push({label: entry.label, source: back})
+      continue
+    }
+    const parsed = parseReference(raw)
+    const key = dedupeKey(parsed, raw)
+    let source = byKey.get(key)
+    if (!source) {
+      const id = uniqueId(baseId(parsed, raw), usedIds)
+      source = {id, csl: {id, ...parsed.csl}, entities: [], raw}
+      byKey.set(key, source)
+      sources.push(source)
+    }
+    footnoteSources.push(source.id)
+    earlier.push({label: entry.label, source})
+  }
+  return {sources, footnoteSources, messages}
+}
+
+/** The earlier source a back-reference means; `undefined` when `raw` is not one; `null` when it is one that cannot be resolved. */
+function backReference(raw: string, earlier: Array<{label: string; source: Source}>): Source | null | undefined {
+  if (ibid.test(raw)) return earlier.at(-1)?.source ?? null
+  const above = aboveNote.exec(raw)
+  if (above) return earlier.find((item) => item.label.toLowerCase() === above[2]!.toLowerCase())?.source ?? null
+  const cit = opCit.exec(raw)
+  if (cit) {
+    const family = cit[1]!.trim().split(/[\s,]+/).at(-1) ?? ''
+    return [...earlier].reverse().find((item) => familyOf(item.source) === family.toLowerCase())?.source ?? null
+  }
+  const short = shortForm.exec(raw)
+  if (short) {
+    const family = short[1]!.toLowerCase()
+    const year = Number.parseInt(short[2]!, 10)
+    const match = [...earlier].reverse().find((item) => familyOf(item.source) === family && yearOf(item.source) === year)
+    return match?.source ?? null
+  }
+  return undefined
+}
+
+function familyOf(source: Source): string {
+  const first = source.csl.author?.[0]
+  return (first?.family ?? first?.literal ?? '').toLowerCase()
+}
+
+function yearOf(source: Source): number | undefined {
+  return source.csl.issued?.['date-parts']?.[0]?.[0]
+}
+
+function dedupeKey(parsed: ParsedReference, raw: string): string {
+  if (parsed.csl.URL) return 'url:' + normaliseUrl(parsed.csl.URL)
+  const first = parsed.csl.author?.[0]
+  const who = fold(first?.family ?? first?.literal ?? '')
+  const title = fold(parsed.csl.title ?? '')
+  if (title) return `work:${who}|${yearOf({csl: parsed.csl} as Source) ?? ''}|${title}`
+  return 'raw:' + fold(raw)
+}
+
+export function normaliseUrl(url: string): string {
+  return url
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/^www\./i, '')
+    .replace(/[?&](?:utm_[a-z]+|fbclid|gclid)=[^&#]*/gi, '')
+    .replace(/[/#?]+$/, '')
+    .toLowerCase()
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+}
+
+function baseId(parsed: ParsedReference, raw: string): string {
+  const first = parsed.csl.author?.[0]
+  const name = first?.family ?? first?.literal ?? parsed.csl.title ?? raw
+  const words = fold(name).split(' ').filter(Boolean).slice(0, first?.family ? 2 : 3)
+  const year = yearOf({csl: parsed.csl} as Source)
+  return [...(words.length > 0 ? words : ['source']), ...(year ? [String(year)] : ['nd'])].join('-')
+}
+
+function uniqueId(base: string, used: Set<string>): string {
+  let id = base
+  for (let suffix = 1; used.has(id); suffix++) id = `${base}-${String.fromCharCode(97 + suffix)}`
+  used.add(id)
+  return id
+}
