@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
 import {fileURLToPath} from 'node:url'
-import {nameKey} from '../../packages/entities/src/index.js'
+import {nameKey} from '@apparatus/entities'
 import {evaluate} from './score.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))

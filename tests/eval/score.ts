@@ -6,7 +6,7 @@
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {Entity, EntityType, Mention} from '@apparatus/model'
-import {loadRegister, nameKey, recogniseEntities} from '../../packages/entities/src/index.js'
+import {loadRegister, nameKey, recogniseEntities} from '@apparatus/entities'
 import {loadEvalCorpus, type EvalArticle} from './corpus.js'
 
 export interface GoldEntity {

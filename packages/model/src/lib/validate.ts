@@ -97,8 +97,9 @@ function checkInvariants(index: ApparatusIndex): IndexProblem[] {
   const labels = new Set<string>()
   index.footnotes.forEach((footnote, f) => {
     const path = `/footnotes/${f}`
-    const key = footnote.article + '\u0000' + footnote.label
-    if (labels.has(key)) add(path + '/label', `duplicates label ${footnote.label} in ${footnote.article}`)
+    // A note may be cited from several places (two markers `[i]`), never twice from one place.
+    const key = footnote.article + '\u0000' + footnote.label + '\u0000' + footnote.offset
+    if (labels.has(key)) add(path + '/label', `duplicates marker ${footnote.label} at ${footnote.offset} in ${footnote.article}`)
     labels.add(key)
     if (!sources.has(footnote.source)) add(path + '/source', `names unknown source ${footnote.source}`)
     inPassage(path, footnote.article, footnote.passage, footnote.offset, footnote.offset)
