@@ -5,6 +5,7 @@ export {
   type ApparatusIndex,
   type Article,
   type CslDate,
+  type CslFields,
   type CslItem,
   type CslName,
   type Entity,

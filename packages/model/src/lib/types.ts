@@ -87,8 +87,8 @@ export interface CslDate {
   raw?: string
 }
 
-export interface CslItem {
-  id: string
+/** The fields of a CSL-JSON item apart from its `id` (what a parser produces before ids are assigned). */
+export interface CslFields {
   type: string
   title?: string
   'container-title'?: string
@@ -100,6 +100,10 @@ export interface CslItem {
   DOI?: string
   note?: string
   [field: string]: unknown
+}
+
+export interface CslItem extends CslFields {
+  id: string
 }
 
 export interface Source {

@@ -3,7 +3,7 @@
  * entry (trimmed of punctuation): a part that cannot be read is left out,
  * never guessed.
  */
-import type {CslDate, CslItem, CslName} from '@apparatus/model'
+import type {CslDate, CslFields, CslName} from '@apparatus/model'
 import {splitAuthors} from './authors.js'
 
 export interface ReferenceMessage {
@@ -14,7 +14,7 @@ export interface ReferenceMessage {
 }
 
 export interface ParsedReference {
-  csl: Omit<CslItem, 'id'>
+  csl: CslFields
   messages: ReferenceMessage[]
 }
 
@@ -31,7 +31,7 @@ const quoted = /[“"‘](.+?)[,.]?[”"’](?=[\s,.:;]|$)/
 
 export function parseReference(raw: string): ParsedReference {
   const messages: ReferenceMessage[] = []
-  const csl: Omit<CslItem, 'id'> = {type: 'document'}
+  const csl: CslFields = {type: 'document'}
   let rest = raw.replace(/\s+/g, ' ').trim()
 
   const foundDoi = doi.exec(rest)
@@ -93,7 +93,7 @@ export function parseReference(raw: string): ParsedReference {
 }
 
 /** `Title. Container. Publisher` after the author and year. */
-function readTitleAndContainer(text: string, csl: Omit<CslItem, 'id'>): void {
+function readTitleAndContainer(text: string, csl: CslFields): void {
   const parts = sentences(text)
   const title = parts[0]
   if (title) csl.title = title
@@ -140,7 +140,7 @@ function sentences(text: string): string[] {
   return result
 }
 
-function typeOf(csl: Omit<CslItem, 'id'>): string {
+function typeOf(csl: CslFields): string {
   const container = csl['container-title'] ?? ''
   if (csl.volume || /\b(?:journal|review|quarterly|annals|proceedings)\b/i.test(container)) return 'article-journal'
   if (csl.URL && container) return /\b(?:news|times|post|guardian|independent|npr|bbc|abc|cnn|politico|reuters)\b/i.test(container) ? 'article-newspaper' : 'webpage'
