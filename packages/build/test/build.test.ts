@@ -80,3 +80,21 @@ test('writeDist replaces dist/ as a whole and keeps files other steps put there'
   assert.equal(JSON.parse(await readFile(join(out, 'index.json'), 'utf8')).articles[0].text, 'Hello.')
   assert.deepEqual((await readdir(join(out, '..'))).filter((name) => name.startsWith(`.${out.split('/').at(-1)}-`)), [], 'no temp folder left behind')
 })
+
+test('a warm cache gives the same index, fragments and messages as a cold build', async () => {
+  const warn = article('w', 'A claim.[1] Another.[2]\n\n## Notes\n\n1. Writer, A. (2020) A source. Publisher.')
+  const dir = await tempCorpus({'a.md': article('a', noteBody), 'w.md': warn})
+  const cacheDir = join(dir, '.cache')
+  const said = (result: build.BuildResult) => result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.place ? JSON.stringify(message.place) : ''} ${message.ruleId} ${message.fatal}`))
+  const cold = await build.buildIndex({corpusDir: dir, cwd: dir, cacheDir})
+  const warm = await build.buildIndex({corpusDir: dir, cwd: dir, cacheDir})
+  assert.ok(said(cold).some((line) => line.includes('undefined-marker')))
+  assert.deepEqual(said(warm), said(cold))
+  assert.deepEqual(warm.index, cold.index)
+  assert.deepEqual([...warm.html], [...cold.html])
+  // An edited article is read again, not served from the cache.
+  await writeFile(join(dir, 'articles', 'w.md'), warn.replace('Another.[2]', 'Another.'))
+  const edited = await build.buildIndex({corpusDir: dir, cwd: dir, cacheDir})
+  assert.ok(!said(edited).some((line) => line.includes('undefined-marker')))
+  assert.ok(edited.index.articles.find((item) => item.id === 'w')!.text.endsWith('Another.'))
+})

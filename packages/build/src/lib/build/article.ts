@@ -52,13 +52,23 @@ const safeProtocol = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i
 
 /** Parse one decoded article file; `undefined` (with a fatal message on `file`) when it cannot be built. */
 export function parseArticle(file: VFile): ParsedArticle | undefined {
+  const transformed = transformArticle(file)
+  return transformed && collectArticle(transformed.tree, transformed.meta)
+}
+
+/** Markdown -> the transformed tree and front matter (the expensive, cacheable half). */
+export function transformArticle(file: VFile): {tree: Root; meta: ArticleMeta} | undefined {
   const tree = processor.parse(file) as Root
   processor.runSync(tree, file)
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml')
   const meta = readMeta(yaml, file)
   if (!meta) return undefined
   neutralise(tree, file)
+  return {tree, meta}
+}
 
+/** The transformed tree -> text, passages, markers and notes (one walk; cheap). */
+export function collectArticle(tree: Root, meta: ArticleMeta): ParsedArticle {
   const collector = new Collector(meta.id)
   const notes: NoteEntry[] = []
   for (const node of tree.children) {

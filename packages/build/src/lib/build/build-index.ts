@@ -11,7 +11,8 @@ import {validateIndex} from '@apparatus/model/validate'
 import {resolveSources} from '@apparatus/references'
 import type {VFile} from 'vfile'
 import {buildGraph} from '../graph/index.js'
-import {parseArticle, type ParsedArticle} from './article.js'
+import type {ParsedArticle} from './article.js'
+import {parseCached} from './cache.js'
 import {readCorpus} from './read.js'
 import {renderArticle} from './render.js'
 
@@ -50,7 +51,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   for (const [index, file] of corpus.articles.entries()) {
     progress('parse', index, corpus.articles.length)
     if (file.messages.some((message) => message.fatal)) continue
-    const article = parseArticle(file)
+    const article = await parseCached(file, options.cacheDir)
     if (!article) continue
     const other = byId.get(article.meta.id)
     if (other) {
