@@ -95,3 +95,19 @@ test('import turns a plain-text article into corpus/articles/*.md, and a second 
   assert.match(second.stderr, /unchanged\s+corpus\/articles\/.+\.md/)
   assert.equal(apparatus(['check', '--quiet'], dir).code, 0)
 })
+
+test('check --suggest prints unregistered names as entities.yaml entries a maintainer can paste', async () => {
+  const dir = await workspace()
+  await writeFile(join(dir, 'corpus/entities.yaml'), '[]\n')
+  const run = apparatus(['check', '--suggest'], dir)
+  assert.equal(run.code, 0, run.stderr)
+  const {parse} = await import('yaml')
+  const entries = parse(run.stdout) as Array<{id: string; type: string; label: string; aliases?: string[]}>
+  assert.ok(Array.isArray(entries) && entries.length >= 5, run.stdout)
+  for (const entry of entries) {
+    assert.match(entry.id, /^[a-z0-9][a-z0-9-]*$/)
+    assert.ok(['person', 'case', 'organisation', 'place'].includes(entry.type), entry.type)
+    assert.ok(entry.label.length > 1)
+  }
+  assert.match(run.stderr, /\d+ candidate entities, most frequent first/)
+})
