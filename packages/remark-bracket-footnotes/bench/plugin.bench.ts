@@ -1,0 +1,31 @@
+/** The plugin's cost on top of remark-parse, on the corpus repeated to >= 2 MB. */
+import {readdir, readFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import remarkBracketFootnotes from 'remark-bracket-footnotes'
+
+export async function bench(context: {corpusDir: string; log: (line: string) => void}): Promise<void> {
+  const dir = join(context.corpusDir, 'articles')
+  const texts = await Promise.all((await readdir(dir)).filter((name) => name.endsWith('.md')).map((name) => readFile(join(dir, name), 'utf8')))
+  const corpus: string[] = []
+  let size = 0
+  while (size < 2_000_000) for (const text of texts) (corpus.push(text), (size += Buffer.byteLength(text)))
+  const parse = unified().use(remarkParse)
+  const both = unified().use(remarkParse).use(remarkBracketFootnotes)
+  const time = (run: () => void) => {
+    const start = performance.now()
+    run()
+    return performance.now() - start
+  }
+  const parseMs = time(() => corpus.forEach((text) => parse.parse(text)))
+  const pluginMs = time(() =>
+    corpus.forEach((text) => {
+      const file = new VFile(text)
+      both.runSync(both.parse(file), file)
+    })
+  )
+  const mbps = (ms: number) => (size / 1e6 / (ms / 1000)).toFixed(2)
+  context.log(`${(size / 1e6).toFixed(2)} MB: remark-parse ${mbps(parseMs)} MB/s, remark-parse + plugin ${mbps(pluginMs)} MB/s, ratio ${(pluginMs / parseMs).toFixed(2)}x`)
+}
