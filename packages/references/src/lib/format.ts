@@ -12,5 +12,9 @@ export function formatBibliography(sources: readonly Source[], format: Bibliogra
   if (format === 'csl') return JSON.stringify(items, null, 2) + '\n'
   if (items.length === 0) return ''
   const cite = new Cite(items)
-  return String(cite.format(format === 'bibtex' ? 'bibtex' : 'ris', {format: 'text'}))
+  if (format === 'bibtex') return String(cite.format('bibtex', {format: 'text'}))
+  // citation-js hard-wraps RIS values at 70 characters, and its own parser
+  // then reads the break as a space ("det ention"); RIS has no such limit, so
+  // the continuation lines are joined back.
+  return String(cite.format('ris', {format: 'text'})).replace(/\n(?!(?:[A-Z][A-Z0-9]  - |\n|$))/g, '')
 }

@@ -105,6 +105,9 @@ function readTitleAndContainer(text: string, csl: CslFields): void {
       csl.volume = volume[2]
       if (volume[3]) csl.issue = volume[3]
       if (volume[4]) csl.page = volume[4]
+    } else if (/\b(?:office|press|publishing|publishers|books)$/i.test(container)) {
+      // "Zed Books", "U.S. Government Publishing Office": who published it, not where it appeared.
+      csl.publisher = container
     } else csl['container-title'] = container
   }
   if (parts[2] && csl['container-title'] && !/^\d/.test(parts[2])) csl.publisher = parts[2]
@@ -145,7 +148,7 @@ function typeOf(csl: CslFields): string {
   if (csl.volume || /\b(?:journal|review|quarterly|annals|proceedings)\b/i.test(container)) return 'article-journal'
   if (csl.URL && container) return /\b(?:news|times|post|guardian|independent|npr|bbc|abc|cnn|politico|reuters)\b/i.test(container) ? 'article-newspaper' : 'webpage'
   if (csl.URL) return 'webpage'
-  if (/\b(?:books|press|publishing|publishers)\b/i.test(container)) return 'book'
+  if (/\b(?:books|press|publishers)\b/i.test(`${container} ${csl.publisher ?? ''}`)) return 'book'
   return csl.author?.some((name) => name.literal) && !container ? 'report' : 'document'
 }
 
