@@ -4,6 +4,7 @@ import {graphElements, type GraphInput} from './model.js'
 
 export {graphElements, sourceLabel, type GraphInput} from './model.js'
 export {layoutGraph, layoutKey, DRAFT_ABOVE} from './layout.js'
+export {syntheticGraph} from './synthetic.js'
 
 /** The index's graph with build-time positions (deterministic; cached in `cacheDir` when given). */
 export async function buildGraph(index: GraphInput, options: {cacheDir?: string} = {}): Promise<Graph> {
