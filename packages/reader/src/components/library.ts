@@ -1,0 +1,141 @@
+import {consume} from '@lit/context'
+import {LitElement, css, html, nothing} from 'lit'
+import {property, state} from 'lit/decorators.js'
+import type {ApparatusIndex} from '@apparatus/model'
+import {corpusContext} from '../lib/context.js'
+import {lookup} from '../lib/lookup.js'
+import {emitSelect, formatRoute} from '../lib/selection.js'
+import {theme} from '../lib/theme.js'
+
+type Column = 'title' | 'authors' | 'notes' | 'sources' | 'person' | 'case' | 'organisation'
+const COLUMNS: Array<{id: Column; label: string; numeric: boolean}> = [
+  {id: 'title', label: 'Title', numeric: false},
+  {id: 'authors', label: 'Authors', numeric: false},
+  {id: 'notes', label: 'Notes', numeric: true},
+  {id: 'sources', label: 'Sources', numeric: true},
+  {id: 'person', label: 'People', numeric: true},
+  {id: 'case', label: 'Cases', numeric: true},
+  {id: 'organisation', label: 'Organisations', numeric: true}
+]
+
+/**
+ * The articles of the corpus with their counts of notes, sources, people,
+ * cases and organisations; sortable by any column.
+ *
+ * @element apparatus-library
+ * @fires apparatus-select - an article was opened (kind `article`)
+ * @csspart table
+ */
+export class ApparatusLibrary extends LitElement {
+  static override styles = [
+    theme,
+    css`
+      :host {
+        display: block;
+        overflow-x: auto;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.5rem;
+        border-bottom: 1px solid var(--_border);
+        vertical-align: top;
+      }
+      td.n,
+      th.n {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+      th button {
+        border: none;
+        background: none;
+        font-weight: 600;
+        cursor: pointer;
+        padding: 0;
+      }
+      td a {
+        font-family: var(--_font);
+        font-size: 1.05rem;
+      }
+    `
+  ]
+
+  @consume({context: corpusContext, subscribe: true})
+  @property({attribute: false})
+  index?: ApparatusIndex
+
+  @state() sortBy: Column = 'title'
+  @state() descending = false
+
+  private rows() {
+    const index = this.index!
+    const table = lookup(index)
+    return index.articles.map((article) => {
+      const notes = table.notesByArticle.get(article.id) ?? []
+      const entities = new Set((table.mentionsByArticle.get(article.id) ?? []).map((mention) => mention.entity))
+      const count = (type: string) => [...entities].filter((id) => table.entities.get(id)?.type === type).length
+      return {
+        article,
+        title: article.title,
+        authors: article.authors.join(', '),
+        notes: notes.length,
+        sources: new Set(notes.map((note) => note.source)).size,
+        person: count('person'),
+        case: count('case'),
+        organisation: count('organisation')
+      }
+    })
+  }
+
+  override render() {
+    if (!this.index) return nothing
+    const rows = this.rows().sort((a, b) => {
+      const x = a[this.sortBy]
+      const y = b[this.sortBy]
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))
+      return this.descending ? -order : order
+    })
+    return html`<table part="table">
+      <caption class="visually-hidden">Articles in the corpus</caption>
+      <thead>
+        <tr>
+          ${COLUMNS.map(
+            (column) => html`<th scope="col" class=${column.numeric ? 'n' : ''} aria-sort=${this.sortBy === column.id ? (this.descending ? 'descending' : 'ascending') : 'none'}>
+              <button @click=${() => this.sort(column.id)}>${column.label}</button>
+            </th>`
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (row) => html`<tr>
+            <td><a href=${formatRoute({article: row.article.id})} @click=${(event: Event) => this.open(event, row.article.id)}>${row.title}</a></td>
+            <td>${row.authors || '—'}</td>
+            <td class="n">${row.notes}</td>
+            <td class="n">${row.sources}</td>
+            <td class="n">${row.person}</td>
+            <td class="n">${row.case}</td>
+            <td class="n">${row.organisation}</td>
+          </tr>`
+        )}
+      </tbody>
+    </table>`
+  }
+
+  private sort(column: Column): void {
+    if (this.sortBy === column) this.descending = !this.descending
+    else {
+      this.sortBy = column
+      this.descending = COLUMNS.find((item) => item.id === column)!.numeric
+    }
+  }
+
+  private open(event: Event, id: string): void {
+    emitSelect(this, {kind: 'article', id})
+    if (this.closest('apparatus-corpus')) event.preventDefault()
+  }
+}

@@ -1,0 +1,24 @@
+export {ApparatusArticle} from './components/article.js'
+export {ApparatusCitePanel} from './components/cite-panel.js'
+export {ApparatusCorpus} from './components/corpus.js'
+export {ApparatusEntityCard} from './components/entity-card.js'
+export {ApparatusLibrary} from './components/library.js'
+export {ApparatusNoteCard} from './components/note-card.js'
+export {ApparatusSearch} from './components/search.js'
+export {CITE_STYLES, citePassage, safeUrl, toBibtex, toCslJson, toRis, type CiteStyle} from './lib/cite.js'
+export {corpusContext, selectionContext} from './lib/context.js'
+export {lookup, type Lookup} from './lib/lookup.js'
+export {
+  SELECT_EVENT,
+  applySelect,
+  emitSelect,
+  formatRoute,
+  parseRoute,
+  type ApparatusSelectDetail,
+  type ApparatusSelectEvent,
+  type Route,
+  type SelectKind,
+  type Selection,
+  type View
+} from './lib/selection.js'
+export {theme, TYPE_LABELS, TYPE_SINGULAR} from './lib/theme.js'
