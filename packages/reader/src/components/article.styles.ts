@@ -93,7 +93,6 @@ export const articleStyles = css`
     padding: 0 0.25rem;
     margin-left: 1px;
     cursor: pointer;
-    vertical-align: super;
     line-height: 1.2;
   }
   button.fn[aria-expanded='true'] {

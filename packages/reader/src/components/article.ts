@@ -9,8 +9,6 @@ import {passagePieces, type Piece} from '../lib/pieces.js'
 import {emitSelect, type Route} from '../lib/selection.js'
 import {TYPE_LABELS, theme} from '../lib/theme.js'
 import {articleStyles} from './article.styles.js'
-import './note-card.js'
-import './cite-panel.js'
 
 /**
  * One article with its mentions highlighted (a colour per entity type, a
