@@ -58,7 +58,8 @@ export class ApparatusArticle extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const selection = this.selection
-    if (changed.has('selection') && selection && (!selection.article || selection.article === this.article)) {
+    const relevant = changed.has('selection') || changed.has('index') || changed.has('article')
+    if (relevant && selection && (!selection.article || selection.article === this.article)) {
       this.selectedEntity = selection.entity
       if (selection.footnote && selection.footnote !== this.openNote?.note.label) {
         const note = this.index && this.article ? lookup(this.index).notesByArticle.get(this.article)?.find((item) => item.label === selection.footnote) : undefined

@@ -79,6 +79,12 @@ export const theme = css`
     color: var(--_text);
     border: 1px solid var(--_c, var(--_border));
   }
+  button.chip {
+    /* WCAG 2.2 target size: at least 24 by 24 CSS pixels. */
+    min-height: 24px;
+    min-width: 24px;
+    cursor: pointer;
+  }
 `
 
 export const TYPE_LABELS: Record<string, string> = {person: 'People', case: 'Cases', organisation: 'Organisations', place: 'Places'}
