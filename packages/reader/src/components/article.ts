@@ -18,7 +18,18 @@ import {articleStyles} from './article.styles.js'
  * @element apparatus-article
  * @attr article - the article id
  * @fires apparatus-select - a mention, note, source or passage was chosen
- * @csspart header, title, byline, legend, body, passage, mention, footnote-marker, popover, entities, sources, cite-button
+ * @csspart header - title, byline, legend and bibliography downloads
+ * @csspart title - the article title
+ * @csspart byline - authors and date
+ * @csspart legend - the entity-type toggles
+ * @csspart body - the article text
+ * @csspart passage - each paragraph, heading, list item or quote
+ * @csspart mention - each highlighted mention
+ * @csspart footnote-marker - each note marker button
+ * @csspart popover - the note card dialog
+ * @csspart entities - the list of entities named
+ * @csspart sources - the source list
+ * @csspart cite-button - each passage's cite button
  */
 export class ApparatusArticle extends LitElement {
   static override styles = [theme, articleStyles]

@@ -109,7 +109,7 @@ export class ApparatusCorpus extends LitElement {
     if (hash === formatRoute(this.route) && !push) return
     this.route = route
     this.selection.setValue(route)
-    if (push && !this.noHistory && hash !== location.hash && !(hash === '#/' && location.hash === '')) history.pushState(null, '', hash)
+    if (push && !this.noHistory && hash !== location.hash && !(hash === '#/' && location.hash === '')) history.pushState(null, '', new URL(hash, location.href).href)
     this.dispatchEvent(new CustomEvent('apparatus-route', {detail: route, bubbles: true, composed: true}))
   }
 

@@ -17,7 +17,12 @@ const WINDOW = 70
  * @element apparatus-entity-card
  * @attr entity - the entity id
  * @fires apparatus-select - a mention (kind `passage`) was chosen
- * @csspart card, label, type, aliases, mentions, snippet
+ * @csspart card - the card
+ * @csspart label - the entity name
+ * @csspart type - the type chip
+ * @csspart aliases - other names
+ * @csspart mentions - the list of mentions
+ * @csspart snippet - each mention in context
  */
 export class ApparatusEntityCard extends LitElement {
   static override styles = [

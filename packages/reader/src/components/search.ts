@@ -23,7 +23,9 @@ interface Doc {
  * @element apparatus-search
  * @attr query - the search text
  * @fires apparatus-select - a result was chosen
- * @csspart input, results, result
+ * @csspart input - the search box
+ * @csspart results - the result list
+ * @csspart result - each result
  */
 export class ApparatusSearch extends LitElement {
   static override styles = [
