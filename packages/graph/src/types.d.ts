@@ -1,0 +1,2 @@
+declare module 'cytoscape-fcose'
+declare module 'cytoscape-svg'
