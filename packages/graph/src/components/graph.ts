@@ -1,3 +1,4 @@
+/// <reference path="../types.d.ts" />
 import {consume} from '@lit/context'
 import {LitElement, html, nothing, type PropertyValues} from 'lit'
 import {property, query, state} from 'lit/decorators.js'
@@ -84,10 +85,9 @@ export class ApparatusGraph extends LitElement {
         edges: graph.edges.map((edge, n) => ({data: {id: `e${n}`, source: edge.source, target: edge.target, kind: edge.kind, weight: edge.weight, index: n}}))
       },
       layout: {name: 'preset', fit: true, padding: 24},
-      style: cyStyle(kindColours(this), text, surface, Math.max(1, ...degrees), labelThreshold(degrees)) as never,
+      style: cyStyle(kindColours(this), text, surface, Math.max(1, ...degrees), labelThreshold(degrees, this.container!.clientWidth * this.container!.clientHeight)) as never,
       minZoom: 0.05,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false
     })
     this.cy = cy
@@ -162,7 +162,9 @@ export class ApparatusGraph extends LitElement {
         node.style('display', visible ? 'element' : 'none')
       })
     })
-    this.visibleCount = cy.nodes().filter((node) => node.style('display') !== 'none').length
+    const visible = cy.nodes().filter((node) => node.style('display') !== 'none')
+    this.visibleCount = visible.length
+    if (visible.length > 0) cy.fit(visible, 24)
   }
 
   private search(event: Event): void {

@@ -29,11 +29,16 @@ export function kindColours(element: Element): Record<GraphNodeKind, string> {
   return Object.fromEntries(KINDS.map((kind) => [kind, read(kind)])) as Record<GraphNodeKind, string>
 }
 
-/** Label only nodes at or above this degree when zoomed out; others show theirs on hover or selection. */
-export function labelThreshold(degrees: number[]): number {
-  if (degrees.length <= 60) return 0
+/**
+ * Label only nodes at or above this degree; others show theirs on hover,
+ * selection or in a focused neighbourhood. The number of labels grows with
+ * the canvas area (about one per 20,000 square pixels), so they do not pile up.
+ */
+export function labelThreshold(degrees: number[], area = 500_000): number {
+  const room = Math.max(6, Math.min(80, Math.round(area / 20_000)))
+  if (degrees.length <= room) return 0
   const sorted = [...degrees].sort((a, b) => b - a)
-  return sorted[Math.min(sorted.length - 1, 40)] ?? 0
+  return Math.max(1, sorted[room - 1] ?? 0)
 }
 
 export function cyStyle(colours: Record<GraphNodeKind, string>, text: string, surface: string, maxDegree: number, threshold: number): unknown[] {
