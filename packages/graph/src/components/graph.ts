@@ -135,7 +135,13 @@ export class ApparatusGraph extends LitElement {
       near.nodes().addClass('near')
       node.select()
     })
-    cy.animate({center: {eles: node}, duration: 0})
+    // Fit the neighbourhood when it is small enough to read, else centre the node.
+    const near = node.closedNeighborhood()
+    if (near.nodes().length <= 25) cy.fit(near, 40)
+    if (near.nodes().length > 25 || cy.zoom() > 1.3) {
+      cy.zoom(Math.min(Math.max(cy.zoom(), 0.6), 1.3))
+      cy.center(node)
+    }
   }
 
   private clearFocus(): void {

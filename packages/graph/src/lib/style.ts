@@ -82,6 +82,6 @@ export function cyStyle(colours: Record<GraphNodeKind, string>, text: string, su
     {selector: 'node:selected', style: {'border-width': 4, 'border-color': text}},
     {selector: 'edge:selected', style: {opacity: 1, width: 5, 'line-color': text}},
     {selector: '.faded', style: {opacity: 0.12, label: ''}},
-    {selector: '.near', style: {label: 'data(label)', opacity: 1}}
+    {selector: '.near', style: {opacity: 1}}
   ]
 }
