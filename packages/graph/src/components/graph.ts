@@ -44,6 +44,9 @@ export class ApparatusGraph extends LitElement {
   @state() private edge?: GraphEdge
   @state() visibleCount = 0
   @state() private listSort: 'label' | 'kind' | 'degree' = 'degree'
+  @state() private listOpen = false
+  /** The name suggestions are built when the find box is first focused. */
+  @state() private suggest = false
 
   /** The Cytoscape instance, for embedders (undefined until drawn). */
   cy?: Core
@@ -106,7 +109,9 @@ export class ApparatusGraph extends LitElement {
       ;(event.target as NodeSingular).removeClass('hover')
       this.tooltip = undefined
     })
-    this.applyFilters()
+    // All nodes start visible: filtering 5,000 nodes one by one is only worth it when a filter is set.
+    if (this.filtered) this.applyFilters()
+    else this.visibleCount = graph.nodes.length
     this.follow()
     cy.one('render', () => this.dispatchEvent(new CustomEvent('apparatus-graph-ready', {detail: {ms: performance.now() - started}, bubbles: true, composed: true})))
     this.requestUpdate()
@@ -156,6 +161,10 @@ export class ApparatusGraph extends LitElement {
     const id = selection.entity ? `entity:${selection.entity}` : selection.source ? `source:${selection.source}` : selection.article && selection.view === 'graph' ? `article:${selection.article}` : undefined
     const node = id ? this.cy.getElementById(id) : undefined
     if (node && node.length > 0 && !node.selected()) this.focusOn(node as NodeSingular)
+  }
+
+  private get filtered(): boolean {
+    return Boolean(this.article) || this.minDegree > 0 || this.kinds.size < KINDS.length
   }
 
   private applyFilters(): void {
@@ -233,8 +242,8 @@ export class ApparatusGraph extends LitElement {
           </select>
         </label>
         <label>Min. links <input type="range" min="0" max="20" .value=${String(this.minDegree)} @input=${(event: Event) => (this.minDegree = Number((event.target as HTMLInputElement).value))} /> ${this.minDegree}</label>
-        <label>Find <input type="search" list="graph-labels" placeholder="a name" @change=${this.search} /></label>
-        <datalist id="graph-labels">${this.graph.nodes.map((node: GraphNode) => html`<option value=${node.label}></option>`)}</datalist>
+        <label>Find <input type="search" list="graph-labels" placeholder="a name" @change=${this.search} @focus=${() => (this.suggest = true)} /></label>
+        <datalist id="graph-labels">${this.suggest ? this.graph.nodes.map((node: GraphNode) => html`<option value=${node.label}></option>`) : nothing}</datalist>
         <button @click=${() => this.relayout()}>Re-layout</button>
         <button @click=${() => this.exportImage('png')}>PNG</button>
         <button @click=${() => this.exportImage('svg')}>SVG</button>
@@ -248,7 +257,7 @@ export class ApparatusGraph extends LitElement {
       ${renderList(this.graph, this.listSort, (sort) => (this.listSort = sort), (id) => {
         const node = this.cy?.getElementById(id)
         if (node && node.length > 0) this.selectNode(node as NodeSingular)
-      })}
+      }, this.listOpen, (open) => (this.listOpen = open))}
     `
   }
 

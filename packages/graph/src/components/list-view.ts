@@ -8,7 +8,10 @@ type Sort = 'label' | 'kind' | 'degree'
  * The same graph as a table: a canvas is unreachable by keyboard and screen
  * reader, so every node, its kind, degree and neighbours are listed here.
  */
-export function renderList(graph: Graph, sort: Sort, setSort: (sort: Sort) => void, select: (id: string) => void) {
+export function renderList(graph: Graph, sort: Sort, setSort: (sort: Sort) => void, select: (id: string) => void, open: boolean, toggle: (open: boolean) => void) {
+  const summary = html`<summary>List view (${graph.nodes.length} nodes)</summary>`
+  // The table is built only when opened: thousands of rows would slow every first render.
+  if (!open) return html`<details class="list" part="list" @toggle=${(event: Event) => toggle((event.target as HTMLDetailsElement).open)}>${summary}</details>`
   const neighbours = new Map<string, Set<string>>()
   for (const edge of graph.edges) {
     for (const [a, b] of [
@@ -26,8 +29,8 @@ export function renderList(graph: Graph, sort: Sort, setSort: (sort: Sort) => vo
   )
   const header = (key: Sort, text: string) =>
     html`<th scope="col" aria-sort=${sort === key ? (key === 'degree' ? 'descending' : 'ascending') : 'none'}><button @click=${() => setSort(key)}>${text}</button></th>`
-  return html`<details class="list" part="list">
-    <summary>List view (${graph.nodes.length} nodes)</summary>
+  return html`<details class="list" part="list" open @toggle=${(event: Event) => toggle((event.target as HTMLDetailsElement).open)}>
+    ${summary}
     <table>
       <caption class="visually-hidden">Graph nodes and their neighbours</caption>
       <thead>
