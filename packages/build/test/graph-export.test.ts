@@ -112,3 +112,11 @@ test('exports escape hostile strings', async () => {
   assert.ok(!tei.includes('<script>'))
   assert.equal(XMLValidator.validate(formatIndex({...index, graph: {...index.graph, nodes: index.graph.nodes.map((node) => ({...node, label: '</data><x a="&">'}))}}, 'graphml')), true)
 })
+
+test('TEI: every xml:id is unique and every @ref and @target points at one', async () => {
+  const xml = formatIndex(await seed(), 'tei')
+  const ids = [...xml.matchAll(/xml:id="([^"]+)"/g)].map((match) => match[1]!)
+  assert.equal(new Set(ids).size, ids.length)
+  const known = new Set(ids)
+  for (const match of xml.matchAll(/(?:ref|target)="#([^"]+)"/g)) assert.ok(known.has(match[1]!), match[1])
+})

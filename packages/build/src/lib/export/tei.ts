@@ -27,10 +27,10 @@ export function exportTei(index: ApparatusIndex): string {
     lines.push(`<titleStmt><title>${x(article.title)}</title>${article.authors.map((author) => `<author>${x(author)}</author>`).join('')}</titleStmt>`)
     lines.push('<publicationStmt><p>Apparatus corpus</p></publicationStmt>')
     lines.push(`<sourceDesc><bibl>${x(article.title)}${article.date ? `<date when="${x(article.date)}"/>` : ''}${article.source ? `<idno>${x(article.source)}</idno>` : ''}</bibl>`)
-    lines.push(list('listPerson', 'person', 'persName', used.filter((entity) => entity.type === 'person')))
-    lines.push(list('listOrg', 'org', 'orgName', used.filter((entity) => entity.type === 'organisation')))
-    lines.push(list('listPlace', 'place', 'placeName', used.filter((entity) => entity.type === 'place')))
-    lines.push(list('listNym', 'nym', 'form', used.filter((entity) => entity.type === 'case')))
+    lines.push(list(article.id, 'listPerson', 'person', 'persName', used.filter((entity) => entity.type === 'person')))
+    lines.push(list(article.id, 'listOrg', 'org', 'orgName', used.filter((entity) => entity.type === 'organisation')))
+    lines.push(list(article.id, 'listPlace', 'place', 'placeName', used.filter((entity) => entity.type === 'place')))
+    lines.push(list(article.id, 'listNym', 'nym', 'form', used.filter((entity) => entity.type === 'case')))
     lines.push(`<listBibl>${cited.map((source) => `<bibl xml:id="${x(xmlId(`${article.id}-${source.id}`))}">${x(source.raw ?? source.csl.title ?? source.id)}</bibl>`).join('')}</listBibl>`)
     lines.push('</sourceDesc></fileDesc></teiHeader>', '<text><body>')
     for (const passage of article.passages) {
@@ -50,7 +50,7 @@ function inline(article: Article, start: number, end: number, mentions: Mention[
     const entity = entities.get(mention.entity)
     if (!entity) continue
     const [name, extra] = element[entity.type]
-    events.push({at: mention.start, order: 1, text: `<${name}${extra} ref="#${x(xmlId(entity.id))}">`}, {at: mention.end, order: 0, text: `</${name}>`})
+    events.push({at: mention.start, order: 1, text: `<${name}${extra} ref="#${x(xmlId(`${article.id}-${entity.id}`))}">`}, {at: mention.end, order: 0, text: `</${name}>`})
   }
   for (const note of notes) {
     if (note.offset < start || note.offset > end) continue
@@ -66,10 +66,10 @@ function inline(article: Article, start: number, end: number, mentions: Mention[
   return out + x(article.text.slice(at, end))
 }
 
-function list(container: string, item: string, name: string, entities: Entity[]): string {
+function list(article: string, container: string, item: string, name: string, entities: Entity[]): string {
   if (entities.length === 0) return ''
   const body = entities
-    .map((entity) => `<${item} xml:id="${x(xmlId(entity.id))}"${entity.wikidata ? ` sameAs="http://www.wikidata.org/entity/${x(entity.wikidata)}"` : ''}><${name}>${x(entity.label)}</${name}></${item}>`)
+    .map((entity) => `<${item} xml:id="${x(xmlId(`${article}-${entity.id}`))}"${entity.wikidata ? ` sameAs="http://www.wikidata.org/entity/${x(entity.wikidata)}"` : ''}><${name}>${x(entity.label)}</${name}></${item}>`)
     .join('')
   return `<${container}>${body}</${container}>`
 }
