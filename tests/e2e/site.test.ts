@@ -130,6 +130,9 @@ test('a note marker opens the citation card; a deep link restores it after reloa
   const citation = await page.locator('apparatus-article [role="dialog"] [part="citation"]').innerText()
   assert.ok(citation.includes(source.csl.title!.slice(0, 30)), citation)
   assert.match(page.url(), new RegExp(`footnote=${note.label}`))
+  // The note's source is selected in the graph beside it.
+  await page.waitForFunction(`${app}.querySelector("apparatus-graph")?.cy?.$("node:selected").length > 0`)
+  assert.deepEqual(await selectedNode(page), [`source:${note.source}`])
   await page.reload()
   await page.locator('apparatus-article [role="dialog"]').waitFor()
   assert.ok((await page.locator('apparatus-article #note-title').innerText()).includes(note.label))

@@ -158,7 +158,10 @@ export class ApparatusGraph extends LitElement {
   private follow(): void {
     const selection = this.selection
     if (!this.cy || !selection) return
-    const id = selection.entity ? `entity:${selection.entity}` : selection.source ? `source:${selection.source}` : selection.article && selection.view === 'graph' ? `article:${selection.article}` : undefined
+    // A note stands for its source: selecting note xvii selects the work it cites.
+    const noted = selection.footnote ? this.index?.footnotes.find((note) => note.article === selection.article && note.label === selection.footnote)?.source : undefined
+    const source = selection.source ?? noted
+    const id = selection.entity ? `entity:${selection.entity}` : source ? `source:${source}` : selection.article && selection.view === 'graph' ? `article:${selection.article}` : undefined
     const node = id ? this.cy.getElementById(id) : undefined
     if (node && node.length > 0 && !node.selected()) this.focusOn(node as NodeSingular)
   }

@@ -25,7 +25,9 @@ const FALLBACK: Record<GraphNodeKind, string> = {
 
 export function kindColours(element: Element): Record<GraphNodeKind, string> {
   const style = getComputedStyle(element)
-  const read = (kind: GraphNodeKind) => style.getPropertyValue(`--apparatus-${kind}`).trim() || style.getPropertyValue(`--_${kind}`).trim() || FALLBACK[kind]
+  // Articles take the text colour and sources the muted one, so both stay visible in either scheme.
+  const own: Partial<Record<GraphNodeKind, string>> = {article: style.getPropertyValue('--_text').trim(), source: style.getPropertyValue('--_muted').trim()}
+  const read = (kind: GraphNodeKind) => style.getPropertyValue(`--apparatus-${kind}`).trim() || own[kind] || style.getPropertyValue(`--_${kind}`).trim() || FALLBACK[kind]
   return Object.fromEntries(KINDS.map((kind) => [kind, read(kind)])) as Record<GraphNodeKind, string>
 }
 

@@ -58,6 +58,7 @@ export const articleStyles = css`
     border-radius: 4px;
     transition: background-color 0.6s;
   }
+  .sources li.flash,
   .passage.flash {
     background: var(--_raised);
     box-shadow: -0.5rem 0 0 var(--_raised), 0.5rem 0 0 var(--_raised);

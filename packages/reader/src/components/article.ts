@@ -88,8 +88,11 @@ export class ApparatusArticle extends LitElement {
         marker.scrollIntoView?.({block: 'center', behavior: 'auto'})
       }
     }
-    if (changed.has('openNote') && this.openNote?.marker) this.shadowRoot?.querySelector<HTMLElement>('[part="popover"]')?.focus()
-    const target = selection?.article === this.article ? selection?.passage ?? (selection?.entity ? `entity:${selection.entity}` : undefined) : undefined
+    if (changed.has('openNote') && this.openNote?.marker) this.shadowRoot?.querySelector<HTMLElement>('[part="popover"]')?.focus({preventScroll: true})
+    const target =
+      selection?.article === this.article
+        ? selection?.passage ?? (selection?.entity ? `entity:${selection.entity}` : selection?.source ? `source-${selection.source}` : undefined)
+        : undefined
     if (target && target !== this.lastScrolled && this.data) {
       this.lastScrolled = target
       const element = target.startsWith('entity:')
@@ -204,7 +207,7 @@ export class ApparatusArticle extends LitElement {
       <ol>
         ${sources.map((source) => {
           const labels = [...new Set(notes.filter((note) => note.source === source.id).map((note) => note.label))]
-          return html`<li id=${`source-${source.id}`}>
+          return html`<li id=${`source-${source.id}`} class=${this.flash === `source-${source.id}` ? 'flash' : ''}>
             <span class="labels">${labels.map((label) => html`<button class="chip" @click=${() => this.selectNote(label)} aria-label=${`Open note ${label}`}>${label}</button>`)}</span>
             <apparatus-note-card .source=${source} .label=${labels[0] ?? ''} .article=${article.id}></apparatus-note-card>
           </li>`
