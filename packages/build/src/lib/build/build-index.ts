@@ -12,7 +12,7 @@ import {resolveSources} from '@apparatus/references'
 import type {VFile} from 'vfile'
 import {buildGraph} from '../graph/index.js'
 import type {ParsedArticle} from './article.js'
-import {parseCached} from './cache.js'
+import {parseCached, renderCached} from './cache.js'
 import {readCorpus} from './read.js'
 import {renderArticle} from './render.js'
 
@@ -127,10 +127,11 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     if (list) list.push(mention)
     else mentionsOf.set(mention.article, [mention])
   }
-  for (const [index, {article}] of parsed.entries()) {
+  for (const [index, {file, article}] of parsed.entries()) {
     progress('render', index, parsed.length)
-    const context = {mentions: mentionsOf.get(article.meta.id) ?? [], entities: entityById, sourceOf: sourceOf.get(article.meta.id) ?? new Map()}
-    html.set(article.meta.id, await renderArticle(article, context))
+    const context = {mentions: mentionsOf.get(article.meta.id) ?? [], entities: entityById, sourceOf: sourceOf.get(article.meta.id) ?? new Map<string, string>()}
+    const inputs = [String(file.value), context.mentions.map((mention) => [mention.entity, entityById.get(mention.entity)?.type, mention.start, mention.end]), [...context.sourceOf]]
+    html.set(article.meta.id, await renderCached(inputs, options.cacheDir, () => renderArticle(article, context)))
   }
 
   progress('graph', 0, 1)

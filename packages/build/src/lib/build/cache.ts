@@ -27,7 +27,7 @@ function version(): Promise<string> {
     const hash = createHash('sha256')
     const here = dirname(fileURLToPath(import.meta.url))
     const plugin = join(dirname(fileURLToPath(import.meta.resolve('remark-bracket-footnotes'))), 'lib')
-    const files = [join(here, 'article.ts'), join(here, 'front-matter.ts'), ...(await readdir(plugin)).sort().map((name) => join(plugin, name))]
+    const files = [join(here, 'article.ts'), join(here, 'front-matter.ts'), join(here, 'render.ts'), ...(await readdir(plugin)).sort().map((name) => join(plugin, name))]
     for (const file of files) hash.update(await readFile(file))
     return hash.digest('hex').slice(0, 16)
   })()
@@ -69,4 +69,27 @@ export async function parseCached(file: VFile, cacheDir: string | undefined): Pr
   await writeFile(temp, text)
   await rename(temp, path)
   return parsed
+}
+
+/**
+ * A rendered fragment depends on the article's content, its mentions (with
+ * their types) and the sources its notes point at: with all three unchanged,
+ * the HTML comes from the cache.
+ */
+export async function renderCached(inputs: unknown[], cacheDir: string | undefined, render: () => Promise<string>): Promise<string> {
+  if (!cacheDir) return render()
+  const hash = createHash('sha256').update(await version())
+  for (const input of inputs) hash.update(typeof input === 'string' ? input : JSON.stringify(input)).update('\u0000')
+  const path = join(cacheDir, 'html', `${hash.digest('hex').slice(0, 24)}.html`)
+  try {
+    return await readFile(path, 'utf8')
+  } catch {
+    // Not rendered yet with these inputs.
+  }
+  const html = await render()
+  await mkdir(dirname(path), {recursive: true})
+  const temp = `${path}.${process.pid}.tmp`
+  await writeFile(temp, html)
+  await rename(temp, path)
+  return html
 }
