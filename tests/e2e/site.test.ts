@@ -164,6 +164,20 @@ test('filters change the number of visible nodes', async () => {
   await page.close()
 })
 
+test('in the corpus graph, choosing a source node shows its citation and the articles citing it', async () => {
+  const source = index.sources.find((item) => index.footnotes.some((note) => note.source === item.id))!
+  const page = await open('#/graph')
+  await page.waitForFunction(`${app}.querySelector("apparatus-graph")?.cy?.nodes().length > 0`)
+  await page.evaluate(`${app}.querySelector("apparatus-graph").cy.getElementById("source:${source.id}").emit("tap")`)
+  await page.waitForFunction((id) => location.hash.includes(`source=${id}`), source.id)
+  const card = page.locator('apparatus-app section[aria-label="Source"] [part="citation"]')
+  await card.waitFor()
+  assert.ok((await card.innerText()).includes((source.csl.title ?? '').slice(0, 20)))
+  const cited = page.locator('apparatus-app section[aria-label="Source"] li a')
+  assert.equal(await cited.count(), new Set(index.footnotes.filter((note) => note.source === source.id).map((note) => note.article)).size)
+  await page.close()
+})
+
 test('search finds a passage and opens it', async () => {
   const page = await open('#/search')
   const word = index.articles[0]!.text.split(/\s+/).find((token) => /^[a-z]{8,}$/.test(token))!

@@ -9,7 +9,7 @@ import {consume} from '@lit/context'
 import {LitElement, css, html, nothing} from 'lit'
 import {state} from 'lit/decorators.js'
 import type {ApparatusIndex} from '@apparatus/model'
-import {corpusContext, emitSelect, formatRoute, selectionContext, theme, type Route} from '@apparatus/reader'
+import {corpusContext, formatRoute, selectionContext, theme, type Route} from '@apparatus/reader'
 
 let graphLoaded: Promise<unknown> | undefined
 const loadGraph = () => (graphLoaded ??= import('@apparatus/graph/define'))
@@ -174,7 +174,28 @@ export class ApparatusApp extends LitElement {
     return html`<h1>Corpus graph</h1>
       <apparatus-graph style="--apparatus-graph-height: 70vh"></apparatus-graph>
       ${route.entity ? html`<apparatus-entity-card entity=${route.entity}></apparatus-entity-card>` : nothing}
-      ${route.source ? html`<p><a href=${formatRoute({view: 'graph'})}>Clear</a></p>` : nothing}`
+      ${route.source ? this.renderSource(route.source) : nothing}`
+  }
+
+  /** A selected source: its citation, the entities it names, and the articles whose notes cite it. */
+  private renderSource(id: string) {
+    const source = this.index?.sources.find((item) => item.id === id)
+    if (!source || !this.index) return nothing
+    const entities = source.entities.map((entity) => this.index!.entities.find((item) => item.id === entity)).filter((entity) => entity !== undefined)
+    const notes = this.index.footnotes.filter((note) => note.source === id)
+    const articles = [...new Set(notes.map((note) => note.article))]
+    return html`<section aria-label="Source">
+      <h2>Source</h2>
+      <apparatus-note-card .source=${source} .entities=${entities}></apparatus-note-card>
+      <p>Cited in:</p>
+      <ul>
+        ${articles.map((article) => {
+          const title = this.index!.articles.find((item) => item.id === article)?.title ?? article
+          const labels = notes.filter((note) => note.article === article).map((note) => note.label)
+          return html`<li><a href=${formatRoute({article, footnote: labels[0]!})}>${title}</a> (notes ${labels.join(', ')})</li>`
+        })}
+      </ul>
+    </section>`
   }
 
   private renderSearch(route: Route) {
@@ -184,4 +205,3 @@ export class ApparatusApp extends LitElement {
 }
 
 if (!customElements.get('apparatus-app')) customElements.define('apparatus-app', ApparatusApp)
-void emitSelect
