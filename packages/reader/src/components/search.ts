@@ -59,6 +59,11 @@ export class ApparatusSearch extends LitElement {
       li a:focus-visible {
         background: var(--_raised);
       }
+      mark {
+        background: var(--_raised);
+        color: inherit;
+        font-weight: 700;
+      }
       .where {
         font-size: 0.8rem;
         color: var(--_muted);
@@ -106,9 +111,8 @@ export class ApparatusSearch extends LitElement {
         <span class="where">${TYPE_SINGULAR[entity.type]}</span>${entity.label}
       </a>`
     }
-    const snippet = doc.text.length > 180 ? `${doc.text.slice(0, 179)}…` : doc.text
     return html`<a href=${formatRoute({article: doc.article!, passage: doc.id})} @click=${(event: Event) => this.pick(event, {kind: 'passage', id: doc.id, article: doc.article!})}>
-      <span class="where">${doc.title}</span>${snippet}
+      <span class="where">${doc.title}</span>${snippet(doc.text, (doc as Doc & {terms?: string[]}).terms ?? [])}
     </a>`
   }
 
@@ -116,6 +120,18 @@ export class ApparatusSearch extends LitElement {
     emitSelect(this, detail)
     if (this.closest('apparatus-corpus')) event.preventDefault()
   }
+}
+
+/** The passage around its first matching term, every matching term marked (as text, never HTML). */
+function snippet(text: string, terms: string[]) {
+  const words = terms.filter((term) => term.length > 1).map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const pattern = words.length > 0 ? new RegExp(`(${words.join('|')})`, 'gi') : undefined
+  const first = pattern ? text.search(pattern) : -1
+  const from = first > 60 ? text.lastIndexOf(' ', first - 60) + 1 : 0
+  const to = Math.min(text.length, from + 200)
+  const window = text.slice(from, to)
+  const parts = pattern ? window.split(pattern) : [window]
+  return html`${from > 0 ? '…' : ''}${parts.map((part, index) => (index % 2 === 1 ? html`<mark>${part}</mark>` : part))}${to < text.length ? '…' : ''}`
 }
 
 function build(index: ApparatusIndex): MiniSearch<Doc> {
