@@ -29,7 +29,9 @@ test('build writes dist/ and prints a one-line summary', async () => {
   assert.match(run.stderr, /built \d+ articles, \d+ notes, \d+ sources, \d+ entities, \d+ mentions/)
   const index = JSON.parse(await readFile(join(dir, 'dist/index.json'), 'utf8'))
   assert.deepEqual(validateIndex(index).problems, [])
-  assert.equal((await readdir(join(dir, 'dist/articles'))).length, index.articles.length)
+  const files = await readdir(join(dir, 'dist/articles'))
+  assert.deepEqual(files.filter((name) => name !== 'index.html').sort(), index.articles.map((article: {id: string}) => `${article.id}.html`).sort())
+  assert.ok(files.includes('index.html'), 'a plain list of the fragments for reading without JavaScript')
 })
 
 test('check exits 1 on an error, names file:line:column and rule, and build then keeps the old dist/', async () => {

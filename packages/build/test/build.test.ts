@@ -78,6 +78,8 @@ test('writeDist replaces dist/ as a whole and keeps files other steps put there'
   await build.writeDist(await build.buildIndex({corpusDir: dir, cwd: dir}), out)
   assert.equal(await readFile(join(out, 'index.html'), 'utf8'), '<!doctype html>')
   assert.equal(JSON.parse(await readFile(join(out, 'index.json'), 'utf8')).articles[0].text, 'Hello.')
+  const list = await readFile(join(out, 'articles', 'index.html'), 'utf8')
+  assert.match(list, /<a href="a\.html">Article a<\/a>/)
   assert.deepEqual((await readdir(join(out, '..'))).filter((name) => name.startsWith(`.${out.split('/').at(-1)}-`)), [], 'no temp folder left behind')
 })
 

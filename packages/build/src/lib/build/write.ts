@@ -27,6 +27,7 @@ export async function writeDist(result: DistContent, outDir: string): Promise<vo
     for (const id of [...result.html.keys()].sort()) {
       await writeFile(join(temp, 'articles', `${id}.html`), result.html.get(id)!)
     }
+    await writeFile(join(temp, 'articles', 'index.html'), articleList(result.index))
     const previous = await exists(target)
     if (previous) {
       // Keep what other steps put in dist/ (the site bundle) across rebuilds.
@@ -49,6 +50,16 @@ export async function writeDist(result: DistContent, outDir: string): Promise<vo
 /** Stable JSON: the index's key order is fixed by construction, so this is byte-identical for equal input. */
 export function serialiseIndex(index: ApparatusIndex): string {
   return JSON.stringify(index) + '\n'
+}
+
+const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/** A plain list of the article fragments, so the corpus reads without JavaScript. */
+function articleList(index: ApparatusIndex): string {
+  const items = index.articles
+    .map((article) => `<li><a href="${escapeHtml(encodeURIComponent(article.id))}.html">${escapeHtml(article.title)}</a>${article.authors.length > 0 ? ` — ${escapeHtml(article.authors.join(', '))}` : ''}</li>`)
+    .join('\n')
+  return `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Articles</title></head>\n<body>\n<h1>Articles</h1>\n<ul>\n${items}\n</ul>\n</body>\n</html>\n`
 }
 
 async function exists(path: string): Promise<boolean> {
