@@ -57,7 +57,11 @@ export function graphElements(index: GraphInput): {nodes: GraphNode[]; edges: Gr
   }
   // Source -> entity: entities named in a reference entry, justified by the notes citing it.
   const notesOf = new Map<string, string[]>()
-  for (const footnote of index.footnotes) notesOf.set(footnote.source, [...(notesOf.get(footnote.source) ?? []), footnote.passage])
+  for (const footnote of index.footnotes) {
+    const list = notesOf.get(footnote.source)
+    if (list) list.push(footnote.passage)
+    else notesOf.set(footnote.source, [footnote.passage])
+  }
   for (const source of index.sources) {
     if (!nodes.has(`source:${source.id}`)) continue
     for (const id of source.entities) {
