@@ -56,6 +56,8 @@ function runLayout(nodes: readonly GraphNode[], edges: readonly GraphEdge[], see
   })
   // fcose draws its initial placement from Math.random; a seeded generator
   // for the duration of the run makes the positions reproducible.
+  // Packing keeps disconnected parts apart but costs seconds on a large graph: only when there are parts to pack.
+  const pack = cy.elements().components().length > 1
   const random = Math.random
   Math.random = mulberry32(seed)
   try {
@@ -64,7 +66,7 @@ function runLayout(nodes: readonly GraphNode[], edges: readonly GraphEdge[], see
       quality: nodes.length > DRAFT_ABOVE ? 'draft' : 'default',
       randomize: true,
       animate: false,
-      packComponents: true,
+      packComponents: pack,
       nodeDimensionsIncludeLabels: false,
       idealEdgeLength: 90,
       nodeRepulsion: 8000,
