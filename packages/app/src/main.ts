@@ -200,7 +200,7 @@ export class ApparatusApp extends LitElement {
 
   private renderSearch(route: Route) {
     return html`<h1>Search</h1>
-      <apparatus-search query=${route.query ?? ''} @apparatus-select=${(event: CustomEvent) => void event}></apparatus-search>`
+      <apparatus-search query=${route.query ?? ''}></apparatus-search>`
   }
 }
 

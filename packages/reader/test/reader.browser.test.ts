@@ -2,7 +2,7 @@ import {expect} from '@esm-bundle/chai'
 import {emulateMedia, sendKeys} from '@web/test-runner-commands'
 import type {ApparatusIndex} from '@apparatus/model'
 import {formatRoute, parseRoute, type ApparatusArticle, type ApparatusCorpus, type ApparatusEntityCard, type ApparatusSearch} from '../src/index.js'
-import {cleanup, deepAll, mount, realIndex, settle, shadow, until} from './helpers.js'
+import {cleanup, mount, realIndex, settle, shadow, until} from './helpers.js'
 
 afterEach(cleanup)
 
@@ -246,4 +246,3 @@ async function loadAxe(): Promise<Axe> {
   return global.axe!
 }
 
-void deepAll

@@ -1,5 +1,5 @@
 import {ContextProvider} from '@lit/context'
-import {LitElement, css, html, nothing, type PropertyValues} from 'lit'
+import {LitElement, css, html, type PropertyValues} from 'lit'
 import {property, state} from 'lit/decorators.js'
 import type {ApparatusIndex} from '@apparatus/model'
 import {corpusContext, selectionContext} from '../lib/context.js'
@@ -116,6 +116,6 @@ export class ApparatusCorpus extends LitElement {
   override render() {
     if (this.status === 'loading') return html`<p part="status" role="status">Loading the corpus…</p><slot></slot>`
     if (this.status === 'error') return html`<p part="status" role="alert">${this.error}</p>`
-    return html`<slot></slot>${this.status === 'idle' && !this.src ? nothing : nothing}`
+    return html`<slot></slot>`
   }
 }
