@@ -203,6 +203,19 @@ test('a phone-width screen puts the graph below the text', async () => {
   await page.close()
 })
 
+test('axe-core finds no WCAG 2.x A/AA violations on the library, an article with its graph, and the corpus graph', async () => {
+  const {article, entity} = busiest()
+  for (const path of ['', `#/article/${article}?entity=${entity}`, '#/graph']) {
+    const page = await open(path)
+    await page.waitForFunction(`${app}.querySelector("apparatus-library, apparatus-article, apparatus-graph") !== null`)
+    if (path) await page.waitForFunction(`${app}.querySelector("apparatus-graph")?.cy?.nodes().length > 0`)
+    await page.addScriptTag({path: join(repo, 'node_modules/axe-core/axe.min.js')})
+    const violations = (await page.evaluate(`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}}).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length + ' ' + v.nodes[0].html.slice(0, 120)))`)) as string[]
+    assert.deepEqual(violations, [], path || 'library')
+    await page.close()
+  }
+})
+
 test('no console errors or failed requests on any page', () => {
   assert.deepEqual(problems, [])
 })
