@@ -58,9 +58,13 @@ export class ApparatusGraph extends LitElement {
     return this.index?.graph
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    // Filter before rendering, so the "N of M nodes" status is right in the same render.
+    if (this.cy && (changed.has('kinds') || changed.has('article') || changed.has('minDegree'))) this.applyFilters()
+  }
+
   protected override updated(changed: PropertyValues): void {
     if (this.graph && this.graph !== this.drawnFor && this.container) void this.draw(this.graph)
-    if (this.cy && (changed.has('kinds') || changed.has('article') || changed.has('minDegree'))) this.applyFilters()
     if (this.cy && changed.has('selection')) this.follow()
   }
 
