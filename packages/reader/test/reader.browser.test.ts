@@ -88,6 +88,31 @@ describe('<apparatus-article>', () => {
   })
 })
 
+describe('cite this passage', () => {
+  it('opens a citation of the passage with its deep link, changes with the style, and closes on Escape', async () => {
+    const index = await realIndex()
+    const item = index.articles[0]!
+    const passage = item.passages.find((entry) => entry.kind !== 'heading')!
+    const element = await article(item.id, index)
+    const button = element.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-cite="${passage.id}"]`)!
+    button.click()
+    await settle(element)
+    const panel = element.shadowRoot!.querySelector('apparatus-cite-panel[open]')!
+    const area = () => panel.shadowRoot!.querySelector('textarea')!.value
+    expect(area()).to.contain(item.title)
+    expect(area()).to.contain(encodeURIComponent(passage.id))
+    expect(area()).to.contain(item.text.slice(passage.start, passage.start + 30))
+    const apa = area()
+    panel.shadowRoot!.querySelector<HTMLInputElement>('input[value="chicago"]')!.click()
+    await settle(element)
+    expect(area()).to.not.equal(apa)
+    panel.shadowRoot!.querySelector('[role="dialog"]')!.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true, composed: true}))
+    await settle(element)
+    expect(element.shadowRoot!.querySelector('apparatus-cite-panel[open]')).to.equal(null)
+    expect(element.shadowRoot!.activeElement).to.equal(button)
+  })
+})
+
 describe('<apparatus-entity-card>', () => {
   it('lists every mention of the entity across the corpus, each linking to its passage', async () => {
     const index = await realIndex()
