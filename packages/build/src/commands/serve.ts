@@ -1,3 +1,5 @@
+import {existsSync} from 'node:fs'
+import {join} from 'node:path'
 import {startServer} from '../lib/serve/index.js'
 import {buildCommand} from './build.js'
 
@@ -7,6 +9,11 @@ export async function serveCommand(options: {corpus: string; out: string; port: 
     process.stderr.write(`apparatus: unexpected port \`${options.port}\`, expected a number from 0 to 65535\n`)
     process.exitCode = 1
     return
+  }
+  if (!existsSync(join(options.out, 'index.json'))) {
+    process.stderr.write(`apparatus: ${options.out}/index.json does not exist yet; run \`pnpm apparatus build --out ${options.out}\` (or \`pnpm start\`, which also bundles the site)\n`)
+  } else if (!existsSync(join(options.out, 'index.html'))) {
+    process.stderr.write(`apparatus: ${options.out}/ has the index but not the site; \`pnpm start\` bundles it (or embed the components yourself, see docs/embedding.md)\n`)
   }
   const server = await startServer({
     root: options.out,
