@@ -88,6 +88,20 @@ describe('<apparatus-article>', () => {
   })
 })
 
+describe('<apparatus-corpus>', () => {
+  it('shows a loading state, then the corpus, and an alert when the index cannot be loaded', async () => {
+    const good = await mount<ApparatusCorpus>('<apparatus-corpus><apparatus-library></apparatus-library></apparatus-corpus>', 'apparatus-corpus')
+    good.src = '/tests/.tmp/dist/index.json'
+    await good.updateComplete
+    expect(good.shadowRoot!.querySelector('[role="status"]')?.textContent).to.contain('Loading')
+    await until(() => (good.querySelector('apparatus-library')!.shadowRoot?.querySelectorAll('tbody tr').length ?? 0) > 0)
+    expect(good.shadowRoot!.querySelector('[role="status"]')).to.equal(null)
+    const bad = await mount<ApparatusCorpus>('<apparatus-corpus src="/tests/.tmp/dist/missing.json"></apparatus-corpus>', 'apparatus-corpus')
+    await until(() => Boolean(bad.shadowRoot!.querySelector('[role="alert"]')))
+    expect(bad.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('missing.json')
+  })
+})
+
 describe('cite this passage', () => {
   it('opens a citation of the passage with its deep link, changes with the style, and closes on Escape', async () => {
     const index = await realIndex()
