@@ -33,7 +33,10 @@ export function readEntries(nodes: RootContent[]): ReadEntries {
     } else kept.push(node)
   }
   for (const node of nodes) {
-    if (node.type === 'paragraph') {
+    if (node.type === 'heading' && entryStart.test(toString(node))) {
+      const opened = open({type: 'paragraph', children: node.children, ...(node.position ? {position: node.position} : {})})
+      if (opened) entries.push(opened)
+    } else if (node.type === 'paragraph') {
       for (const line of splitLines(node)) {
         const opened = open(line)
         if (opened) entries.push(opened)

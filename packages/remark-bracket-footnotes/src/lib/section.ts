@@ -4,6 +4,7 @@
  */
 import type {Heading, Paragraph, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {entryStart} from './labels.js'
 
 const names = /^(?:references?|notes|end\s?notes|sources|bibliography|works cited|footnotes)\s*:?$/i
 
@@ -32,7 +33,9 @@ function sectionEnd(children: RootContent[], index: number, node: Heading | Para
   if (node.type !== 'heading') return children.length
   for (let next = index + 1; next < children.length; next++) {
     const sibling = children[next]!
-    if (sibling.type === 'heading' && sibling.depth <= node.depth) return next
+    // A heading that opens with a label (`## [2] …`) is an entry an editor
+    // styled as a heading, not the end of the list.
+    if (sibling.type === 'heading' && sibling.depth <= node.depth && !entryStart.test(toString(sibling))) return next
   }
   return children.length
 }
