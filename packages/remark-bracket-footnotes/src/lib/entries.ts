@@ -22,7 +22,12 @@ export interface ReadEntries {
   kept: RootContent[]
 }
 
-export function readEntries(nodes: RootContent[]): ReadEntries {
+/**
+ * `source` is the document: an ordered list keeps only its start number, but
+ * an author may skip numbers (`1.`, `10.`), so each item's own number is read
+ * from the source when there is one.
+ */
+export function readEntries(nodes: RootContent[], source?: string): ReadEntries {
   const entries: Entry[] = []
   const kept: RootContent[] = []
   const add = (node: BlockContent | DefinitionContent) => {
@@ -44,7 +49,9 @@ export function readEntries(nodes: RootContent[]): ReadEntries {
       }
     } else if (node.type === 'list' && node.ordered) {
       node.children.forEach((item, offset) => {
-        const label = String((node.start ?? 1) + offset)
+        const offsetInSource = item.position?.start.offset
+        const written = source !== undefined && offsetInSource !== undefined ? /^\s*(\d{1,9})[.)]/.exec(source.slice(offsetInSource, offsetInSource + 12)) : null
+        const label = written ? written[1]! : String((node.start ?? 1) + offset)
         entries.push({label, identifier: normalise(label), children: [...item.children], ...(item.position ? {position: item.position} : {})})
       })
     } else if (node.type === 'list') {

@@ -48,7 +48,8 @@ export default function remarkBracketFootnotes(options?: Options | null) {
       file.data.bracketFootnotes = {definitions: []}
       return
     }
-    const {entries, kept} = readEntries(tree.children.slice(section.index + 1, section.end))
+    const map = new SourceMap(file)
+    const {entries, kept} = readEntries(tree.children.slice(section.index + 1, section.end), map.source)
     if (entries.length === 0) {
       file.data.bracketFootnotes = {definitions: []}
       return
@@ -68,7 +69,6 @@ export default function remarkBracketFootnotes(options?: Options | null) {
 
     const body = tree.children.slice(0, section.index)
     const used = new Set<string>()
-    const map = new SourceMap(file)
     for (const node of body) {
       visitParents(node, 'text', (text: Text, ancestors) => {
         const parent = ancestors.at(-1) as Parent | undefined

@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 const escapable = /[!-/:-@[-`{-~]/
 
 export class SourceMap {
-  private readonly source: string | undefined
+  readonly source: string | undefined
   private lineStarts: number[] | undefined
 
   constructor(file: VFile) {
