@@ -36,10 +36,14 @@ function run(markdown: string) {
 
 const fixtures = new URL('fixtures/', import.meta.url).pathname
 
-test('fixtures: each input gives its expected tree summary and messages', async () => {
-  const names = (await readdir(fixtures)).sort()
+const names = (await readdir(fixtures)).sort()
+
+test('fixtures: there is one directory per case', () => {
   assert.ok(names.length >= 18)
-  for (const name of names) {
+})
+
+for (const name of names) {
+  test(`fixture ${name}`, async () => {
     const input = await readFile(join(fixtures, name, 'input.md'), 'utf8')
     const expected = JSON.parse(await readFile(join(fixtures, name, 'expected.json'), 'utf8')) as {
       references: string[]
@@ -49,16 +53,16 @@ test('fixtures: each input gives its expected tree summary and messages', async 
     // messages.txt: one `line:column ruleId` a line, empty when the case is clean.
     const messages = (await readFile(join(fixtures, name, 'messages.txt'), 'utf8')).split('\n').filter(Boolean)
     const result = run(input)
-    assert.deepEqual(result.references.map((node) => node.label), expected.references, `${name}: references`)
+    assert.deepEqual(result.references.map((node) => node.label), expected.references, 'references')
     assert.deepEqual(
       result.definitions.map((node) => [node.label, toString(node).replace(/\s+/g, ' ').trim()]),
       expected.definitions,
-      `${name}: definitions`
+      'definitions'
     )
-    assert.deepEqual(result.messages, messages, `${name}: messages`)
-    if (expected.body) assert.deepEqual(result.body, expected.body, `${name}: body text`)
-  }
-})
+    assert.deepEqual(result.messages, messages, 'messages')
+    if (expected.body) assert.deepEqual(result.body, expected.body, 'body text')
+  })
+}
 
 test('renders through remark-rehype as GFM footnotes', async () => {
   const file = new VFile('Claim.[1]\n\n## References\n\n[1] Writer, A. (2020) Title.\n')
@@ -68,6 +72,16 @@ test('renders through remark-rehype as GFM footnotes', async () => {
   assert.match(html, /<section data-footnotes class="footnotes">/)
   assert.match(html, /<li id="user-content-fn-1">\s*<p>Writer, A\. \(2020\) Title\./)
   assert.doesNotMatch(html, /<h2>References<\/h2>/)
+})
+
+test('the README example gives the output the README shows', async () => {
+  const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
+  const input = /\.process\('([^']*)'\)/.exec(readme)?.[1]
+  const shown = /Yields:\s*```html\n([\s\S]*?)\n```/.exec(readme)?.[1]
+  assert.ok(input && shown, 'the README has a `.process(…)` call and a `Yields:` block')
+  const value = JSON.parse(`"${input.replace(/"/g, '\\"')}"`) as string
+  const processor = unified().use(remarkParse).use(remarkBracketFootnotes).use(remarkRehype).use(rehypeStringify)
+  assert.equal(String(await processor.process(value)), shown)
 })
 
 test('file.data.bracketFootnotes names the section, numbering and entries', () => {
@@ -94,17 +108,39 @@ test('positions of markers point at the bracket in the source, through escapes',
   assert.deepEqual([reference?.position?.start.line, reference?.position?.start.column, reference?.position?.end.column], [1, 24, 29])
 })
 
-test('every corpus article with a reference list resolves every entry and marker', async () => {
+// Expectations are derived from each article's own source, not written down:
+// the last line naming a reference section, and the lines after it that open
+// with a label, are what the plugin must turn into definitions.
+const sectionLine = /^(?:#{1,6}\s+)?(?:\*\*)?(?:references?|notes|endnotes|sources|bibliography)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*$/i
+const entryLine = /^\s*(?:\\?\[([ivxlcdm]+|\d{1,4})\]|([ivxlcdm]+|\d{1,4})\\?[.)])\s/i
+
+test('every corpus article: a reference section gives one definition per entry, each cited, no marker left', async () => {
   const dir = new URL('../../../corpus/articles/', import.meta.url).pathname
-  let withNotes = 0
-  for (const name of (await readdir(dir)).filter((file) => file.endsWith('.md'))) {
-    const result = run(await readFile(join(dir, name), 'utf8'))
-    if (result.definitions.length === 0) continue
-    withNotes++
+  const names = (await readdir(dir)).filter((file) => file.endsWith('.md')).sort()
+  assert.ok(names.length > 0)
+  let withSection = 0
+  for (const name of names) {
+    const source = await readFile(join(dir, name), 'utf8')
+    const lines = source.split(/\r?\n/)
+    const heading = lines.findLastIndex((line) => sectionLine.test(line.trim()))
+    const result = run(source)
+    if (heading === -1) {
+      assert.equal(result.definitions.length, 0, `${name}: no section, no definitions`)
+      continue
+    }
+    withSection++
+    const labels = [...new Set(lines.slice(heading + 1).flatMap((line) => {
+      const match = entryLine.exec(line)
+      return match ? [(match[1] ?? match[2])!.toLowerCase()] : []
+    }))]
+    assert.ok(labels.length > 0, `${name}: the section lists entries`)
+    assert.deepEqual(result.definitions.map((node) => node.identifier), labels, `${name}: one definition per entry, in list order`)
     assert.deepEqual(result.messages.filter((message) => !message.endsWith('duplicate-label')), [], name)
     const cited = new Set(result.references.map((node) => node.identifier))
     for (const definition of result.definitions) assert.ok(cited.has(definition.identifier), `${name}: [${definition.label}] is cited`)
+    for (const reference of result.references) assert.ok(labels.includes(reference.identifier), `${name}: [${reference.label}] is listed`)
     assert.ok(!result.body.join('\n').match(/\[(?:[ivxlcdm]+|\d+)\](?![\p{L}\p{N}])/u), `${name}: no marker left as text`)
+    assert.ok(!result.body.some((text) => sectionLine.test(text.trim())), `${name}: the section heading is gone`)
   }
-  assert.ok(withNotes >= 1)
+  assert.ok(withSection >= 1)
 })

@@ -50,7 +50,7 @@ export function readEntries(nodes: RootContent[], source?: string): ReadEntries 
     } else if (node.type === 'list' && node.ordered) {
       node.children.forEach((item, offset) => {
         const offsetInSource = item.position?.start.offset
-        const written = source !== undefined && offsetInSource !== undefined ? /^\s*(\d{1,9})[.)]/.exec(source.slice(offsetInSource, offsetInSource + 12)) : null
+        const written = source !== undefined && offsetInSource !== undefined ? /^\s*(\d{1,4})[.)]/.exec(source.slice(offsetInSource, offsetInSource + 12)) : null
         const label = written ? written[1]! : String((node.start ?? 1) + offset)
         entries.push({label, identifier: normalise(label), children: [...item.children], ...(item.position ? {position: item.position} : {})})
       })
