@@ -68,8 +68,11 @@ export default function remarkBracketFootnotes(options?: Options | null) {
     }
 
     const body = tree.children.slice(0, section.index)
+    // Text after a section that ends at a heading (an afterword, an author
+    // note) is body too: its markers point into the same list.
+    const after = tree.children.slice(section.end)
     const used = new Set<string>()
-    for (const node of body) {
+    for (const node of [...body, ...after]) {
       visitParents(node, 'text', (text: Text, ancestors) => {
         const parent = ancestors.at(-1) as Parent | undefined
         if (!parent) return
@@ -106,7 +109,7 @@ export default function remarkBracketFootnotes(options?: Options | null) {
       children: entry.children,
       ...(entry.position ? {position: entry.position} : {})
     }))
-    tree.children = [...body, ...kept, ...tree.children.slice(section.end), ...definitions]
+    tree.children = [...body, ...kept, ...after, ...definitions]
     file.data.bracketFootnotes = {
       heading: section.heading,
       numbering,
