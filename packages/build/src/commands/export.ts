@@ -1,10 +1,9 @@
-import {randomBytes} from 'node:crypto'
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
-import {dirname, resolve} from 'node:path'
+import {resolve} from 'node:path'
 import type {ApparatusIndex} from '@apparatus/model'
 import {formatBibliography} from '@apparatus/references'
 import {serialiseIndex} from '../lib/build/write.js'
 import {exportAnnotations, exportCyjs, exportGraphml, exportTei} from '../lib/export/index.js'
+import {writeAtomic} from '../lib/fs.js'
 import {runPipeline} from './build.js'
 import {report} from './report.js'
 
@@ -45,16 +44,4 @@ export async function exportCommand(options: {corpus: string; format: ExportForm
 
 function ensureNewline(text: string): string {
   return text.endsWith('\n') ? text : text + '\n'
-}
-
-async function writeAtomic(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), {recursive: true})
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`
-  try {
-    await writeFile(temp, text)
-    await rename(temp, path)
-  } catch (error) {
-    await rm(temp, {force: true})
-    throw error
-  }
 }

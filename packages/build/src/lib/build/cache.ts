@@ -5,11 +5,12 @@
  * so `check` reports the same problems from a warm cache.
  */
 import {createHash} from 'node:crypto'
-import {mkdir, readdir, readFile, rename, writeFile} from 'node:fs/promises'
+import {readdir, readFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {writeAtomic} from '../fs.js'
 import {collectArticle, parseArticle, transformArticle, type ParsedArticle} from './article.js'
 import type {ArticleMeta} from './front-matter.js'
 
@@ -64,10 +65,7 @@ export async function parseCached(file: VFile, cacheDir: string | undefined): Pr
   }
   const text = JSON.stringify(record)
   const parsed = collectArticle(transformed.tree, transformed.meta)
-  await mkdir(dirname(path), {recursive: true})
-  const temp = `${path}.${process.pid}.tmp`
-  await writeFile(temp, text)
-  await rename(temp, path)
+  await writeAtomic(path, text)
   return parsed
 }
 
@@ -87,9 +85,6 @@ export async function renderCached(inputs: unknown[], cacheDir: string | undefin
     // Not rendered yet with these inputs.
   }
   const html = await render()
-  await mkdir(dirname(path), {recursive: true})
-  const temp = `${path}.${process.pid}.tmp`
-  await writeFile(temp, html)
-  await rename(temp, path)
+  await writeAtomic(path, html)
   return html
 }

@@ -4,11 +4,12 @@
  * that changes no node or edge does not lay out again.
  */
 import {createHash} from 'node:crypto'
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import cytoscape from 'cytoscape'
 import fcose from 'cytoscape-fcose'
 import type {GraphEdge, GraphNode} from '@apparatus/model'
+import {writeAtomic} from '../fs.js'
 
 cytoscape.use(fcose)
 
@@ -36,12 +37,7 @@ export async function layoutGraph(nodes: GraphNode[], edges: readonly GraphEdge[
   }
   const positions = runLayout(nodes, edges, options.seed ?? 1)
   const placed = nodes.map((node) => ({...node, x: positions.get(node.id)![0], y: positions.get(node.id)![1]}))
-  if (cacheFile && options.cacheDir) {
-    await mkdir(options.cacheDir, {recursive: true})
-    const temp = `${cacheFile}.${process.pid}.tmp`
-    await writeFile(temp, JSON.stringify(Object.fromEntries(placed.map((node) => [node.id, [node.x, node.y]]))))
-    await rename(temp, cacheFile)
-  }
+  if (cacheFile) await writeAtomic(cacheFile, JSON.stringify(Object.fromEntries(placed.map((node) => [node.id, [node.x, node.y]]))))
   return placed
 }
 

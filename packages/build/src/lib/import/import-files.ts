@@ -1,8 +1,8 @@
 /** The I/O edge of the importer: read sources, find existing articles, write atomically. */
-import {randomBytes} from 'node:crypto'
-import {mkdir, readdir, readFile, rename, stat, unlink, writeFile} from 'node:fs/promises'
+import {readdir, readFile, stat} from 'node:fs/promises'
 import {basename, join} from 'node:path'
 import {VFile} from 'vfile'
+import {writeAtomic} from '../fs.js'
 import {MAX_BYTES} from './decode.js'
 import {readFrontMatter} from './front-matter.js'
 import {importArticle} from './import-article.js'
@@ -72,7 +72,6 @@ export async function importFiles(paths: string[], options: ImportFilesOptions):
     if (existing?.content === markdown) {
       result.unchanged.push(target)
     } else {
-      await mkdir(dir, {recursive: true})
       await writeAtomic(target, markdown)
       result.written.push(target)
     }
@@ -129,13 +128,3 @@ function failure(path: string, reason: string, ruleId: string): VFile {
 }
 
 /** Write to a temporary file next to the target, then rename: readers never see half a file. */
-async function writeAtomic(path: string, content: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-  try {
-    await writeFile(temporary, content, 'utf8')
-    await rename(temporary, path)
-  } catch (error) {
-    await unlink(temporary).catch(() => {})
-    throw error
-  }
-}
