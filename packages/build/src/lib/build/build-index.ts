@@ -3,7 +3,6 @@
  * Nothing here writes files: `writeDist` does that, atomically, and only
  * when no file has a fatal message.
  */
-import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import {loadRegister, recogniseEntities, type Register} from '@apparatus/entities'
 import {INDEX_VERSION, type ApparatusIndex, type Article, type Entity, type Footnote, type Mention} from '@apparatus/model'
@@ -13,6 +12,7 @@ import type {VFile} from 'vfile'
 import {buildGraph} from '../graph/index.js'
 import type {ParsedArticle} from './article.js'
 import {parseCached, renderCached} from './cache.js'
+import {fatal} from './messages.js'
 import {readCorpus} from './read.js'
 import {renderArticle} from './render.js'
 
@@ -171,16 +171,6 @@ function placeOfOffset(article: ParsedArticle, offset: number) {
   const delta = offset - found.start
   // Text nodes may hold escapes (`\[`), so the column is a close estimate within the line.
   return {line: start.line, column: start.column + delta}
-}
-
-function fatal(file: VFile, reason: string, ruleId: string): void {
-  const message = file.message(reason, {ruleId, source: 'apparatus'})
-  message.fatal = true
-}
-
-/** Content hash used for cache keys. */
-export function hash(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 16)
 }
 
 export const defaultCacheDir = (root: string) => join(root, 'node_modules', '.cache', 'apparatus')

@@ -5,6 +5,7 @@
 import type {Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import {LineCounter, parseDocument} from 'yaml'
+import {fatal} from './messages.js'
 
 export interface ArticleMeta {
   id: string
@@ -21,7 +22,7 @@ const isoDate = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/
 /** Read and check the front matter; `undefined` (with a fatal message) when the article cannot be built. */
 export function readMeta(node: Yaml | undefined, file: VFile): ArticleMeta | undefined {
   if (!node) {
-    fail(file, 'Missing front matter, expected a `---` block with at least `id` and `title` first in the file', 'missing-front-matter', {line: 1, column: 1})
+    fatal(file, 'Missing front matter, expected a `---` block with at least `id` and `title` first in the file', 'missing-front-matter', {line: 1, column: 1})
     return undefined
   }
   const startLine = (node.position?.start.line ?? 1) + 1
@@ -33,12 +34,12 @@ export function readMeta(node: Yaml | undefined, file: VFile): ArticleMeta | und
   }
   const error = document.errors[0]
   if (error) {
-    fail(file, `Malformed front matter: ${error.message.split('\n')[0]}`, 'malformed-front-matter', at(error.pos[0]))
+    fatal(file, `Malformed front matter: ${error.message.split('\n')[0]}`, 'malformed-front-matter', at(error.pos[0]))
     return undefined
   }
   const data: unknown = document.toJS()
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    fail(file, 'Unexpected front matter, expected a mapping (`key: value` lines)', 'malformed-front-matter', at(0))
+    fatal(file, 'Unexpected front matter, expected a mapping (`key: value` lines)', 'malformed-front-matter', at(0))
     return undefined
   }
   const record = data as Record<string, unknown>
@@ -53,7 +54,7 @@ export function readMeta(node: Yaml | undefined, file: VFile): ArticleMeta | und
 
   const id = record.id
   if (typeof id !== 'string' || !slug.test(id)) {
-    fail(file, `Unexpected \`id\` ${JSON.stringify(id)}, expected a slug of lowercase letters, digits and hyphens`, 'invalid-id', id === undefined ? at(0) : place('id'))
+    fatal(file, `Unexpected \`id\` ${JSON.stringify(id)}, expected a slug of lowercase letters, digits and hyphens`, 'invalid-id', id === undefined ? at(0) : place('id'))
     return undefined
   }
   let title = record.title
@@ -86,9 +87,4 @@ export function readMeta(node: Yaml | undefined, file: VFile): ArticleMeta | und
     }
   }
   return meta
-}
-
-function fail(file: VFile, reason: string, ruleId: string, place: {line: number; column: number}): void {
-  const message = file.message(reason, {place, ruleId, source: 'apparatus'})
-  message.fatal = true
 }

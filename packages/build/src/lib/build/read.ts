@@ -7,6 +7,9 @@ import {readdir, readFile} from 'node:fs/promises'
 import {join, relative} from 'node:path'
 import {VFile} from 'vfile'
 import {firstInvalidUtf8} from '../import/decode.js'
+import {fatal} from './messages.js'
+
+const START = {line: 1, column: 1}
 
 /** Largest article accepted, in bytes: a bigger file is almost certainly not one article. */
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -25,7 +28,7 @@ export async function readCorpus(corpusDir: string, cwd = process.cwd()): Promis
     names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort()
   } catch (error) {
     const file = new VFile({path: relative(cwd, dir) || dir, cwd})
-    fatal(file, `Cannot read the articles folder: ${(error as Error).message}; expected \`${dir}\` with one \`.md\` file per article`, 'missing-articles')
+    fatal(file, `Cannot read the articles folder: ${(error as Error).message}; expected \`${dir}\` with one \`.md\` file per article`, 'missing-articles', START)
     return {articles: [file]}
   }
   const articles = await Promise.all(names.map((name) => readText(join(dir, name), cwd)))
@@ -47,7 +50,7 @@ export async function readText(path: string, cwd = process.cwd()): Promise<VFile
 
 export function decodeFile(bytes: Uint8Array, file: VFile): VFile {
   if (bytes.byteLength > MAX_ARTICLE_BYTES) {
-    return fatal(file, `Unexpected file of ${bytes.byteLength} bytes, expected at most ${MAX_ARTICLE_BYTES} bytes for one article`, 'too-large')
+    return fatal(file, `Unexpected file of ${bytes.byteLength} bytes, expected at most ${MAX_ARTICLE_BYTES} bytes for one article`, 'too-large', START)
   }
   const bad = firstInvalidUtf8(bytes)
   if (bad !== -1) {
@@ -68,7 +71,7 @@ export function decodeFile(bytes: Uint8Array, file: VFile): VFile {
   // Positions in messages are reported against this normalised text; CRLF and
   // CR-only files still get the right line numbers because one break stays one break.
   file.value = value.replace(/\r\n?/g, '\n')
-  if (file.value.trim() === '') return fatal(file, 'Unexpected empty file, expected front matter and the text of an article', 'empty-file')
+  if (file.value.trim() === '') return fatal(file, 'Unexpected empty file, expected front matter and the text of an article', 'empty-file', START)
   return file
 }
 
@@ -80,13 +83,4 @@ export function pointAt(text: string, offset: number): {line: number; column: nu
     lineStart = index + 1
   }
   return {line, column: offset - lineStart + 1}
-}
-
-function fatal(file: VFile, reason: string, ruleId: string, place: {line: number; column: number} = {line: 1, column: 1}): VFile {
-  try {
-    file.fail(reason, {place, ruleId, source: 'apparatus'})
-  } catch {
-    // `fail` throws by design; the message is kept on the file.
-  }
-  return file
 }
