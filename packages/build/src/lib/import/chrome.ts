@@ -5,15 +5,13 @@
  */
 import type {VFile} from 'vfile'
 import type {SourceLine} from './decode.js'
+import {readHeaderLine, readNameLine, type HeaderFacts} from './metadata.js'
 import {
   aboutAuthor,
   bioSignal,
   bioStart,
-  byline,
   creditOnly,
-  dateLine,
   editorComment,
-  isoDate,
   labelledCaption,
   nameLine,
   navigation,
@@ -31,20 +29,23 @@ export interface Credit {
 export interface Chrome {
   authors: string[]
   date?: string
+  /** The site or publisher, from a tagline ("From Wikipedia, …") or a byline ("By X for The Guardian"). */
+  site?: string
   credits: Credit[]
   bio?: string
   /** Content lines (no blank lines) that remain, in source order. */
   lines: SourceLine[]
 }
 
-/** How many lines at the top may hold a byline or date. */
-const HEADER_LINES = 6
+/** How many lines at the top may hold a byline or date (a split byline takes several: name, "·", "6 min read", "·", date). */
+const HEADER_LINES = 8
 
 export function stripChrome(all: SourceLine[], file: VFile): Chrome {
   const lines = all.filter((line) => line.text !== '')
   const dropped = new Set<number>()
   const result: Chrome = {authors: [], credits: [], lines: []}
   const bio: string[] = []
+  let dateKind: HeaderFacts['dateKind']
 
   function drop(index: number, ruleId: string, reason: string): void {
     const line = lines[index]!
@@ -97,22 +98,48 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
     }
   }
 
-  // Byline and date: only in the first lines, where pages print them.
-  for (const index of kept().slice(0, HEADER_LINES)) {
+  // Byline, date and site: only in the first lines, where pages print them.
+  const header = kept().slice(0, HEADER_LINES)
+  const facts = new Map<number, HeaderFacts>()
+  for (const index of header) {
+    const found = readHeaderLine(lines[index]!.text)
+    if (found) facts.set(index, found)
+  }
+  const named = new Map(header.slice(1).map((index) => [index, readNameLine(lines[index]!.text)] as const))
+  // Reading times, separators and buttons count only where the header has a byline, a date or a name line beside them.
+  for (const [position, index] of header.entries()) {
+    if (!facts.get(index)?.weak) continue
+    const near = header.slice(Math.max(0, position - 2), position + 3).some((other) => (facts.has(other) && !facts.get(other)!.weak) || named.get(other))
+    if (!near) facts.delete(index)
+  }
+  for (const [position, index] of header.entries()) {
     const {text} = lines[index]!
-    const by = byline.exec(text)
-    if (by && result.authors.length === 0) {
-      result.authors.push(...splitNames(by[1]!))
-      const date = by[2] ? isoDate(by[2]) : undefined
-      if (date) result.date = date
-      drop(index, 'byline', `Unexpected byline ${quote(text)}, moved it to \`authors\``)
+    const found = facts.get(index)
+    if (found) {
+      addAuthors(result, found.authors)
+      takeDate(found)
+      if (found.site) result.site ??= found.site
+      if (found.authors.length > 0) drop(index, 'byline', `Unexpected byline ${quote(text)}, moved it to \`authors\``)
+      else if (found.date) drop(index, 'date-line', `Unexpected date line ${quote(text)}, moved it to \`date\``)
+      else if (found.site) drop(index, 'site-line', `Unexpected site line ${quote(text)}, moved it to \`site\``)
+      else drop(index, 'byline', `Unexpected byline part ${quote(text)}, dropped it`)
       continue
     }
-    const dated = dateLine.exec(text)
-    const date = dated ? isoDate(dated[1]!) : undefined
-    if (date && !result.date) {
-      result.date = date
-      drop(index, 'date-line', `Unexpected date line ${quote(text)}, moved it to \`date\``)
+    // A bare name line is a byline beside a date or byline line, or with a role ("Jane Doe, Staff Writer");
+    // never the first line, which is the title's place.
+    const names = named.get(index)
+    if (position === 0 || !names) continue
+    const beside = [header[position - 1], header[position + 1]].some((other) => other !== undefined && facts.has(other))
+    if (!names.role && !beside) continue
+    addAuthors(result, names.authors)
+    drop(index, 'byline', `Unexpected byline ${quote(text)}, moved it to \`authors\``)
+  }
+  /** A stated publication date wins over an "Updated" one, whichever comes first. */
+  function takeDate(found: HeaderFacts): void {
+    if (!found.date) return
+    if (!result.date || (dateKind === 'updated' && found.dateKind === 'published')) {
+      result.date = found.date
+      dateKind = found.dateKind
     }
   }
 

@@ -7,6 +7,8 @@ export interface ArticleMatter {
   title: string
   authors: string[]
   date?: string
+  /** The site or publisher that printed the article ("Wikipedia", "The Guardian"). */
+  site?: string
   source: string
   credits: Credit[]
   bio?: string
@@ -14,7 +16,7 @@ export interface ArticleMatter {
 }
 
 /** Known keys first, in this order; any other (hand-added) keys follow, sorted. */
-const ORDER = ['id', 'title', 'authors', 'date', 'source', 'credits', 'bio']
+const ORDER = ['id', 'title', 'authors', 'date', 'site', 'source', 'credits', 'bio']
 
 export const frontMatterPattern = /^---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)/
 

@@ -66,10 +66,19 @@ export function importArticle(input: ImportInput): ImportResult {
   }
   const shape = structure(chrome.lines, file)
   const first = chrome.lines[0]!
+  // Where a byline or date line would stand: just under the title.
+  const place = {line: first.line, column: first.column}
   if (chrome.authors.length === 0) {
-    file.message('Unexpected article without an author, expected a byline (“By …”), an author name line or an author bio; add `authors` to the front matter', {
-      place: {line: first.line, column: first.column},
+    file.info('Unexpected article without an author, expected a byline (“By …”, “Author: …”), an author name line or an author bio; add `authors` to the front matter if the page names one', {
+      place,
       ruleId: 'missing-authors',
+      source: SOURCE
+    })
+  }
+  if (!chrome.date) {
+    file.info('Unexpected article without a date, expected a date or byline line near the top (“May 4, 2019”, “Published: …”); add `date` (YYYY, YYYY-MM or YYYY-MM-DD) to the front matter so citations carry a year', {
+      place,
+      ruleId: 'missing-date',
       source: SOURCE
     })
   }
@@ -94,6 +103,7 @@ export function importArticle(input: ImportInput): ImportResult {
     title: shape.title,
     authors: chrome.authors,
     ...(chrome.date ? {date: chrome.date} : {}),
+    ...(chrome.site ? {site: chrome.site} : {}),
     source: basename(input.sourceName),
     credits: chrome.credits,
     ...(chrome.bio ? {bio: chrome.bio} : {})

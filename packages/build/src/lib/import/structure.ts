@@ -23,7 +23,9 @@ export interface Structure {
 
 const MAX_HEADING_CHARS = 120
 const MAX_HEADING_WORDS = 20
-const MAX_TITLE_CHARS = 80
+/** Titles run longer than section headings ("El Salvador’s Offer …: A Cost Effective Solution or …?"). */
+const MAX_TITLE_CHARS = 300
+const MAX_TITLE_WORDS = 50
 
 const bullet = /^[-•‣▪●◦*]\s+/
 
@@ -41,8 +43,8 @@ const firstSentence = new RegExp(String.raw`^.+?${abbreviation}[.!?](?=\s+[\p{Lu
  * Heading-shaped: short, starts with a letter or digit, no terminal sentence
  * punctuation (a question is allowed: "What is the CECOT?"), no URL.
  */
-export function headingShaped(text: string): boolean {
-  if (text.length > MAX_HEADING_CHARS || text.split(' ').length > MAX_HEADING_WORDS) return false
+export function headingShaped(text: string, maxChars = MAX_HEADING_CHARS, maxWords = MAX_HEADING_WORDS): boolean {
+  if (text.length > maxChars || text.split(' ').length > maxWords) return false
   if (!/^[\p{Lu}\p{N}]/u.test(text) || bullet.test(text)) return false
   if (/[.!,;:…\]”"’]$/.test(text) || /\b(?:https?:\/\/|www\.|[\w-]+\.(?:com|org|net)\/)/i.test(text)) return false
   // A heading is one phrase or one question, never two sentences.
@@ -65,7 +67,7 @@ export function structure(lines: SourceLine[], file: VFile): Structure {
   const second = body[1]
   const titled =
     first !== undefined &&
-    headingShaped(first.text) &&
+    headingShaped(first.text, MAX_TITLE_CHARS, MAX_TITLE_WORDS) &&
     second !== undefined &&
     (bodyShaped(second.text) || (body[2] !== undefined && bodyShaped(body[2].text)))
   if (titled) {
@@ -134,14 +136,9 @@ function embeds(blocks: Block[], file: VFile): Block[] {
   return result
 }
 
-/** The first sentence, cut at a word boundary when long. */
+/** The first sentence, whole (a cut title would be a wrong one), without note markers. */
 export function provisionalTitle(text: string): string {
   const sentence = (firstSentence.exec(text)?.[0] ?? text).replace(/\[[^\]]*\]/g, '')
-  let title = sentence.replace(/[.!]$/, '').trim()
-  if (title.length > MAX_TITLE_CHARS) {
-    const cut = title.slice(0, MAX_TITLE_CHARS + 1)
-    const space = cut.lastIndexOf(' ')
-    title = (space > 20 ? cut.slice(0, space) : cut.slice(0, MAX_TITLE_CHARS)).replace(/[\s,;:–—-]+$/, '') + '…'
-  }
+  const title = sentence.replace(/[.!]$/, '').trim()
   return title === '' ? 'Untitled' : title
 }
