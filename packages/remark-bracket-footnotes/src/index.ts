@@ -1,2 +1,3 @@
 export {default} from './lib/plugin.js'
 export type {BracketFootnotesData, Numbering, Options} from './lib/plugin.js'
+export {isReferenceSectionHeading, referenceSectionName, referenceSectionNames} from './lib/section-names.js'

@@ -1,16 +1,20 @@
 /**
  * Reading the entries of a reference section. Entries are paragraphs that
- * open with a label (`[i] …`, `12. …`), items of an ordered list, or lines of
- * one paragraph that each open with a label; a paragraph without a label
+ * open with a label (`[i] …`, `12. …`, `^ …`, and `12 …` or `b. …` where they
+ * continue the numbering), items of an ordered list, or lines of one
+ * paragraph that each open with a label; a paragraph without a label
  * continues the entry before it.
  */
 import type {BlockContent, DefinitionContent, Paragraph, PhrasingContent, RootContent, Text} from 'mdast'
 import type {Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
-import {entryStart, normalise} from './labels.js'
+import {entryOpening, follows, normalise} from './labels.js'
 
 export interface Entry {
+  /** The label as written; empty until numbered for entries numbered by position (`^ …`). */
   label: string
+  /** Numbered by its place in the list (`^ …`), not by a written label. */
+  positional: boolean
   identifier: string
   children: Array<BlockContent | DefinitionContent>
   position?: Position
@@ -37,10 +41,13 @@ export function readEntries(nodes: RootContent[], source?: string): ReadEntries 
       if (current.position && node.position) current.position = {start: current.position.start, end: node.position.end}
     } else kept.push(node)
   }
+  const linked = backLinked(nodes)
+  if (linked) return linked
+  const open = (paragraph: Paragraph) => openEntry(paragraph, entries.at(-1))
   for (const node of nodes) {
-    if (node.type === 'heading' && entryStart.test(toString(node))) {
-      const opened = open({type: 'paragraph', children: node.children, ...(node.position ? {position: node.position} : {})})
-      if (opened) entries.push(opened)
+    const heading = node.type === 'heading' ? open({type: 'paragraph', children: node.children, ...(node.position ? {position: node.position} : {})}) : undefined
+    if (heading) {
+      entries.push(heading)
     } else if (node.type === 'paragraph') {
       for (const line of splitLines(node)) {
         const opened = open(line)
@@ -52,7 +59,7 @@ export function readEntries(nodes: RootContent[], source?: string): ReadEntries 
         const offsetInSource = item.position?.start.offset
         const written = source !== undefined && offsetInSource !== undefined ? /^\s*(\d{1,4})[.)]/.exec(source.slice(offsetInSource, offsetInSource + 12)) : null
         const label = written ? written[1]! : String((node.start ?? 1) + offset)
-        entries.push({label, identifier: normalise(label), children: [...item.children], ...(item.position ? {position: item.position} : {})})
+        entries.push({label, identifier: normalise(label), positional: false, children: [...item.children], ...(item.position ? {position: item.position} : {})})
       })
     } else if (node.type === 'list') {
       for (const item of node.children) {
@@ -73,15 +80,61 @@ export function readEntries(nodes: RootContent[], source?: string): ReadEntries 
   return {entries, kept}
 }
 
-/** A paragraph that opens with a label becomes an entry, with the label removed from its text. */
-function open(paragraph: Paragraph): Entry | undefined {
-  const match = entryStart.exec(toString(paragraph))
-  if (!match) return undefined
-  const label = (match[1] ?? match[2])!
-  const children = stripLeading(paragraph.children, match[0].length)
+/** The link back to the marker that ends a note on many sites (`… 2010. ↩`). */
+const backLink = /\s*(?:↩[\uFE0E\uFE0F]?|⤴|↑)(?:\s*\d{0,2})?\s*$/u
+
+/**
+ * Notes without labels, each closed by a back-link (`↩`): numbered by
+ * position, an entry runs to the paragraph that ends with the link.
+ * `undefined` unless no paragraph opens with a label and at least two end
+ * with a link.
+ */
+function backLinked(nodes: RootContent[]): ReadEntries | undefined {
+  const paragraphs = nodes.filter((node): node is Paragraph => node.type === 'paragraph')
+  if (paragraphs.length !== nodes.length || paragraphs.some((node) => entryOpening(toString(node))?.kind === 'strict')) return undefined
+  if (paragraphs.filter((node) => backLink.test(toString(node))).length < 2) return undefined
+  const entries: Entry[] = []
+  let open: Entry | undefined
+  for (const node of paragraphs) {
+    const closed = backLink.test(toString(node))
+    const paragraph: Paragraph = closed ? {...node, children: stripTrailing(node.children, backLink)} : node
+    if (open) {
+      open.children.push(paragraph)
+      if (open.position && node.position) open.position = {start: open.position.start, end: node.position.end}
+    } else {
+      open = {label: '', identifier: '', positional: true, children: [paragraph], ...(node.position ? {position: node.position} : {})}
+      entries.push(open)
+    }
+    if (closed) open = undefined
+  }
+  // Lines after the last note (a photo credit) are not a note.
+  const unclosed = open ? entries.pop()!.children : []
+  return {entries, kept: unclosed as RootContent[]}
+}
+
+function stripTrailing(children: PhrasingContent[], pattern: RegExp): PhrasingContent[] {
+  const result = [...children]
+  const last = result.at(-1)
+  if (last?.type === 'text') result[result.length - 1] = {...last, value: last.value.replace(pattern, '')}
+  return result
+}
+
+/**
+ * A paragraph that opens with a label becomes an entry, with the label (and
+ * Wikipedia's `^ a b` back-links) removed from its text. `previous` is the
+ * entry before it, which a label written without brackets or a full stop
+ * (`12 …`) or a letter (`b. …`) must continue.
+ */
+function openEntry(paragraph: Paragraph, previous: Entry | undefined): Entry | undefined {
+  const opening = entryOpening(toString(paragraph))
+  if (!opening) return undefined
+  if (opening.kind === 'sequential' && (previous?.positional || !follows(opening.label!, previous?.label))) return undefined
+  const label = opening.label ?? ''
+  const children = stripTrailing(stripLeading(paragraph.children, opening.length), backLink)
   return {
     label,
     identifier: normalise(label),
+    positional: opening.kind === 'position',
     children: [{type: 'paragraph', children, ...(paragraph.position ? {position: paragraph.position} : {})}],
     ...(paragraph.position ? {position: paragraph.position} : {})
   }
@@ -126,7 +179,9 @@ function splitLines(paragraph: Paragraph): Paragraph[] {
     const lines = child.value.split('\n')
     let line = child.position?.start.line
     lines.forEach((value, index) => {
-      if (index > 0 && entryStart.test(value)) {
+      // Any opening splits; a line that does not continue the numbering
+      // (`2019 was …`) is then read as a continuation of the entry before.
+      if (index > 0 && entryOpening(value)) {
         trimEnd(groups.at(-1)!)
         groups.push([])
         starts.push(line === undefined ? undefined : {line: line + index, column: 1})

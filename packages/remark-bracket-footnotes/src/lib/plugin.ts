@@ -5,13 +5,14 @@
  * (remark-rehype, remark-stringify with remark-gfm) handles them as
  * footnotes.
  */
-import type {FootnoteDefinition, FootnoteReference, Nodes, Parent, PhrasingContent, Root, Text} from 'mdast'
+import type {FootnoteDefinition, FootnoteReference, Nodes, Parent, PhrasingContent, Root, RootContent, Text} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {visitParents, SKIP} from 'unist-util-visit-parents'
 import {readEntries, type Entry} from './entries.js'
-import {marker, normalise, numberingOf, type Numbering} from './labels.js'
-import {findSection} from './section.js'
+import {labelAt, marker, normalise, numberingOf, type Numbering} from './labels.js'
+import {findSections, findTrailingRun, type Section} from './section.js'
 import {SourceMap} from './source-map.js'
 
 export type {Numbering} from './labels.js'
@@ -32,6 +33,13 @@ export interface BracketFootnotesData {
   definitions: Array<{label: string; identifier: string}>
 }
 
+declare module 'mdast' {
+  interface FootnoteReferenceData {
+    /** A page or page range printed after the marker (`[41]:255` -> `255`). */
+    locator?: string
+  }
+}
+
 declare module 'vfile' {
   interface DataMap {
     bracketFootnotes: BracketFootnotesData
@@ -43,20 +51,36 @@ const source = 'remark-bracket-footnotes'
 export default function remarkBracketFootnotes(options?: Options | null) {
   const reportUndefined = options?.reportUndefined !== false
   return function transform(tree: Root, file: VFile): void {
-    const section = findSection(tree)
-    if (!section) {
-      file.data.bracketFootnotes = {definitions: []}
-      return
-    }
     const map = new SourceMap(file)
-    const {entries, kept} = readEntries(tree.children.slice(section.index + 1, section.end), map.source)
-    if (entries.length === 0) {
+    const children = tree.children
+    const read = (section: Section) => ({section, ...readEntries(children.slice(section.node ? section.index + 1 : section.index, section.end), map.source)})
+    const lists = findSections(tree).map(read).filter((list) => list.entries.length > 0)
+    if (lists.length === 0) {
+      const run = findTrailingRun(tree)
+      if (run) lists.push(read(run))
+    }
+    if (lists.length === 0) {
       file.data.bracketFootnotes = {definitions: []}
       return
     }
-    const numbering = majority(entries)
+
+    // The tree without the lists: the body (text after a section that ends
+    // at a heading, an afterword or an author note, is body too).
+    const rebuilt: RootContent[] = []
+    for (let index = 0; index < children.length; index++) {
+      const list = lists.find((item) => item.section.index === index)
+      if (!list) {
+        rebuilt.push(children[index]!)
+        continue
+      }
+      rebuilt.push(...list.kept)
+      index = list.section.end - 1
+    }
+
+    numberByPosition(lists, citedLabels(rebuilt))
+    const numberings = new Set(lists.map((list) => majority(list.entries)))
     const defined = new Map<string, Entry>()
-    for (const entry of entries) {
+    for (const entry of lists.flatMap((list) => list.entries)) {
       const first = defined.get(entry.identifier)
       if (first) {
         file.message(`Unexpected second entry \`[${entry.label}]\`, expected each label once; the first one is used`, {
@@ -66,19 +90,17 @@ export default function remarkBracketFootnotes(options?: Options | null) {
         })
       } else defined.set(entry.identifier, entry)
     }
+    const all = [...defined.values()]
 
-    const body = tree.children.slice(0, section.index)
-    // Text after a section that ends at a heading (an afterword, an author
-    // note) is body too: its markers point into the same list.
-    const after = tree.children.slice(section.end)
     const used = new Set<string>()
-    for (const node of [...body, ...after]) {
+    for (const node of rebuilt) {
       visitParents(node, 'text', (text: Text, ancestors) => {
         const parent = ancestors.at(-1) as Parent | undefined
         if (!parent) return
         const replacement = splitMarkers(text, defined, used, map, (label, position) => {
-          if (reportUndefined && numberingOf(label) === numbering) {
-            file.message(`Unexpected note marker \`[${label}]\` with no entry in the reference list, expected one of ${range(entries)}; it stays text`, {
+          const numbering = numberingOf(label)
+          if (reportUndefined && numbering && numberings.has(numbering)) {
+            file.message(`Unexpected note marker \`[${label}]\` with no entry in the reference list, expected one of ${range(all)}; it stays text`, {
               place: position,
               ruleId: 'undefined-marker',
               source
@@ -92,7 +114,24 @@ export default function remarkBracketFootnotes(options?: Options | null) {
       })
     }
 
-    for (const entry of defined.values()) {
+    // No bracketed marker at all, numbered notes: the markers were
+    // superscripts, and the copy prints them as plain numbers (`internet.” 1 Whether`).
+    if (used.size === 0 && all.some((entry) => numberingOf(entry.label) === 'arabic')) {
+      const state = {last: 0}
+      for (const node of rebuilt) {
+        visitParents(node, 'text', (text: Text, ancestors) => {
+          const parent = ancestors.at(-1) as Parent | undefined
+          if (!parent) return
+          const replacement = splitPlainMarkers(text, defined, used, map, state)
+          if (!replacement) return
+          const index = parent.children.indexOf(text as never)
+          ;(parent.children as Nodes[]).splice(index, 1, ...replacement)
+          return [SKIP, index + replacement.length]
+        })
+      }
+    }
+
+    for (const entry of all) {
       if (!used.has(entry.identifier)) {
         file.message(`Unexpected unused entry \`[${entry.label}]\`, expected a marker \`[${entry.label}]\` in the text`, {
           place: entry.position,
@@ -102,26 +141,68 @@ export default function remarkBracketFootnotes(options?: Options | null) {
       }
     }
 
-    const definitions: FootnoteDefinition[] = [...defined.values()].map((entry) => ({
+    const definitions: FootnoteDefinition[] = all.map((entry) => ({
       type: 'footnoteDefinition',
       identifier: entry.identifier,
       label: entry.label,
       children: entry.children,
       ...(entry.position ? {position: entry.position} : {})
     }))
-    tree.children = [...body, ...kept, ...after, ...definitions]
+    tree.children = [...rebuilt, ...definitions]
+    const last = lists.at(-1)!
     file.data.bracketFootnotes = {
-      heading: section.heading,
-      numbering,
+      ...(last.section.heading ? {heading: last.section.heading} : {}),
+      numbering: majority(last.entries),
       definitions: definitions.map(({label, identifier}) => ({label: label ?? identifier, identifier}))
     }
   }
 }
 
 /**
+ * Entries numbered by position (`^ …`) count 1, 2, 3 — or a, b, c when the
+ * text cites the list's letters more than its numbers, or as often while
+ * another such list takes the numbers (Wikipedia's "Notes" `[a]` beside its
+ * "References" `[1]`).
+ */
+function numberByPosition(lists: Array<{entries: Entry[]}>, cited: ReadonlySet<string>): void {
+  const counts = lists.map(({entries}) => {
+    const count = entries.filter((entry) => entry.positional).length
+    const coverage = (numbering: Numbering) => {
+      let found = 0
+      for (let position = 1; position <= count; position++) if (cited.has(labelAt(position, numbering))) found++
+      return found
+    }
+    return {count, arabic: coverage('arabic'), alpha: coverage('alpha')}
+  })
+  lists.forEach(({entries}, index) => {
+    const {count, arabic, alpha} = counts[index]!
+    if (count === 0) return
+    const othersTakeNumbers = counts.some((other, at) => at !== index && other.count > 0 && other.arabic > other.alpha)
+    const numbering: Numbering = alpha > arabic || (alpha === arabic && alpha > 0 && othersTakeNumbers) ? 'alpha' : 'arabic'
+    let position = 0
+    for (const entry of entries) {
+      if (!entry.positional) continue
+      entry.label = labelAt(++position, numbering)
+      entry.identifier = entry.label
+    }
+  })
+}
+
+/** Labels that appear as bracketed markers in the text. */
+function citedLabels(nodes: RootContent[]): Set<string> {
+  const cited = new Set<string>()
+  for (const node of nodes) for (const match of toString(node).matchAll(marker)) cited.add(normalise(match[1]!))
+  return cited
+}
+
+/**
  * Split one text node at its defined markers. A bracket directly followed by
  * a letter or digit is an editorial bracket (`[e]ven`, `[i]t`), never a marker;
- * a roman label must be written in the list's case (`[I]` is not `[i]`).
+ * a roman label must be written in the list's case (`[I]` is not `[i]`); a
+ * bracket in code (`arr[1] = 0`) or a log line's process id
+ * (`systemd[1]: Started`) is not a marker. A page locator after a marker
+ * (`[41]:255`) goes with the marker into `data.locator`; spaces before a
+ * marker (`word [3]`) are dropped, so the marker follows its word.
  */
 function splitMarkers(
   text: Text,
@@ -137,6 +218,7 @@ function splitMarkers(
     const start = match.index
     const end = start + match[0].length
     if (/[\p{L}\p{N}]/u.test(value.charAt(end))) continue
+    if (inCode(value, start, start + match[0].indexOf(']') + 1)) continue
     const label = match[1]!
     const identifier = normalise(label)
     const entry = defined.get(identifier)
@@ -146,8 +228,11 @@ function splitMarkers(
       continue
     }
     if (numberingOf(label) === 'roman' && !sameCase(label, entry.label)) continue
-    if (start > last) pieces.push({type: 'text', value: value.slice(last, start)})
+    const before = value.slice(last, start)
+    const kept = /\S[ \t]+$/.test(value.slice(0, start)) ? before.replace(/[ \t]+$/, '') : before
+    if (kept) pieces.push({type: 'text', value: kept})
     const reference: FootnoteReference = {type: 'footnoteReference', identifier, label}
+    if (match[2] !== undefined) reference.data = {locator: match[2]}
     if (position) reference.position = position
     pieces.push(reference)
     used.add(identifier)
@@ -156,6 +241,54 @@ function splitMarkers(
   if (pieces.length === 0) return undefined
   if (last < value.length) pieces.push({type: 'text', value: value.slice(last)})
   return pieces
+}
+
+/**
+ * A superscript number copied as plain text after punctuation
+ * (`internet.” 1 Whether`, `commercial, 6 transformative`, `1976. 4`), or
+ * after a word when it is exactly the next note (`FISMA 22 requirements`,
+ * `the original 10.`):
+ * a marker only when it is a defined note that follows the last one found
+ * within three (notes are numbered in reading order), so `in 1990, 12
+ * people` stays text unless note 12 is due. Glued to punctuation, not after
+ * a digit (`3.5`, `1,000`).
+ */
+const plainMarker = /(?<=[.,;:!?”"’)\]])( )(\d{1,3})(?=\s|$)|(?<=(?<!\d)[.,]|[;:!?”"’)\]])()(\d{1,3})(?=\s|$)|(?<=\p{L}{2})( )(\d{1,3})(?=\s|[.,;:!?)](?:\s|$)|$)/gu
+
+function splitPlainMarkers(text: Text, defined: ReadonlyMap<string, Entry>, used: Set<string>, map: SourceMap, state: {last: number}): PhrasingContent[] | undefined {
+  const value = text.value
+  const pieces: PhrasingContent[] = []
+  let last = 0
+  for (const match of value.matchAll(plainMarker)) {
+    const afterWord = match[6] !== undefined
+    const space = match[1] ?? match[3] ?? match[5] ?? ''
+    const number = Number(match[2] ?? match[4] ?? match[6])
+    const identifier = String(number)
+    if (number <= state.last || number > state.last + (afterWord ? 1 : 3) || !defined.has(identifier)) continue
+    const start = match.index
+    const end = start + match[0].length
+    state.last = number
+    if (start > last) pieces.push({type: 'text', value: value.slice(last, start)})
+    const reference: FootnoteReference = {type: 'footnoteReference', identifier, label: defined.get(identifier)!.label}
+    const position = map.position(text, start + space.length, end)
+    if (position) reference.position = position
+    pieces.push(reference)
+    used.add(identifier)
+    last = end
+  }
+  if (pieces.length === 0) return undefined
+  if (last < value.length) pieces.push({type: 'text', value: value.slice(last)})
+  return pieces
+}
+
+/** Code and log lines: `arr[1] = 0`, `arr[1].x`, `f[1](x)`, `Jun 3 10:00:01 host systemd[1]: …`. */
+function inCode(value: string, start: number, close: number): boolean {
+  const glued = /[\w)\]]/.test(value.charAt(start - 1))
+  const after = value.slice(close)
+  if (glued && /^(?:\s*[-+*/%|&^]?=(?!=)|\.[A-Za-z_$]|\(|->)/.test(after)) return true
+  if (!/^:\s/.test(after)) return false
+  const line = value.slice(value.lastIndexOf('\n', start - 1) + 1, start)
+  return /^(?:.*\b\d{1,2}:\d{2}(?::\d{2})?\S*\s+(?:\S+\s+)?)?[a-z][\w.\-/]*$/.test(line)
 }
 
 function sameCase(a: string, b: string): boolean {

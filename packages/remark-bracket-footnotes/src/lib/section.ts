@@ -1,41 +1,88 @@
 /**
- * Finding the reference section: the last heading, or the last paragraph that
- * is nothing but the heading word, named like a reference list.
+ * Finding the reference sections: every heading, or paragraph that is
+ * nothing but the heading words, named like a reference list (Wikipedia has
+ * "Notes" and "References"); failing that, a run of numbered entries that
+ * closes the document without a heading (a law-review note's notes).
  */
 import type {Heading, Paragraph, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {entryStart} from './labels.js'
-
-const names = /^(?:references?|notes|end\s?notes|sources|bibliography|works cited|footnotes)\s*:?$/i
+import {entryOpening, follows, marker, normalise} from './labels.js'
+import {isReferenceSectionHeading, referenceSectionName} from './section-names.js'
 
 export interface Section {
-  /** Index in `root.children` of the heading (or heading-like paragraph). */
+  /** Index in `root.children` of the heading (or heading-like paragraph), or of the first entry when there is no heading. */
   index: number
-  node: Heading | Paragraph
-  heading: string
+  /** The heading node; absent for a run of entries without one. */
+  node?: Heading | Paragraph
+  /** The section name as written, without `[edit]` or a colon. */
+  heading?: string
   /** Index after the last node of the section. */
   end: number
 }
 
-export function findSection(tree: Root): Section | undefined {
+/** Every named reference section, in document order. */
+export function findSections(tree: Root): Section[] {
   const children = tree.children
-  for (let index = children.length - 1; index >= 0; index--) {
-    const node = children[index]!
-    if (node.type !== 'heading' && node.type !== 'paragraph') continue
-    const text = toString(node).trim()
-    if (!names.test(text)) continue
-    return {index, node, heading: text.replace(/\s*:$/, ''), end: sectionEnd(children, index, node)}
+  const starts: number[] = []
+  for (const [index, node] of children.entries()) {
+    if ((node.type === 'heading' || node.type === 'paragraph') && isReferenceSectionHeading(toString(node))) starts.push(index)
+  }
+  return starts.map((index, at) => {
+    const node = children[index] as Heading | Paragraph
+    const limit = starts[at + 1] ?? children.length
+    return {index, node, heading: referenceSectionName(toString(node)), end: sectionEnd(children, index, node, limit)}
+  })
+}
+
+function sectionEnd(children: RootContent[], index: number, node: Heading | Paragraph, limit: number): number {
+  for (let next = index + 1; next < limit; next++) {
+    const sibling = children[next]!
+    // A heading that opens with a label (`## [2] …`) is an entry an editor
+    // styled as a heading, not the end of the list; a plain-line section
+    // ends at any other heading.
+    if (sibling.type === 'heading' && (node.type === 'paragraph' || sibling.depth <= node.depth) && !entryOpening(toString(sibling))) return next
+  }
+  return limit
+}
+
+/** Fewest entries a run without a heading must have. */
+const MIN_RUN = 3
+
+/**
+ * Numbered entries that close the document with no heading before them:
+ * the last block that opens with a first label (`1`, `i`, `a`, in any
+ * written form) after which, to the end, at least four blocks in five open
+ * entries that continue the numbering, and half of whose labels the text
+ * before cites as markers (so a numbered list that ends an article stays
+ * a list).
+ */
+export function findTrailingRun(tree: Root): Section | undefined {
+  const children = tree.children
+  for (let start = children.length - 1; start >= 0; start--) {
+    const first = firstLine(children[start]!)
+    const opening = first === undefined ? undefined : entryOpening(first)
+    if (!opening?.label || !follows(opening.label, undefined)) continue
+    let previous = opening.label
+    const labels = [normalise(previous)]
+    let blocks = 1
+    for (const node of children.slice(start + 1)) {
+      blocks++
+      const line = firstLine(node)
+      const next = line === undefined ? undefined : entryOpening(line)
+      if (next?.label && follows(next.label, previous)) {
+        previous = next.label
+        labels.push(normalise(previous))
+      }
+    }
+    if (labels.length < MIN_RUN || labels.length * 5 < blocks * 4) continue
+    const cited = new Set<string>()
+    for (const node of children.slice(0, start)) for (const match of toString(node).matchAll(marker)) cited.add(normalise(match[1]!))
+    if (labels.filter((label) => cited.has(label)).length * 2 >= labels.length) return {index: start, end: children.length}
   }
   return undefined
 }
 
-function sectionEnd(children: RootContent[], index: number, node: Heading | Paragraph): number {
-  if (node.type !== 'heading') return children.length
-  for (let next = index + 1; next < children.length; next++) {
-    const sibling = children[next]!
-    // A heading that opens with a label (`## [2] …`) is an entry an editor
-    // styled as a heading, not the end of the list.
-    if (sibling.type === 'heading' && sibling.depth <= node.depth && !entryStart.test(toString(sibling))) return next
-  }
-  return children.length
+function firstLine(node: RootContent): string | undefined {
+  if (node.type !== 'paragraph' && node.type !== 'heading') return undefined
+  return toString(node).split('\n', 1)[0]
 }

@@ -208,10 +208,13 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
     }
   }
 
-  // A line identical to the previous content line is a copy artefact.
+  // A line identical to the previous content line is a copy artefact, but
+  // not in a reference list: two notes may read the same ("Id.", one source
+  // cited twice running).
   let previous: number | undefined
   const remaining = kept()
   for (const index of remaining) {
+    if (referenceHeading.test(lines[index]!.text)) break
     if (previous !== undefined && lines[index]!.text === lines[previous]!.text) {
       const first = previous === remaining[0]
       drop(

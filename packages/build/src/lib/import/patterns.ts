@@ -2,6 +2,7 @@
  * The generic shapes of web-page chrome. Each pattern describes a kind of
  * line that web copies of articles carry, never a string of one article.
  */
+import {isReferenceSectionHeading} from 'remark-bracket-footnotes'
 
 /** Site navigation and share-bar lines copied with the article. */
 export const navigation =
@@ -31,9 +32,11 @@ export const creditOnly = new RegExp(
 /** "IMAGE: caption (Photo by X/AFP via Getty Images)": caption and credit on one line. */
 export const labelledCaption = /^(?:image|photo|picture|caption)s?\s*:\s*/i
 
-/** The line that opens a reference list. */
-export const referenceHeading =
-  /^(references?|notes|end ?notes|footnotes|sources|bibliography|works cited|citations)\s*:?$/i
+/**
+ * The line that opens a reference list: the plugin's own test, so every
+ * heading the importer writes is one remark-bracket-footnotes reads back.
+ */
+export const referenceHeading: {test(text: string): boolean} = {test: isReferenceSectionHeading}
 
 const honorific = String.raw`(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rev|Hon)\.?\s+)`
 const postNominal = String.raw`(?:,?\s+(?:Esq|Ph\.?\s?D|J\.?D|M\.?D|Jr|Sr|II|III|IV|MBA|LLM|FRGS|OBE|MBE|CBE)\.?)`

@@ -4,6 +4,7 @@
  */
 import type {VFile} from 'vfile'
 import type {SourceLine} from './decode.js'
+import {referenceSectionName} from 'remark-bracket-footnotes'
 import {dateText, referenceHeading} from './patterns.js'
 
 export type Block =
@@ -89,7 +90,7 @@ export function structure(lines: SourceLine[], file: VFile): Structure {
   if (split !== -1) {
     const heading = body[split]!
     result.references = {
-      heading: heading.text.replace(/\s*:$/, ''),
+      heading: referenceSectionName(heading.text) ?? heading.text,
       source: heading,
       entries: body.slice(split + 1).map((line) => ({type: 'paragraph', text: line.text, source: line}))
     }
