@@ -2,7 +2,7 @@
 import cytoscape from 'cytoscape'
 import type {ApparatusIndex, Graph} from '@apparatus/model'
 import '../src/define.js'
-import {cyStyle, kindColours, labelThreshold} from '../src/index.js'
+import {cyStyle, kindColours} from '../src/index.js'
 
 function frame(): HTMLDivElement {
   const div = document.createElement('div')
@@ -39,7 +39,7 @@ async function plain(graph: Graph): Promise<number> {
       edges: graph.edges.map((edge, n) => ({data: {id: `e${n}`, source: edge.source, target: edge.target, kind: edge.kind, weight: edge.weight}}))
     },
     layout: {name: 'preset', fit: true, padding: 24},
-    style: cyStyle(kindColours(document.body), '#111', '#fff', Math.max(...degrees), labelThreshold(degrees, 700_000)) as never
+    style: cyStyle(kindColours(document.body), '#111', '#fff', Math.max(...degrees)) as never
   })
   const time = await new Promise<number>((done) => cy.one('render', () => done(performance.now() - started)))
   cy.destroy()

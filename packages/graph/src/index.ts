@@ -1,2 +1,7 @@
 export {ApparatusGraph} from './components/graph.js'
-export {KINDS, KIND_LABELS, cyStyle, kindColours, labelThreshold} from './lib/style.js'
+export {sharedBetween, type Shared, type SharedNode} from './lib/compare.js'
+export {edgeEvidence, sentenceBounds, type Evidence} from './lib/evidence.js'
+export {readGraphState, writeGraphState, type GraphViewState} from './lib/graph-url.js'
+export {labelFontSize, pickLabels, type LabelCandidate, type LabelOptions} from './lib/labels.js'
+export {invalidateContainerCoords, syncPointerCoords} from './lib/pointer-sync.js'
+export {EDGE_KINDS, EDGE_LABELS, KINDS, KIND_LABELS, SHAPES, cyStyle, kindColours} from './lib/style.js'

@@ -2,7 +2,7 @@ import {expect} from '@esm-bundle/chai'
 import type {ApparatusIndex} from '@apparatus/model'
 import '../src/define.js'
 import type {ApparatusGraph} from '../src/index.js'
-import {labelThreshold} from '../src/index.js'
+import {edgeEvidence, pickLabels} from '../src/index.js'
 
 const DIST = '/tests/.tmp/dist/'
 
@@ -73,14 +73,25 @@ describe('<apparatus-graph>', () => {
     expect(element.cy!.$('.faded').length).to.be.greaterThan(0)
   })
 
-  it('a tapped edge lists the passages that justify it, as links', async () => {
+  it('a tapped edge shows the sentences that justify it, each linked to its passage', async () => {
     const index = await realIndex()
     const element = await drawn(index)
     const edge = index.graph.edges.findIndex((item) => item.kind === 'cooccurrence')
     element.cy!.getElementById(`e${edge}`).emit('tap')
     await element.updateComplete
-    const links = [...element.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.edge-panel a')]
-    expect(links.map((link) => link.textContent)).to.deep.equal(index.graph.edges[edge]!.passages)
+    const panel = element.shadowRoot!.querySelector('.edge-panel')!
+    const quotes = [...panel.querySelectorAll('blockquote')].map((quote) => quote.textContent!.trim())
+    const evidence = edgeEvidence(index, index.graph.edges[edge]!)
+    expect(quotes.length).to.equal(Math.min(5, evidence.length))
+    const text = index.articles.find((article) => article.id === evidence[0]!.article)!.text
+    expect(quotes[0]).to.equal(text.slice(evidence[0]!.start, evidence[0]!.end))
+    // The two entities are emphasised in the sentence, and no passage id is shown as text.
+    const labels = [index.graph.edges[edge]!.source, index.graph.edges[edge]!.target].map((id) => index.graph.nodes.find((node) => node.id === id)!)
+    expect(panel.querySelectorAll('blockquote mark').length).to.be.at.least(2)
+    expect(panel.textContent).to.contain(labels[0]!.label)
+    expect(panel.textContent).not.to.match(/:p\d+/)
+    const links = [...panel.querySelectorAll<HTMLAnchorElement>('a')]
+    expect(links.map((link) => link.getAttribute('href'))).to.deep.equal(evidence.slice(0, 5).map((item) => `#/article/${encodeURIComponent(item.article)}?passage=${encodeURIComponent(item.passage)}`))
   })
 
   it('the list view names every node with its neighbours, and selects from the keyboard', async () => {
@@ -96,11 +107,49 @@ describe('<apparatus-graph>', () => {
     expect(element.cy!.$('node:selected').map((node) => node.id())).to.deep.equal([buttons[0]!.dataset.node])
   })
 
-  it('labels only as many nodes as the canvas has room for', () => {
-    const degrees = Array.from({length: 500}, (_, n) => n % 50)
-    const room = (threshold: number) => degrees.filter((degree) => degree >= threshold).length
-    expect(room(labelThreshold(degrees, 200_000))).to.be.at.most(20)
-    expect(room(labelThreshold(degrees, 1_000_000))).to.be.greaterThan(room(labelThreshold(degrees, 200_000)))
-    expect(labelThreshold([1, 2, 3], 200_000)).to.equal(0)
+  it('labels the most connected nodes that fit, without overlapping labels', async () => {
+    const index = await realIndex()
+    const element = await drawn(index)
+    await new Promise((done) => requestAnimationFrame(done))
+    const cy = element.cy!
+    const labelled = cy.nodes('.labelled')
+    expect(labelled.length).to.be.greaterThan(3)
+    expect(labelled.length).to.be.lessThan(index.graph.nodes.length)
+    // The best-connected node is labelled.
+    const hub = [...index.graph.nodes].sort((a, b) => (b.degree ?? 0) - (a.degree ?? 0))[0]!
+    expect(cy.getElementById(hub.id).hasClass('labelled')).to.equal(true)
+    // Cytoscape's own label boxes do not overlap.
+    const boxes = labelled.map((node) => node.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true}))
+    for (let a = 0; a < boxes.length; a++)
+      for (let b = a + 1; b < boxes.length; b++) {
+        const [x, y] = [boxes[a]!, boxes[b]!]
+        const overlap = Math.max(0, Math.min(x.x2, y.x2) - Math.max(x.x1, y.x1)) * Math.max(0, Math.min(x.y2, y.y2) - Math.max(x.y1, y.y1))
+        expect(overlap, `${labelled[a]!.id()} / ${labelled[b]!.id()}`).to.be.below(0.15 * Math.min((x.x2 - x.x1) * (x.y2 - x.y1), (y.x2 - y.x1) * (y.y2 - y.y1)))
+      }
+  })
+
+  it('always labels a selection and its neighbours', async () => {
+    const index = await realIndex()
+    const element = await drawn(index)
+    const cy = element.cy!
+    const small = cy.nodes().filter((node) => node.closedNeighborhood().nodes().length <= 12 && node.degree(false) >= 3)[0]!
+    element.focusOn(small)
+    await new Promise((done) => requestAnimationFrame(done))
+    await new Promise((done) => requestAnimationFrame(done))
+    const near = small.closedNeighborhood().nodes()
+    const unlabelled = near.filter((node) => !node.hasClass('labelled') && !node.selected())
+    expect(unlabelled.map((node) => node.id())).to.deep.equal([])
+  })
+
+  it('pickLabels places must-show labels first, then the best connected that fit on screen', () => {
+    const options = {width: 400, height: 300, fontSize: 12}
+    const nodes = [
+      {id: 'hub', x: 100, y: 100, size: 30, degree: 50, label: 'A hub'},
+      {id: 'clash', x: 104, y: 104, size: 10, degree: 40, label: 'Clashes with the hub'},
+      {id: 'far', x: 300, y: 200, size: 10, degree: 2, label: 'Far away'},
+      {id: 'off', x: 900, y: 200, size: 10, degree: 99, label: 'Off screen'},
+      {id: 'chosen', x: 102, y: 160, size: 10, degree: 0, label: 'Selected', priority: 2 as const}
+    ]
+    expect(pickLabels(nodes, options)).to.deep.equal(['chosen', 'hub', 'far'])
   })
 })

@@ -32,10 +32,8 @@ export const graphStyles = css`
     min-height: 24px;
   }
   .swatch {
-    width: 0.8rem;
-    height: 0.8rem;
-    border-radius: 50%;
-    display: inline-block;
+    flex: none;
+    vertical-align: -2px;
   }
   select,
   input,
@@ -58,7 +56,8 @@ export const graphStyles = css`
     background: var(--_surface);
     overflow: hidden;
   }
-  .canvas > div {
+  /* Cytoscape's container: only it fills the canvas (the tooltip must not inherit this). */
+  .cy {
     position: absolute;
     inset: 0;
   }
@@ -70,9 +69,146 @@ export const graphStyles = css`
     padding: 0.2rem 0.5rem;
     border-radius: 4px;
     font-size: 0.8rem;
-    transform: translate(-50%, -130%);
-    white-space: nowrap;
+    line-height: 1.3;
+    max-width: min(22rem, calc(100% - 1rem));
+    width: max-content;
     z-index: 5;
+  }
+  .tooltip.above {
+    transform: translateY(-100%);
+  }
+  .empty {
+    color: var(--_muted);
+    border: 1px dashed var(--_border);
+    border-radius: 8px;
+    padding: 1rem;
+  }
+  .legend {
+    margin: 0.4rem 0 0;
+    font-size: 0.78rem;
+    color: var(--_muted);
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.2rem 1.25rem;
+  }
+  .legend ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.2rem 0.9rem;
+  }
+  .legend li {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+  }
+  .edge-swatch {
+    color: var(--_muted);
+  }
+  .edge-panel header,
+  .article-panel header {
+    display: flex;
+    justify-content: space-between;
+    align-items: start;
+    gap: 0.5rem;
+  }
+  .edge-panel h3,
+  .article-panel h3 {
+    font-size: 0.95rem;
+    margin: 0.1rem 0 0.25rem;
+  }
+  .article-panel h4 {
+    font-size: 0.82rem;
+    margin: 0.6rem 0 0.3rem;
+  }
+  .edge-kind {
+    margin: 0 0 0.4rem;
+    color: var(--_muted);
+    font-size: 0.82rem;
+  }
+  .evidence {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .evidence li {
+    margin: 0 0 0.6rem;
+    font-size: 0.85rem;
+  }
+  .evidence blockquote {
+    margin: 0 0 0.15rem;
+    padding-left: 0.6rem;
+    border-left: 3px solid var(--_border);
+    font-family: var(--apparatus-reading-font, Georgia, 'Times New Roman', serif);
+    line-height: 1.45;
+  }
+  .evidence mark {
+    background: none;
+    color: inherit;
+    font-weight: 700;
+  }
+  .evidence a,
+  .article-panel a {
+    color: var(--_accent);
+  }
+  .note {
+    color: var(--_muted);
+    font-size: 0.75em;
+  }
+  .close,
+  .more,
+  button.link {
+    font: inherit;
+    color: var(--_accent);
+    background: none;
+    border: none;
+    cursor: pointer;
+    min-height: 24px;
+    min-width: 24px;
+    padding: 0 0.25rem;
+  }
+  .close {
+    color: var(--_text);
+    font-size: 1.2rem;
+    line-height: 1;
+  }
+  .article-panel {
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    padding: 0.5rem 0.75rem;
+    margin-top: 0.5rem;
+    background: var(--_raised);
+    font-size: 0.88rem;
+  }
+  .article-panel p {
+    margin: 0.2rem 0 0.4rem;
+  }
+  .article-panel select {
+    max-width: 100%;
+  }
+  ul.chips {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.3rem;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+    font: inherit;
+    font-size: 0.82rem;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    padding: 0.1rem 0.6rem 0.1rem 0.4rem;
+    min-height: 26px;
+    cursor: pointer;
   }
   .status {
     color: var(--_muted);

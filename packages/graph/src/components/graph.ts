@@ -2,27 +2,42 @@
 import {consume} from '@lit/context'
 import {LitElement, html, nothing, type PropertyValues} from 'lit'
 import {property, query, state} from 'lit/decorators.js'
-import type {Core, EdgeSingular, Ext, NodeSingular} from 'cytoscape'
+import type {Core, EdgeSingular, EventObject, NodeSingular} from 'cytoscape'
 import type {ApparatusIndex, GraphEdge, GraphNode, GraphNodeKind} from '@apparatus/model'
-import {corpusContext, emitSelect, formatRoute, selectionContext, theme, type Route} from '@apparatus/reader'
-import {KINDS, KIND_LABELS, cyStyle, kindColours, labelThreshold} from '../lib/style.js'
+import {corpusContext, emitSelect, selectionContext, theme, type Route} from '@apparatus/reader'
+import {readGraphState, writeGraphState} from '../lib/graph-url.js'
+import {labelFontSize, pickLabels, type LabelCandidate} from '../lib/labels.js'
+import {syncPointerCoords} from '../lib/pointer-sync.js'
+import {KINDS, KIND_LABELS, KIND_SINGULAR, cyStyle, kindColours, type LabelScale} from '../lib/style.js'
+import {renderArticlePanel} from './article-panel.js'
+import {renderEdgePanel} from './edge-panel.js'
 import {graphStyles} from './graph.styles.js'
+import {exportImage, relayout} from './graph-actions.js'
+import {renderLegend, shapeSwatch} from './legend.js'
 import {renderList} from './list-view.js'
 
 type Cytoscape = typeof import('cytoscape')
 
+/** A neighbourhood up to this size is fitted to the canvas and fully labelled. */
+const FIT_NEIGHBOURHOOD = 25
+
 /**
  * The corpus graph: entities, articles and sources at their build-time
- * positions (no layout runs on load), filters, search, a tooltip, and an
- * accessible list view of the same graph. Cytoscape is imported lazily, the
- * first time an element connects.
+ * positions (no layout runs on load), filters, search, a legend, labels that
+ * fit, a tooltip, the passages behind a link, a two-article comparison, and
+ * an accessible list view of the same graph. Cytoscape is imported lazily,
+ * the first time an element connects.
  *
  * @element apparatus-graph
  * @fires apparatus-select - a node was chosen (kind entity, source or article)
  * @fires apparatus-graph-ready - Cytoscape has drawn the graph (detail: {ms})
  * @csspart toolbar - filters, search and export
  * @csspart canvas - the Cytoscape canvas
+ * @csspart legend - shapes, sizes and line styles
+ * @csspart edge-panel - the sentences behind a selected link
+ * @csspart article-panel - a focused article and the comparison with another
  * @csspart list - the list view
+ * @cssproperty --apparatus-graph-height - the canvas height (default 520px)
  */
 export class ApparatusGraph extends LitElement {
   static override styles = [theme, graphStyles]
@@ -39,9 +54,18 @@ export class ApparatusGraph extends LitElement {
   @property() article = ''
   /** Hide nodes below this degree. */
   @property({type: Number, attribute: 'min-degree'}) minDegree = 0
+  /** A second article to compare with the selected one (corpus graph). */
+  @property() compare = ''
+  /**
+   * Keep the filters and the comparison in the URL hash (`kinds`, `min`,
+   * `scope`, `compare`), beside the selection that `<apparatus-corpus>` keeps
+   * there: the site sets it; embedders with their own URLs leave it off.
+   */
+  @property({type: Boolean, attribute: 'url-state'}) urlState = false
   @state() private kinds = new Set<GraphNodeKind>(KINDS)
-  @state() private tooltip?: {x: number; y: number; text: string}
+  @state() private tooltip?: {x: number; y: number; below: boolean; text: string}
   @state() private edge?: GraphEdge
+  @state() private allEvidence = false
   @state() visibleCount = 0
   @state() private listSort: 'label' | 'kind' | 'degree' = 'degree'
   @state() private listOpen = false
@@ -50,78 +74,146 @@ export class ApparatusGraph extends LitElement {
 
   /** The Cytoscape instance, for embedders (undefined until drawn). */
   cy?: Core
-  @query('.canvas > div') private container?: HTMLDivElement
+  @query('.cy') private container?: HTMLDivElement
+  @query('.canvas') private frame?: HTMLDivElement
   private static cytoscape?: Promise<Cytoscape>
   private drawnFor?: ApparatusIndex['graph']
+  private teardown: Array<() => void> = []
+  private labelFrame = 0
+  private fontTimer = 0
+  private scale: LabelScale = {font: 12, zoom: 1}
+  private visibleIds?: Set<string>
 
   private get graph() {
     return this.index?.graph
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback()
+    if (this.urlState) this.readUrl()
+    window.addEventListener('popstate', this.onHistory)
+    window.addEventListener('hashchange', this.onHistory)
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('urlState') && this.urlState && changed.get('urlState') === undefined) this.readUrl()
     // Filter before rendering, so the "N of M nodes" status is right in the same render.
     if (this.cy && (changed.has('kinds') || changed.has('article') || changed.has('minDegree'))) this.applyFilters()
   }
 
   protected override updated(changed: PropertyValues): void {
     if (this.graph && this.graph !== this.drawnFor && this.container) void this.draw(this.graph)
-    if (this.cy && changed.has('selection')) this.follow()
+    if (this.cy && (changed.has('selection') || changed.has('compare'))) this.follow()
+    if (['kinds', 'minDegree', 'article', 'compare', 'selection'].some((key) => changed.has(key))) this.writeUrl()
+    if (changed.has('tooltip') && this.tooltip) this.placeTooltip()
+  }
+
+  /** Centre the tooltip on its node, but keep it inside the canvas. */
+  private placeTooltip(): void {
+    const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip')
+    const width = this.container?.clientWidth ?? 0
+    if (!tip || !this.tooltip) return
+    const left = Math.min(Math.max(4, this.tooltip.x - tip.offsetWidth / 2), Math.max(4, width - tip.offsetWidth - 4))
+    tip.style.left = `${left}px`
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
+    window.removeEventListener('popstate', this.onHistory)
+    window.removeEventListener('hashchange', this.onHistory)
+    this.destroyCy()
+    this.drawnFor = undefined
+  }
+
+  private destroyCy(): void {
+    for (const undo of this.teardown.splice(0)) undo()
+    cancelAnimationFrame(this.labelFrame)
+    clearTimeout(this.fontTimer)
+    this.labelFrame = 0
     this.cy?.destroy()
     this.cy = undefined
-    this.drawnFor = undefined
   }
 
   private async draw(graph: ApparatusIndex['graph']): Promise<void> {
     this.drawnFor = graph
+    if (graph.nodes.length === 0) return
     const started = performance.now()
     ApparatusGraph.cytoscape ??= import('cytoscape').then((module) => (module as unknown as {default: Cytoscape}).default ?? (module as unknown as Cytoscape))
     const cytoscape = await ApparatusGraph.cytoscape
+    if (!this.container || this.drawnFor !== graph) return
     const styles = getComputedStyle(this)
     const text = styles.getPropertyValue('--_text').trim() || '#1b1b1f'
     const surface = styles.getPropertyValue('--_surface').trim() || '#ffffff'
-    const degrees = graph.nodes.map((node) => node.degree ?? 0)
-    this.cy?.destroy()
+    this.destroyCy()
     const cy = cytoscape({
-      container: this.container!,
+      container: this.container,
       elements: {
         nodes: graph.nodes.map((node) => ({data: {id: node.id, label: node.label, kind: node.kind, ref: node.ref ?? node.id, degree: node.degree ?? 0}, position: {x: node.x, y: node.y}})),
         edges: graph.edges.map((edge, n) => ({data: {id: `e${n}`, source: edge.source, target: edge.target, kind: edge.kind, weight: edge.weight, index: n}}))
       },
       layout: {name: 'preset', fit: true, padding: 24},
-      style: cyStyle(kindColours(this), text, surface, Math.max(1, ...degrees), labelThreshold(degrees, this.container!.clientWidth * this.container!.clientHeight)) as never,
+      style: cyStyle(kindColours(this), text, surface, Math.max(1, ...graph.nodes.map((node) => node.degree ?? 0)), this.scale) as never,
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false
     })
     this.cy = cy
-    cy.on('tap', 'node', (event) => this.selectNode(event.target as NodeSingular))
+    this.teardown.push(syncPointerCoords(cy, this.frame!))
+    cy.on('tap', 'node', (event) => this.tapNode(event))
     cy.on('tap', 'edge', (event) => this.selectEdge(event.target as EdgeSingular))
     cy.on('tap', (event) => {
       if (event.target === cy) this.clearFocus()
     })
-    cy.on('mouseover', 'node', (event) => {
-      const node = event.target as NodeSingular
-      node.addClass('hover')
-      const at = node.renderedPosition()
-      this.tooltip = {x: at.x, y: at.y, text: `${node.data('label')} · ${KIND_LABELS[node.data('kind') as GraphNodeKind] ?? node.data('kind')} · ${node.degree(false)} links`}
-    })
+    cy.on('mouseover', 'node', (event) => this.hover(event.target as NodeSingular))
     cy.on('mouseout', 'node', (event) => {
       ;(event.target as NodeSingular).removeClass('hover')
       this.tooltip = undefined
+      this.scheduleLabels()
     })
+    cy.on('viewport resize', () => {
+      this.tooltip = undefined
+      this.scheduleLabels()
+      this.scheduleFont()
+    })
+    cy.on('layoutstop', () => this.scheduleLabels())
     // All nodes start visible: filtering 5,000 nodes one by one is only worth it when a filter is set.
     if (this.filtered) this.applyFilters()
     else this.visibleCount = graph.nodes.length
     this.follow()
+    this.setFont()
+    this.updateLabels()
     cy.one('render', () => this.dispatchEvent(new CustomEvent('apparatus-graph-ready', {detail: {ms: performance.now() - started}, bubbles: true, composed: true})))
     this.requestUpdate()
   }
 
+  private hover(node: NodeSingular): void {
+    node.addClass('hover')
+    const at = node.renderedPosition()
+    const kind = node.data('kind') as GraphNodeKind
+    this.tooltip = {
+      x: at.x,
+      // Below the node when there is no room above it.
+      below: at.y < 48,
+      y: at.y < 48 ? at.y + node.renderedOuterHeight() / 2 + 6 : at.y - node.renderedOuterHeight() / 2 - 6,
+      text: `${node.data('label')} · ${KIND_SINGULAR[kind] ?? kind} · ${node.degree(false)} links`
+    }
+    this.scheduleLabels()
+  }
+
+  private tapNode(event: EventObject): void {
+    const node = event.target as NodeSingular
+    const original = event.originalEvent as MouseEvent | undefined
+    const focused = this.selection?.view === 'graph' && !this.selection.entity && !this.selection.source ? this.selection.article : undefined
+    // Shift-click (or Ctrl/⌘) on a second article compares it with the focused one.
+    if (node.data('kind') === 'article' && focused && node.data('ref') !== focused && (original?.shiftKey || original?.ctrlKey || original?.metaKey)) {
+      this.compare = node.data('ref') as string
+      return
+    }
+    this.selectNode(node)
+  }
+
   private selectNode(node: NodeSingular): void {
+    this.edge = undefined
     this.focusOn(node)
     const kind = node.data('kind') as GraphNodeKind
     const ref = node.data('ref') as string
@@ -130,6 +222,7 @@ export class ApparatusGraph extends LitElement {
 
   private selectEdge(edge: EdgeSingular): void {
     this.edge = this.graph?.edges[edge.data('index') as number]
+    this.allEvidence = false
     this.cy?.elements().unselect()
     edge.select()
   }
@@ -137,37 +230,66 @@ export class ApparatusGraph extends LitElement {
   /** Select a node, centre it, highlight its neighbourhood and dim the rest. */
   focusOn(node: NodeSingular): void {
     const cy = this.cy!
+    const near = node.closedNeighborhood()
     cy.batch(() => {
-      cy.elements().unselect().removeClass('faded near')
-      const near = node.closedNeighborhood()
+      cy.elements().unselect().removeClass('faded near compared')
       cy.elements().not(near).addClass('faded')
-      near.nodes().addClass('near')
+      near.addClass('near')
       node.select()
     })
     // Fit the neighbourhood when it is small enough to read, else centre the node.
-    const near = node.closedNeighborhood()
-    if (near.nodes().length <= 25) cy.fit(near, 40)
-    if (near.nodes().length > 25 || cy.zoom() > 1.3) {
+    const shown = near.nodes().filter((item) => item.visible())
+    if (shown.length <= FIT_NEIGHBOURHOOD) cy.fit(shown, 40)
+    if (shown.length > FIT_NEIGHBOURHOOD || cy.zoom() > 1.3) {
       cy.zoom(Math.min(Math.max(cy.zoom(), 0.6), 1.3))
       cy.center(node)
     }
+    this.scheduleLabels()
+  }
+
+  /** Two articles and what they share, everything else dimmed. */
+  private focusPair(first: NodeSingular, second: NodeSingular): void {
+    const cy = this.cy!
+    const shared = first.neighborhood().nodes().intersection(second.neighborhood().nodes())
+    const pair = first.union(second)
+    const near = pair.union(shared).union(pair.edgesWith(shared))
+    cy.batch(() => {
+      cy.elements().unselect().removeClass('faded near compared')
+      cy.elements().not(near).addClass('faded')
+      near.addClass('near')
+      pair.addClass('compared')
+    })
+    cy.fit(near.nodes().filter((item) => item.visible()), 40)
+    this.scheduleLabels()
   }
 
   private clearFocus(): void {
-    this.cy?.elements().unselect().removeClass('faded near')
+    this.cy?.elements().unselect().removeClass('faded near compared')
     this.edge = undefined
+    this.scheduleLabels()
   }
 
-  /** Follow the shared selection: the selected entity, source or article node. */
+  /** Follow the shared selection: the selected entity, source or article node, or nothing. */
   private follow(): void {
+    const cy = this.cy
+    if (!cy) return
     const selection = this.selection
-    if (!this.cy || !selection) return
     // A note stands for its source: selecting note xvii selects the work it cites.
-    const noted = selection.footnote ? this.index?.footnotes.find((note) => note.article === selection.article && note.label === selection.footnote)?.source : undefined
-    const source = selection.source ?? noted
-    const id = selection.entity ? `entity:${selection.entity}` : source ? `source:${source}` : selection.article && selection.view === 'graph' ? `article:${selection.article}` : undefined
-    const node = id ? this.cy.getElementById(id) : undefined
-    if (node && node.length > 0 && !node.selected()) this.focusOn(node as NodeSingular)
+    const noted = selection?.footnote ? this.index?.footnotes.find((note) => note.article === selection.article && note.label === selection.footnote)?.source : undefined
+    const source = selection?.source ?? noted
+    const focusedArticle = selection?.view === 'graph' ? selection.article : undefined
+    const id = selection?.entity ? `entity:${selection.entity}` : source ? `source:${source}` : focusedArticle ? `article:${focusedArticle}` : undefined
+    const node = id ? cy.getElementById(id) : undefined
+    const other = this.compare && focusedArticle && !selection?.entity && !source ? cy.getElementById(`article:${this.compare}`) : undefined
+    if (node && node.nonempty() && other && other.nonempty() && other.id() !== node.id()) this.focusPair(node as NodeSingular, other as NodeSingular)
+    else if (node && node.nonempty()) {
+      if (!node.selected() || cy.$('.compared').nonempty()) this.focusOn(node as NodeSingular)
+    } else if (cy.$(':selected, .faded, .compared').nonempty()) {
+      // Nothing selected any more (Back, a closed note): undo the focus and show what the filters leave.
+      this.clearFocus()
+      const visible = cy.nodes(':visible')
+      if (visible.nonempty()) cy.fit(visible, 24)
+    }
   }
 
   private get filtered(): boolean {
@@ -186,7 +308,55 @@ export class ApparatusGraph extends LitElement {
     })
     const visible = cy.nodes().filter((node) => node.style('display') !== 'none')
     this.visibleCount = visible.length
+    this.visibleIds = this.filtered ? new Set(visible.map((node) => node.id())) : undefined
     if (visible.length > 0) cy.fit(visible, 24)
+    this.scheduleLabels()
+  }
+
+  private scheduleLabels(): void {
+    if (this.labelFrame || !this.cy) return
+    this.labelFrame = requestAnimationFrame(() => {
+      this.labelFrame = 0
+      this.updateLabels()
+    })
+  }
+
+  /** Label the nodes that fit (see `pickLabels`), by class, touching only those that change. */
+  private updateLabels(): void {
+    const cy = this.cy
+    if (!cy || cy.destroyed() || !this.container) return
+    const near = cy.nodes('.near')
+    const small = near.length <= FIT_NEIGHBOURHOOD
+    const candidates: LabelCandidate[] = []
+    cy.nodes(':visible').forEach((node) => {
+      if (node.hasClass('faded')) return
+      const at = node.renderedPosition()
+      const priority = node.selected() || node.hasClass('hover') || node.hasClass('compared') ? 2 : node.hasClass('near') ? (small ? 2 : 1) : 0
+      candidates.push({id: node.id(), x: at.x, y: at.y, size: node.renderedOuterWidth(), degree: node.data('degree') as number, label: node.data('label') as string, priority})
+    })
+    const chosen = new Set(pickLabels(candidates, {width: this.container.clientWidth, height: this.container.clientHeight, fontSize: labelFontSize(cy.zoom())}))
+    cy.batch(() => {
+      cy.nodes('.labelled').forEach((node) => {
+        if (!chosen.has(node.id())) node.removeClass('labelled')
+      })
+      for (const id of chosen) cy.getElementById(id).addClass('labelled')
+    })
+  }
+
+  /** After zooming settles, size the labels for the new zoom (Cytoscape sizes text in graph units). */
+  private scheduleFont(): void {
+    clearTimeout(this.fontTimer)
+    this.fontTimer = window.setTimeout(() => this.setFont(), 150)
+  }
+
+  private setFont(): void {
+    const cy = this.cy
+    if (!cy || cy.destroyed()) return
+    const zoom = cy.zoom()
+    if (Math.abs(zoom - this.scale.zoom) / this.scale.zoom < 0.03) return
+    this.scale.zoom = zoom
+    this.scale.font = labelFontSize(zoom) / zoom
+    cy.style().update()
   }
 
   private search(event: Event): void {
@@ -196,89 +366,86 @@ export class ApparatusGraph extends LitElement {
     if (node) this.selectNode(node)
   }
 
-  private async relayout(): Promise<void> {
-    const cy = this.cy
-    if (!cy) return
-    const fcose = (await import('cytoscape-fcose')) as unknown as {default: Ext}
-    const cytoscape = await ApparatusGraph.cytoscape!
-    try {
-      cytoscape.use(fcose.default)
-    } catch {
-      // Already registered.
-    }
-    cy.layout({name: 'fcose', animate: false, randomize: false, quality: cy.nodes().length > 800 ? 'draft' : 'default'} as never).run()
+  private onHistory = () => {
+    if (this.urlState) this.readUrl()
   }
 
-  private async exportImage(format: 'png' | 'svg'): Promise<void> {
-    const cy = this.cy
-    if (!cy) return
-    let url: string
-    if (format === 'png') url = cy.png({full: false, scale: 2, bg: getComputedStyle(this).getPropertyValue('--_surface').trim() || '#fff'})
-    else {
-      const svg = (await import('cytoscape-svg')) as unknown as {default: Ext}
-      const cytoscape = await ApparatusGraph.cytoscape!
-      try {
-        cytoscape.use(svg.default)
-      } catch {
-        // Already registered.
-      }
-      url = URL.createObjectURL(new Blob([(cy as unknown as {svg: (options: object) => string}).svg({full: false})], {type: 'image/svg+xml'}))
-    }
-    const link = document.createElement('a')
-    link.href = url
-    link.download = `apparatus-graph.${format}`
-    link.click()
+  /** Take the filters and the comparison from the URL (load, Back/Forward). */
+  private readUrl(): void {
+    const state = readGraphState(location.hash)
+    if (state.kinds.length !== this.kinds.size || state.kinds.some((kind) => !this.kinds.has(kind))) this.kinds = new Set(state.kinds)
+    if (state.min !== this.minDegree) this.minDegree = state.min
+    if (state.compare !== this.compare) this.compare = state.compare
+    if (this.inCorpusView && state.scope !== this.article) this.article = state.scope
+  }
+
+  /** Put the filters back in the URL (replacing the entry: a filter is not a step in the history). */
+  private writeUrl(): void {
+    if (!this.urlState || !this.selection) return
+    const next = writeGraphState(location.hash || '#/', {kinds: [...this.kinds], min: this.minDegree, scope: this.inCorpusView ? this.article : '', compare: this.inCorpusView ? this.compare : ''})
+    if (next !== location.hash && !(next === '#/' && location.hash === '')) history.replaceState(history.state, '', next)
+  }
+
+  private get inCorpusView(): boolean {
+    return this.selection?.view === 'graph'
   }
 
   override render() {
     if (!this.graph) return html`<p role="status">Loading the graph…</p>`
     const total = this.graph.nodes.length
+    if (total === 0) return html`<p class="empty" role="status">No graph yet: this corpus has no articles, entities or sources.</p>`
+    if (this.article && !this.graph.nodes.some((node) => node.id === `article:${this.article}`))
+      return html`<p class="empty" role="status">No graph for “${this.article}”: the corpus has no article with that id.</p>`
     const colours = kindColours(this)
+    const focused = this.inCorpusView && this.selection?.article && !this.selection.entity && !this.selection.source ? this.selection.article : ''
     return html`
       <div class="toolbar" part="toolbar">
         <fieldset>
           <legend class="visually-hidden">Show kinds</legend>
-          ${KINDS.map(
-            (kind) => html`<label class="kind"><input type="checkbox" .checked=${this.kinds.has(kind)} @change=${() => this.toggleKind(kind)} /><span class="swatch" style=${`background:${colours[kind]}`}></span>${KIND_LABELS[kind]}</label>`
-          )}
+          ${KINDS.map((kind) => html`<label class="kind"><input type="checkbox" .checked=${this.kinds.has(kind)} @change=${() => this.toggleKind(kind)} />${shapeSwatch(kind, colours[kind])}${KIND_LABELS[kind]}</label>`)}
         </fieldset>
-        <label>Article
-          <select @change=${(event: Event) => (this.article = (event.target as HTMLSelectElement).value)}>
-            <option value="">All</option>
-            ${this.index!.articles.map((article) => html`<option value=${article.id} ?selected=${this.article === article.id}>${article.title.length > 50 ? `${article.title.slice(0, 49)}…` : article.title}</option>`)}
-          </select>
-        </label>
+        ${this.inCorpusView || !this.article
+          ? html`<label>Article
+              <select @change=${(event: Event) => (this.article = (event.target as HTMLSelectElement).value)}>
+                <option value="">All</option>
+                ${this.index!.articles.map((article) => html`<option value=${article.id} ?selected=${this.article === article.id}>${article.title.length > 50 ? `${article.title.slice(0, 49)}…` : article.title}</option>`)}
+              </select>
+            </label>`
+          : nothing}
         <label>Min. links <input type="range" min="0" max="20" .value=${String(this.minDegree)} @input=${(event: Event) => (this.minDegree = Number((event.target as HTMLInputElement).value))} /> ${this.minDegree}</label>
         <label>Find <input type="search" list="graph-labels" placeholder="a name" @change=${this.search} @focus=${() => (this.suggest = true)} /></label>
         <datalist id="graph-labels">${this.suggest ? this.graph.nodes.map((node: GraphNode) => html`<option value=${node.label}></option>`) : nothing}</datalist>
-        <button @click=${() => this.relayout()}>Re-layout</button>
-        <button @click=${() => this.exportImage('png')}>PNG</button>
-        <button @click=${() => this.exportImage('svg')}>SVG</button>
+        <button @click=${() => this.cy && void relayout(this.cy)}>Re-layout</button>
+        <button @click=${() => this.cy && void exportImage(this, this.cy, 'png')}>PNG</button>
+        <button @click=${() => this.cy && void exportImage(this, this.cy, 'svg')}>SVG</button>
         <span class="status" role="status" aria-live="polite">${this.visibleCount} of ${total} nodes</span>
       </div>
       <div class="canvas" part="canvas" aria-hidden="true">
-        <div></div>
-        ${this.tooltip ? html`<div class="tooltip" style=${`left:${this.tooltip.x}px;top:${this.tooltip.y}px`}>${this.tooltip.text}</div>` : nothing}
+        <div class="cy"></div>
+        ${this.tooltip
+          ? html`<div class=${`tooltip ${this.tooltip.below ? 'below' : 'above'}`} style=${`left:${this.tooltip.x}px;top:${this.tooltip.y}px`}>${this.tooltip.text}</div>`
+          : nothing}
       </div>
-      ${this.edge ? this.renderEdge(this.edge) : nothing}
-      ${renderList(this.graph, this.listSort, (sort) => (this.listSort = sort), (id) => {
-        const node = this.cy?.getElementById(id)
-        if (node && node.length > 0) this.selectNode(node as NodeSingular)
-      }, this.listOpen, (open) => (this.listOpen = open))}
+      ${renderLegend(colours, KINDS)}
+      ${this.edge ? renderEdgePanel(this.index!, this.edge, this.allEvidence, () => (this.allEvidence = true), (event, passage, article) => this.openPassage(event, passage, article), () => this.closeEdge()) : nothing}
+      ${focused
+        ? renderArticlePanel(this.index!, focused, this.compare, colours, {
+            compare: (id) => (this.compare = id),
+            select: (id) => this.selectById(id)
+          })
+        : nothing}
+      ${renderList(this.graph, this.visibleIds, this.listSort, (sort) => (this.listSort = sort), (id) => this.selectById(id), this.listOpen, (open) => (this.listOpen = open))}
     `
   }
 
-  private renderEdge(edge: GraphEdge) {
-    const label = (id: string) => this.graph!.nodes.find((node) => node.id === id)?.label ?? id
-    return html`<section class="edge-panel" aria-label="Passages behind this link">
-      <strong>${label(edge.source)} — ${label(edge.target)}</strong> (${edge.kind}, weight ${edge.weight})
-      <ul>
-        ${edge.passages.map((passage) => {
-          const article = passage.slice(0, passage.lastIndexOf(':p'))
-          return html`<li><a href=${formatRoute({article, passage})} @click=${(event: Event) => this.openPassage(event, passage, article)}>${passage}</a></li>`
-        })}
-      </ul>
-    </section>`
+  private selectById(id: string): void {
+    const node = this.cy?.getElementById(id)
+    if (node && node.length > 0) this.selectNode(node as NodeSingular)
+  }
+
+  private closeEdge(): void {
+    this.edge = undefined
+    this.cy?.edges().unselect()
   }
 
   private openPassage(event: Event, passage: string, article: string): void {
@@ -293,4 +460,3 @@ export class ApparatusGraph extends LitElement {
     this.kinds = kinds
   }
 }
-

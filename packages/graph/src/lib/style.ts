@@ -2,7 +2,7 @@
  * Cytoscape styles built from the page's theme, so node colours match the
  * reader's highlights (the same --apparatus-* custom properties).
  */
-import type {GraphNodeKind} from '@apparatus/model'
+import type {GraphEdgeKind, GraphNodeKind} from '@apparatus/model'
 
 export const KINDS: GraphNodeKind[] = ['person', 'organisation', 'case', 'place', 'article', 'source']
 export const KIND_LABELS: Record<GraphNodeKind, string> = {
@@ -12,6 +12,37 @@ export const KIND_LABELS: Record<GraphNodeKind, string> = {
   place: 'Places',
   article: 'Articles',
   source: 'Sources'
+}
+export const KIND_SINGULAR: Record<GraphNodeKind, string> = {
+  person: 'person',
+  organisation: 'organisation',
+  case: 'case',
+  place: 'place',
+  article: 'article',
+  source: 'source'
+}
+
+/** One shape per kind of record: entities are discs (told apart by colour), cases hexagons. */
+export const SHAPES: Record<GraphNodeKind, 'ellipse' | 'hexagon' | 'round-rectangle' | 'diamond'> = {
+  person: 'ellipse',
+  organisation: 'ellipse',
+  place: 'ellipse',
+  case: 'hexagon',
+  article: 'round-rectangle',
+  source: 'diamond'
+}
+
+export const EDGE_KINDS: GraphEdgeKind[] = ['mention', 'cooccurrence', 'citation', 'source-entity']
+export const EDGE_LABELS: Record<GraphEdgeKind, string> = {
+  mention: 'Article names entity',
+  cooccurrence: 'Named in the same passage',
+  citation: 'Article cites source',
+  'source-entity': 'Source names entity'
+}
+
+/** The SVG dash pattern of an edge kind (the legend); Cytoscape gets the matching line-style. */
+export function dashFor(kind: GraphEdgeKind): string {
+  return kind === 'citation' ? '6 3' : kind === 'source-entity' ? '1.5 3' : ''
 }
 
 const FALLBACK: Record<GraphNodeKind, string> = {
@@ -32,58 +63,58 @@ export function kindColours(element: Element): Record<GraphNodeKind, string> {
 }
 
 /**
- * Label only nodes at or above this degree; others show theirs on hover,
- * selection or in a focused neighbourhood. The number of labels grows with
- * the canvas area (about one per 20,000 square pixels), so they do not pile up.
+ * Nodes carry no label by default: the component adds the class `labelled`
+ * to the nodes that fit (see `pickLabels`) and sets the font size for the
+ * zoom (see `labelFontSize`).
  */
-export function labelThreshold(degrees: number[], area = 500_000): number {
-  const room = Math.max(6, Math.min(80, Math.round(area / 20_000)))
-  if (degrees.length <= room) return 0
-  const sorted = [...degrees].sort((a, b) => b - a)
-  return Math.max(1, sorted[room - 1] ?? 0)
+export interface LabelScale {
+  /** Font size in graph units (rendered size / zoom). */
+  font: number
+  zoom: number
 }
 
-export function cyStyle(colours: Record<GraphNodeKind, string>, text: string, surface: string, maxDegree: number, threshold: number): unknown[] {
+export function cyStyle(colours: Record<GraphNodeKind, string>, text: string, surface: string, maxDegree: number, scale: LabelScale = {font: 12, zoom: 1}): unknown[] {
+  const degree = Math.max(1, maxDegree)
   return [
     {
       selector: 'node',
       style: {
         'background-color': (node: {data: (key: string) => string}) => colours[node.data('kind') as GraphNodeKind] ?? '#777',
-        width: `mapData(degree, 0, ${Math.max(1, maxDegree)}, 10, 46)`,
-        height: `mapData(degree, 0, ${Math.max(1, maxDegree)}, 10, 46)`,
+        width: `mapData(degree, 0, ${degree}, 10, 46)`,
+        height: `mapData(degree, 0, ${degree}, 10, 46)`,
         'border-width': 1,
         'border-color': surface,
         label: '',
         color: text,
-        'font-size': 11,
+        // Functions, so that a zoom only needs cy.style().update(), not a new rule.
+        'font-size': () => scale.font,
         'font-family': 'system-ui, sans-serif',
         'text-valign': 'bottom',
-        'text-margin-y': 3,
+        'text-margin-y': () => 2 / scale.zoom,
         'text-outline-color': surface,
-        'text-outline-width': 2,
-        'min-zoomed-font-size': 7,
-        'text-max-width': '140px',
+        'text-outline-width': () => 2 / scale.zoom,
+        'text-max-width': () => `${160 / scale.zoom}px`,
         'text-wrap': 'ellipsis'
       }
     },
-    {selector: `node[degree >= ${threshold}]`, style: {label: 'data(label)'}},
-    {selector: 'node[kind = "article"]', style: {shape: 'round-rectangle'}},
-    {selector: 'node[kind = "source"]', style: {shape: 'diamond'}},
-    {selector: 'node[kind = "case"]', style: {shape: 'hexagon'}},
+    ...KINDS.filter((kind) => SHAPES[kind] !== 'ellipse').map((kind) => ({selector: `node[kind = "${kind}"]`, style: {shape: SHAPES[kind]}})),
     {
       selector: 'edge',
       style: {
-        width: 'mapData(weight, 1, 10, 0.6, 4)',
-        'line-color': '#9a9aa6',
-        opacity: 0.45,
+        width: 'mapData(weight, 1, 10, 0.8, 4)',
+        'line-color': '#8a8a96',
+        opacity: 0.5,
         'curve-style': 'haystack'
       }
     },
-    {selector: 'edge[kind = "citation"]', style: {'line-style': 'dashed'}},
-    {selector: '.hover, :selected', style: {label: 'data(label)', 'z-index': 10, 'font-size': 13, 'font-weight': 600}},
-    {selector: 'node:selected', style: {'border-width': 4, 'border-color': text}},
+    {selector: 'edge[kind = "citation"]', style: {'line-style': 'dashed', 'line-dash-pattern': [6, 3]}},
+    {selector: 'edge[kind = "source-entity"]', style: {'line-style': 'dotted'}},
+    {selector: 'node.labelled', style: {label: 'data(label)'}},
+    {selector: '.hover, :selected, .compared', style: {label: 'data(label)', 'z-index': 10, 'font-weight': 600}},
+    {selector: 'node:selected, node.compared', style: {'border-width': 4, 'border-color': text}},
     {selector: 'edge:selected', style: {opacity: 1, width: 5, 'line-color': text}},
     {selector: '.faded', style: {opacity: 0.12, label: ''}},
-    {selector: '.near', style: {opacity: 1}}
+    {selector: '.near', style: {opacity: 1}},
+    {selector: 'edge.near', style: {opacity: 0.8}}
   ]
 }
