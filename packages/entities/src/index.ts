@@ -5,6 +5,7 @@ export {compileMatcher, type Matcher, type MatcherHit} from './lib/matcher.js'
 export {fold, nameKey} from './lib/normalise.js'
 export {
   recogniseEntities,
+  type Coordinates,
   type RecogniseInput,
   type RecogniseMessage,
   type RecogniseOptions,

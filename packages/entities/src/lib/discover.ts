@@ -1,17 +1,30 @@
 import type {EntityType, Passage} from '@apparatus/model'
+import {gazetteer, type Gazetteer} from './gazetteer.js'
 import {fold, nameKey} from './normalise.js'
-import {commonWords, days, documentHeads, honorifics, months, nameSuffixes, nationalities, openers, orgKeywords, placeWords} from './words.js'
+import {tagText, tokenAt, type Tagged} from './tagger.js'
+import {commonWords, days, documentHeads, honorifics, months, nameSuffixes, nationalities, openers, orgKeywords, placeHeads, placeWords} from './words.js'
 
-/** A span of an article that looks like an unregistered person or organisation. */
+/** A span of an article that looks like an unregistered person, organisation or place. */
 export interface DiscoveredSpan {
   start: number
   end: number
   label: string
-  type: Extract<EntityType, 'person' | 'organisation'>
-  /** 1 = shape only, 3 and up = confident (honorific, organisation head word, acronym expansion, cue). */
+  type: Extract<EntityType, 'person' | 'organisation' | 'place'>
+  /**
+   * 1 = shape only, 2 = a proper noun with weak evidence, 3 and up =
+   * confident (gazetteer, honorific, given name, organisation head word,
+   * acronym expansion, cue).
+   */
   score: number
   /** For an acronym: the key of its expansion, so both forms become one entity. */
   expansion?: string
+  /** The span opens a sentence: its capital proves nothing by itself. */
+  initial?: boolean
+  /** A single word the document could use as a surname or a short name (typed by the document). */
+  short?: boolean
+  /** Coordinates of a place found in a gazetteer. */
+  lat?: number
+  lon?: number
 }
 
 const connector = '(?:of|for|on|the|and|de|del|la|y)'
@@ -58,9 +71,18 @@ function initials(words: string[]): string[] {
   return [all, content, parts]
 }
 
+/** A passage that is page furniture rather than running text: a byline, "Related" links, tags. */
+const chrome = /^\s*(?:by\s+[A-Z]|related\b|read more\b|see also\b|more from\b|tags?\s*:|categor(?:y|ies)\b|share\b|posted\b|published\b|updated\b|filed under\b|sign up\b|subscribe\b)/i
+
+/** Verb-like and function-word tags: such a capitalised word opens a title, not a name. */
+const notName = new Set(['VERB', 'AUX', 'ADV', 'PRON', 'SCONJ', 'DET', 'ADP', 'CCONJ', 'PART', 'INTJ', 'NUM'])
+
 /**
- * Find candidate people and organisations in one article. `covered` spans
- * (register matches, blocked strings, case names) are never proposed again.
+ * Find candidate people, organisations and places in one article. `covered`
+ * spans (register matches, blocked strings, case names) are never proposed
+ * again. Candidates come from capitalised runs; a statistical tagger
+ * (wink-nlp) says which words are proper nouns and which open a sentence;
+ * gazetteers and the lexicon say what a name is.
  */
 export function discoverSpans(
   text: string,
@@ -70,12 +92,14 @@ export function discoverSpans(
   const folded = fold(text)
   const spans: DiscoveredSpan[] = []
   const overlapsCovered = overlapTest(covered)
+  const gaz = gazetteer()
+  const tagged = tagText(text)
 
   let currentPassageStart = 0
   for (const passage of passages) {
     currentPassageStart = passage.start
     const body = folded.slice(passage.start, passage.end)
-    if (looksLikeHeading(body, passage)) continue
+    if (looksLikeHeading(body, passage) || chrome.test(body)) continue
 
     // Acronyms with their expansion, both orders: "American Civil Liberties Union (ACLU)".
     for (const found of body.matchAll(acronymAfter)) {
@@ -88,7 +112,7 @@ export function discoverSpans(
         if (!initials(candidate).includes(acronym)) continue
         const label = candidate.join(' ')
         const start = passage.start + prefix.length - label.length
-        pushAcronym(spans, label, acronym, start, passage.start + found.index + 1, found[2] === 's')
+        pushAcronym(spans, label, acronym, start, passage.start + found.index + 1, found[2] === 's', gaz)
         break
       }
     }
@@ -98,7 +122,7 @@ export function discoverSpans(
       if (!initials(label.split(/\s+/)).includes(acronym)) continue
       const acronymStart = passage.start + found.index
       const labelStart = acronymStart + acronym.length + found[2]!.length + 2
-      pushAcronym(spans, label, acronym, labelStart, acronymStart, found[2] === 's')
+      pushAcronym(spans, label, acronym, labelStart, acronymStart, found[2] === 's', gaz)
     }
 
     for (const found of body.matchAll(run)) {
@@ -114,6 +138,32 @@ export function discoverSpans(
     }
   }
 
+  function posOf(offset: number): string | undefined {
+    const index = tokenAt(tagged, offset)
+    return index < 0 ? undefined : tagged.pos[index]
+  }
+
+  function isInitial(offset: number): boolean {
+    const index = tokenAt(tagged, offset)
+    if (index >= 0 && tagged.initial[index]) return true
+    return sentenceInitial(folded, offset, currentPassageStart)
+  }
+
+  /** An ordinary English word (a lower-case dictionary word) that the dictionary does not also know as a name. */
+  function dictionary(word: string): boolean {
+    if (commonWords.has(word)) return true
+    if (gaz.proper.has(word) || gaz.lastNames.has(word.toLowerCase())) return false
+    return isCommon(word.toLowerCase())
+  }
+  function isCommon(lower: string): boolean {
+    if (gaz.common.has(lower) || gaz.words.has(lower)) return true
+    // Inflections the dictionary stores as affix flags: "gates", "parties", "asked", "living".
+    for (const [suffix, base] of [['s', ''], ['es', ''], ['ies', 'y'], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['ly', '']] as const) {
+      if (lower.endsWith(suffix) && gaz.common.has(lower.slice(0, -suffix.length) + base)) return true
+    }
+    return false
+  }
+
   // Returns whether the words became a candidate; a run that fails as a whole
   // is split at its first connector ("Judge Harold Finch of the District Court
   // for the District of Arizona" is a person, then an organisation).
@@ -121,10 +171,18 @@ export function discoverSpans(
     let words = input
     let start = at
     let honorific = titled
-    // Peel sentence openers and titles off the front, suffixes and connectors off the end.
-    const adjective = (word: string) => /^(?:[A-Z]\.){2,}$/.test(word) // "U.S. Senator Jon Ossoff"
-    while (words.length > 0 && (openers.has(words[0]!) || honorifics.has(words[0]!) || isConnector(words[0]!) || adjective(words[0]!))) {
-      const title = honorifics.has(words[0]!)
+    // Peel sentence openers, titles and title-case verbs off the front, suffixes and connectors off the end.
+    const adjective = (word: string) => /^(?:[A-Z]\.){2,}$/.test(word) && !gaz.places.has(nameKey(word)) // "U.S. Senator Jon Ossoff"
+    const peel = (word: string, offset: number) =>
+      openers.has(word) ||
+      honorifics.has(word) ||
+      gaz.roles.has(word.toLowerCase()) ||
+      isConnector(word) ||
+      (words.length > 1 && adjective(word)) ||
+      (notName.has(posOf(offset) ?? '') && dictionary(word)) ||
+      (isInitial(offset) && dictionary(word) && !orgKeywords.has(word) && !placeWords.has(word))
+    while (words.length > 0 && peel(words[0]!, start)) {
+      const title = honorifics.has(words[0]!) || gaz.roles.has(words[0]!.toLowerCase())
       if (title) honorific = true
       start += words[0]!.length + 1
       words = words.slice(1)
@@ -153,44 +211,89 @@ export function discoverSpans(
     let honorific = titled
     const label = words.join(' ')
     const end = start + label.length
+    const key = nameKey(label)
     if (overlapsCovered(start, end)) return false
     if (/\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov)\. $/.test(folded.slice(Math.max(0, start - 6), start))) honorific = true
     if (words.some((word) => months.has(word) || days.has(word))) return false
     if (words.every((word) => commonWords.has(word) || nationalities.has(word) || isConnector(word))) return false
-
-    const content = words.filter((word) => !isConnector(word))
-    const head = content[content.length - 1]!
-    // The head of "Council on Criminal Justice" is the word before the first
-    // connector; of "Amnesty International", the last word.
-    const firstConnector = words.findIndex(isConnector)
-    const keyword = orgKeywords.has(head) || (firstConnector > 0 && orgKeywords.has(words[firstConnector - 1]!))
-    if (keyword && content.length >= 2 && !documentHeads.has(head)) {
-      spans.push({start, end, label, type: 'organisation', score: 3})
+    if (gaz.demonyms.has(key) || words.every((word) => gaz.demonyms.has(nameKey(word)) || isConnector(word))) return false
+    const initial = isInitial(start)
+    const push = (type: DiscoveredSpan['type'], score: number, extra: Partial<DiscoveredSpan> = {}) => {
+      spans.push({start, end, label, type, score, ...(initial ? {initial} : {}), ...extra})
       return true
     }
-    if (keyword || words.some(isConnector) || documentHeads.has(head)) return false
-    // A person: one to three name words (an initial may sit between them),
+
+    const content = words.filter((word) => !isConnector(word))
+    const place = gaz.places.get(key)
+    if (place && !honorific) {
+      const coordinates = place.lat === undefined ? {} : {lat: place.lat, lon: place.lon!}
+      // A city called like a common word or a given name needs the document's help.
+      const weak = place.kind === 'city' && words.length === 1 && (dictionary(label) || gaz.firstNames.has(key) || gaz.lastNames.has(key))
+      return push('place', weak ? 1 : 3, coordinates)
+    }
+    if (gaz.organisations.has(key)) return push('organisation', 3)
+    if (gaz.people.has(key) && words.length > 1) return push('person', 3)
+
+    const head = content[content.length - 1]!
+    // The head of "Council on Criminal Justice" is the word before the first
+    // connector; of "Amnesty International", the last word. "Launch of the
+    // Mozilla Foundation" has no head before its connector: it splits.
+    const firstConnector = words.findIndex(isConnector)
+    // "the Federal Communications Commission and Recovery ...": "and" after a head ends the name.
+    const keyword = firstConnector > 0 ? words[firstConnector] !== 'and' && orgKeywords.has(words[firstConnector - 1]!) : orgKeywords.has(head)
+    if (keyword && content.length >= 2 && !documentHeads.has(head)) return push('organisation', 3)
+    if (content.length >= 2 && (placeHeads.has(firstConnector > 0 ? words[firstConnector - 1]! : head) || /^(?:Mount|Lake|Cape|Isle)$/.test(words[0]!)) && !words.some((w) => orgKeywords.has(w))) {
+      return push('place', 3)
+    }
+    if (keyword || documentHeads.has(head)) return false
+    if (words.some(isConnector)) return false
+    const names = words.filter((word) => !/^[A-Z]\.$/.test(word))
+    if (names.length === 0) return false
+
+    // Acronyms: organisations, unless the lexicon knows them as words ("CEO", "GDP").
+    if (names.length === 1 && /^[A-Z][A-Z&]{1,7}$/.test(label)) {
+      if (gaz.words.has(key) || gaz.roles.has(key) || isCommon(key)) return false
+      // Without its expansion an acronym is as often a technology or a product ("SSL", "HTML").
+      return push('organisation', 1, {short: true})
+    }
+    // A person: one to four name words (an initial may sit between them),
     // never "the Imperial Valley", never "Mexican officials".
     if (words.some((word) => nationalities.has(word) || placeWords.has(word))) return false
     // "the Biden administration": only a person's surname names an administration.
-    if (words.length === 1 && /^ administration\b/.test(folded.slice(end, end + 16))) {
-      spans.push({start, end, label, type: 'person', score: 3})
-      return true
+    if (words.length === 1 && /^ administration\b/.test(folded.slice(end, end + 16))) return push('person', 2, {short: true})
+    const determiner = /\b(?:the|a|an|this|that|these|its|their|our)\s$/i.test(folded.slice(Math.max(0, start - 8), start))
+    const proper = names.filter((word) => !dictionary(word))
+    const given = gaz.firstNames.has(names[0]!.toLowerCase())
+    if (names.length >= 2 && names.length <= 4 && !determiner && !names.some((word) => /^[A-Z]+$/.test(word) && word.length > 1)) {
+      // Every word but a given name must be a name, not an ordinary word ("Long Live").
+      const rest = names.slice(given ? 1 : 0)
+      const ordinary = rest.some((word) => dictionary(word) && !gaz.lastNames.has(word.toLowerCase()))
+      if (!ordinary) {
+        // Without a given name or a title, two proper nouns could as well be a
+        // product ("Mozilla Firefox"): the document must confirm (a lone
+        // surname later, a cue).
+        const surname = gaz.lastNames.has(names[names.length - 1]!.toLowerCase())
+        let score = honorific || given ? 3 : surname ? 2 : 1
+        if (personCueAfter.test(folded.slice(end, end + 24))) score += 2
+        if (personCueBefore.test(folded.slice(Math.max(0, start - 24), start))) score += 2
+        return push('person', score)
+      }
+      return false
     }
-    if (/\b(?:the|a|an|this|that|these|its|their|our)\s$/i.test(folded.slice(Math.max(0, start - 8), start))) return false
-    const names = words.filter((word) => !/^[A-Z]\.$/.test(word))
-    if (names.length > 3 || names.some((word) => /^[A-Z]+$/.test(word) && word.length > 1)) return false
-    if (names.some((word) => commonWords.has(word))) return false
-    if (names.length === 1 && !honorific && orgCueAfter.test(folded.slice(end, end + 80)) && !sentenceInitial(folded, start, currentPassageStart)) {
-      spans.push({start, end, label, type: 'organisation', score: 3})
-      return true
-    }
-    if (names.length === 0 || (names.length === 1 && !honorific)) return false
-    let score = honorific ? 3 : 1
-    if (personCueAfter.test(folded.slice(end, end + 24))) score += 2
-    if (personCueBefore.test(folded.slice(Math.max(0, start - 24), start))) score += 2
-    spans.push({start, end, label, type: 'person', score})
-    return true
+    if (names.length !== 1) return false
+    const word = names[0]!
+    if (honorific) return push('person', 3, {short: true})
+    if (orgCueAfter.test(folded.slice(end, end + 80)) && !initial) return push('organisation', 3)
+    // One capitalised word: a proper noun only where the tagger says so and the
+    // lexicon does not know it as an ordinary word; the document decides its type.
+    if (proper.length === 0 || word.length < 2) return false
+    if (posOf(start) !== 'PROPN' && initial) return false
+    const cue = personCueAfter.test(folded.slice(end, end + 24)) ? 'person' : undefined
+    // A proper noun the dictionary knows ("Google", "Novell") is a name; an
+    // unknown capitalised word needs the document to repeat it.
+    // A given name alone ("Claire", "Luke") is a person where the tagger agrees.
+    if (given && !initial && posOf(start) === 'PROPN') return push('person', 3, {short: true})
+    return push(cue ?? (gaz.lastNames.has(key) ? 'person' : 'organisation'), 1, {short: true})
   }
   return spans.sort((a, b) => a.start - b.start || b.end - a.end)
 }
@@ -221,12 +324,14 @@ function overlapTest(spans: ReadonlyArray<{start: number; end: number}>): (start
   }
 }
 
-function pushAcronym(spans: DiscoveredSpan[], label: string, acronym: string, labelStart: number, acronymStart: number, plural: boolean) {
+function pushAcronym(spans: DiscoveredSpan[], label: string, acronym: string, labelStart: number, acronymStart: number, plural: boolean, gaz: Gazetteer) {
   const words = label.split(' ')
   const head = words[words.length - 1]!
   if (documentHeads.has(head) || (plural && documentHeads.has(head.replace(/s$/, '')))) return
-  const organisation = words.some((word) => orgKeywords.has(word))
+  const place = gaz.places.get(nameKey(label))
+  const type = place ? 'place' : 'organisation'
+  const organisation = place || words.some((word) => orgKeywords.has(word))
   const score = organisation ? 4 : 2
-  spans.push({start: labelStart, end: labelStart + label.length, label, type: 'organisation', score})
-  spans.push({start: acronymStart, end: acronymStart + acronym.length, label: acronym, type: 'organisation', score, expansion: nameKey(label)})
+  spans.push({start: labelStart, end: labelStart + label.length, label, type, score})
+  spans.push({start: acronymStart, end: acronymStart + acronym.length, label: acronym, type, score, expansion: nameKey(label)})
 }

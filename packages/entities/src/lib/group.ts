@@ -12,10 +12,16 @@ export type Covered = Map<string, ReadonlyArray<{start: number; end: number}>>
 export interface DiscoveredGroup {
   key: string
   label: string
-  type: Extract<EntityType, 'person' | 'organisation'>
+  type: Extract<EntityType, 'person' | 'organisation' | 'place'>
   score: number
   forms: string[]
   occurrences: Array<{article: string; start: number; end: number}>
+  /** Every occurrence opens a sentence (a capital that proves nothing). */
+  initial: boolean
+  /** A single word with no evidence of its own (its type came from the document or a guess). */
+  short: boolean
+  lat?: number
+  lon?: number
 }
 
 /** Merge discovered spans into candidates: acronym with expansion, surname with full name. */
@@ -52,28 +58,49 @@ export function groupDiscovered(
     const key = span.expansion ?? nameKey(span.label)
     let group = groups.get(key)
     if (!group) {
-      group = {key, label: span.label, type: span.type, score: 0, forms: [], occurrences: []}
+      group = {key, label: span.label, type: span.type, score: 0, forms: [], occurrences: [], initial: true, short: true}
       groups.set(key, group)
     }
     if (!span.expansion && group.forms.length > 0 && group.label === group.forms[0] && /^[A-Z&]+$/.test(group.label)) group.label = span.label
     if (!group.forms.includes(span.label)) group.forms.push(span.label)
-    group.score = Math.max(group.score, span.score)
+    // A name typed once types all its mentions: the best evidence decides.
+    if (span.score > group.score) {
+      group.type = span.type
+      group.score = span.score
+    }
+    if (span.lat !== undefined) {
+      group.lat = span.lat
+      group.lon = span.lon
+    }
+    if (!span.initial) group.initial = false
+    if (!span.short) group.short = false
     group.occurrences.push({article, start: span.start, end: span.end})
   }
   // "President Bukele" and "Nayib Bukele", "Van Hollen" and "Chris Van Hollen"
-  // are one person: index every word-suffix of the longer names once.
+  // are one person; "Mozilla" and "the Mozilla Foundation" one organisation:
+  // index every word-suffix of the longer names, and the first word of
+  // organisations, once. Only a short name with no evidence of its own (or a
+  // person's) joins a longer one.
   const bySuffix = new Map<string, DiscoveredGroup>()
+  const byFirst = new Map<string, DiscoveredGroup>()
   for (const group of groups.values()) {
-    if (group.type !== 'person') continue
     const words = group.label.split(' ')
-    for (let from = 1; from < words.length; from++) {
-      const suffix = words.slice(from).join(' ')
-      if (!bySuffix.has(suffix)) bySuffix.set(suffix, group)
+    if (group.type === 'person') {
+      for (let from = 1; from < words.length; from++) {
+        const suffix = words.slice(from).join(' ')
+        if (!bySuffix.has(suffix)) bySuffix.set(suffix, group)
+      }
+    } else if (group.type === 'organisation' && words.length > 1 && !group.short) {
+      if (!byFirst.has(words[0]!)) byFirst.set(words[0]!, group)
     }
   }
+  // "NSF" alone after "National Science Foundation (NSF)": one of its forms.
+  const byForm = new Map<string, DiscoveredGroup>()
+  for (const group of groups.values()) if (!group.short) for (const form of group.forms) if (!byForm.has(form)) byForm.set(form, group)
   for (const [key, group] of groups) {
-    if (group.type !== 'person') continue
-    const full = bySuffix.get(group.label)
+    const shortName = group.type === 'person' || (group.short && group.score < 3)
+    if (!shortName) continue
+    const full = bySuffix.get(group.label) ?? (group.short ? (byForm.get(group.label) ?? byFirst.get(group.label)) : undefined)
     if (!full || full === group || !groups.has(full.key)) continue
     full.occurrences.push(...group.occurrences)
     if (!full.forms.includes(group.label)) full.forms.push(group.label)

@@ -2,6 +2,7 @@ import type {Entity, EntityType, Mention, Passage} from '@apparatus/model'
 import {findCaseNames} from './cases.js'
 import {discoverSpans, type DiscoveredSpan} from './discover.js'
 import {compileMatcher, selectLongest, type Matcher} from './matcher.js'
+import {gazetteer} from './gazetteer.js'
 import {groupDiscovered} from './group.js'
 import {fold, maskUrls, nameKey, slug} from './normalise.js'
 import type {Register, RegisterEntity} from './register.js'
@@ -21,8 +22,14 @@ export interface RecogniseMessage {
 }
 
 export interface RecogniseOptions {
-  /** Add confident unregistered people and organisations (`origin: "discovered"`). Default `true`. */
+  /** Add confident unregistered people, organisations and places (`origin: "discovered"`). Default `true`. */
   discover?: boolean
+}
+
+/** Latitude and longitude (degrees) of a place, from a gazetteer. */
+export interface Coordinates {
+  lat: number
+  lon: number
 }
 
 export interface RecogniseResult {
@@ -30,6 +37,11 @@ export interface RecogniseResult {
   mentions: Mention[]
   sourceEntities: Record<string, string[]>
   messages: RecogniseMessage[]
+  /**
+   * Coordinates of discovered places, by entity id. Kept beside the entities
+   * (not in them) so the index contract of @apparatus/model is unchanged.
+   */
+  coordinates: Record<string, Coordinates>
 }
 
 interface Hit {
@@ -50,7 +62,7 @@ export interface Analysis extends RecogniseResult {
 // One compiled matcher per register object: a build recognises many articles
 // and sources against the same register, and compiling is the only setup cost.
 const matchers = new WeakMap<Register, Matcher>()
-const CONFIDENT = 3
+const CONFIDENT = 2
 
 function matcherFor(register: Register): Matcher {
   let matcher = matchers.get(register)
@@ -189,25 +201,28 @@ export function analyse(input: RecogniseInput, register: Register, options: Reco
     }
   }
 
-  if (discover) addDiscovered(input, discovered, covers, entities, mentions, register)
+  const coordinates: Record<string, Coordinates> = {}
+  if (discover) addDiscovered(input, discovered, covers, entities, mentions, register, coordinates)
 
   entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   mentions.sort(
     (a, b) =>
       (a.article < b.article ? -1 : a.article > b.article ? 1 : 0) || a.start - b.start || a.end - b.end || (a.entity < b.entity ? -1 : 1)
   )
-  return {entities, mentions, sourceEntities, messages, discovered}
+  return {entities, mentions, sourceEntities, messages, coordinates, discovered}
 }
 
-/** Confident discovered people and organisations join the index; the register always wins. */
+/** Confident discovered people, organisations and places join the index; the register always wins. */
 function addDiscovered(
   input: RecogniseInput,
   discovered: Analysis['discovered'],
   covers: Map<string, Hit[]>,
   entities: Entity[],
   mentions: Mention[],
-  register: Register
+  register: Register,
+  coordinates: Record<string, Coordinates>
 ) {
+  const {firstNames} = gazetteer()
   const registered = new Set<string>()
   for (const entity of register.entities) for (const form of [entity.label, ...entity.aliases]) registered.add(nameKey(form))
   const taken = new Set(entities.map((entity) => entity.id).concat(register.entities.map((entity) => entity.id)))
@@ -215,15 +230,21 @@ function addDiscovered(
   const groups = groupDiscovered(input, discovered, covers)
   for (const group of groups) {
     if (group.score < CONFIDENT || group.forms.some((form) => registered.has(nameKey(form)))) continue
+    // A word seen only where sentences open, with nothing else for it, is not a name.
+    // A single word with no evidence of its own (a gazetteer, a title, an
+    // expansion) could be a product or a technology: a suggestion, not an entry.
+    if (group.short && (group.initial || group.score < CONFIDENT + 1)) continue
     // A surname with no full name anywhere ("the Carter administration") is a
     // suggestion for the register, not an index entry: it could be anyone.
-    if (group.type === 'person' && !group.label.includes(' ')) continue
+    // A lone given name ("Claire") is a person; a lone surname could be anyone.
+    if (group.type === 'person' && !group.label.includes(' ') && !(group.score >= 3 && !group.initial && firstNames.has(group.label.toLowerCase()))) continue
     let id = slug(group.label)
-    if (!id || taken.has(id)) id = `${group.type === 'person' ? 'person' : 'org'}-${id}`
+    if (!id || taken.has(id)) id = `${group.type === 'person' ? 'person' : group.type === 'place' ? 'place' : 'org'}-${id}`
     if (taken.has(id)) continue
     taken.add(id)
     const forms = group.forms.filter((form) => form !== group.label).sort()
     entities.push({id, type: group.type, label: group.label, aliases: forms, origin: 'discovered'})
+    if (group.lat !== undefined && group.lon !== undefined) coordinates[id] = {lat: group.lat, lon: group.lon}
     for (const occurrence of group.occurrences) {
       const article = articles.get(occurrence.article)!
       const passage = passageAt(article.passages, occurrence.start)
@@ -236,6 +257,6 @@ function addDiscovered(
  * unregistered people and organisations in a corpus.
  */
 export function recogniseEntities(input: RecogniseInput, register: Register, options?: RecogniseOptions): RecogniseResult {
-  const {entities, mentions, sourceEntities, messages} = analyse(input, register, options)
-  return {entities, mentions, sourceEntities, messages}
+  const {entities, mentions, sourceEntities, messages, coordinates} = analyse(input, register, options)
+  return {entities, mentions, sourceEntities, messages, coordinates}
 }

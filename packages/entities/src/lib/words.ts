@@ -90,3 +90,10 @@ export const placeWords = set(`
   Republic Kingdom City County Valley Sea Ocean Street Avenue Road Square Province Region District
   America Americas Africa Asia Europe Oceania Atlantic Pacific Caribbean
 `)
+
+/** Head words of geographic names ("Guantanamo Bay", "Gulf of Mexico", "Mount Sinai"). */
+export const placeHeads = set(`
+  River Rivers Lake Lakes Mount Mountains Mountain Hills Island Islands Isle Isles Peninsula Valley
+  Bay Gulf Sea Ocean Strait Straits Canyon Desert Plain Plains Coast Delta Basin Forest County
+  Province Region City Cape Harbour Harbor Falls Highlands Archipelago Canal
+`)
