@@ -30,7 +30,9 @@ test('dates: every common form normalises to YYYY-MM-DD, or YYYY-MM without a da
 test('dates: a published date wins over an updated one on the same line', () => {
   assert.deepEqual(readHeaderLine('Published May 4, 2019 | Updated May 6, 2019'), {authors: [], date: '2019-05-04', dateKind: 'published'})
   assert.deepEqual(readHeaderLine('Updated May 6, 2019 · Published May 4, 2019'), {authors: [], date: '2019-05-04', dateKind: 'published'})
-  assert.equal(readHeaderLine('Updated May 6, 2019')?.dateKind, 'updated')
+  assert.equal(readHeaderLine('Updated May 6, 2019')?.dateKind, 'secondary')
+  assert.deepEqual(readHeaderLine('Decided Oct. 9, 2014.'), {authors: [], date: '2014-10-09', dateKind: 'published'})
+  assert.equal(readHeaderLine('Submitted Sept. 29, 2014.')?.dateKind, 'secondary')
 })
 
 test('bylines: names, with dates, roles, reading times and sites glued on', () => {

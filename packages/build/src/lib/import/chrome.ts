@@ -5,7 +5,7 @@
  */
 import type {VFile} from 'vfile'
 import type {SourceLine} from './decode.js'
-import {readHeaderLine, readNameLine, type HeaderFacts} from './metadata.js'
+import {memoFrom, memoSubject, readHeaderLine, readJudgeLine, readNameLine, roleLine, type HeaderFacts} from './metadata.js'
 import {
   aboutAuthor,
   bioSignal,
@@ -29,6 +29,8 @@ export interface Credit {
 export interface Chrome {
   authors: string[]
   date?: string
+  /** The title, where the page labels it ("SUBJECT: …" in a memo). */
+  title?: string
   /** The site or publisher, from a tagline ("From Wikipedia, …") or a byline ("By X for The Guardian"). */
   site?: string
   credits: Credit[]
@@ -134,10 +136,41 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
     addAuthors(result, names.authors)
     drop(index, 'byline', `Unexpected byline ${quote(text)}, moved it to \`authors\``)
   }
+  // A memo: "FROM:" over the senders' names and roles, "SUBJECT:" over the title; routing lines above go too.
+  const top = kept().slice(0, 16)
+  const from = top.findIndex((index) => memoFrom.test(lines[index]!.text))
+  const subject = top.findIndex((index) => memoSubject.test(lines[index]!.text))
+  if (from !== -1 && subject > from) {
+    const inline = memoSubject.exec(lines[top[subject]!]!.text)![1]!.trim()
+    const titleAt = inline === '' ? top[subject + 1] : top[subject]
+    if (titleAt !== undefined) {
+      result.title = inline === '' ? lines[titleAt]!.text : inline
+      for (const index of top.slice(0, from)) drop(index, 'memo-header', `Unexpected memo routing line ${quote(lines[index]!.text)}, dropped it`)
+      const sender = memoFrom.exec(lines[top[from]!]!.text)![1]!.trim()
+      const senders = [...(sender === '' ? [] : [sender]), ...top.slice(from + 1, subject).map((index) => lines[index]!.text)]
+      for (const text of senders) {
+        const names = roleLine(text) ? undefined : readNameLine(text)
+        if (names) addAuthors(result, names.authors)
+      }
+      for (const index of top.slice(from, subject)) drop(index, 'memo-header', `Unexpected memo sender line ${quote(lines[index]!.text)}, moved names to \`authors\``)
+      drop(top[subject]!, 'memo-header', `Unexpected memo subject ${quote(lines[top[subject]!]!.text)}, moved it to \`title\``)
+      if (titleAt !== top[subject]) drop(titleAt, 'memo-header', `Unexpected memo subject ${quote(lines[titleAt]!.text)}, moved it to \`title\``)
+    }
+  }
+
+  // A court opinion names its author where the opinion starts: "FISHER, Associate Judge:".
+  if (result.authors.length === 0) {
+    const judge = kept().slice(0, 30).find((index) => readJudgeLine(lines[index]!.text))
+    if (judge !== undefined) {
+      addAuthors(result, [readJudgeLine(lines[judge]!.text)!])
+      drop(judge, 'byline', `Unexpected opinion byline ${quote(lines[judge]!.text)}, moved it to \`authors\``)
+    }
+  }
+
   /** A stated publication date wins over an "Updated" one, whichever comes first. */
   function takeDate(found: HeaderFacts): void {
     if (!found.date) return
-    if (!result.date || (dateKind === 'updated' && found.dateKind === 'published')) {
+    if (!result.date || (dateKind === 'secondary' && found.dateKind === 'published')) {
       result.date = found.date
       dateKind = found.dateKind
     }

@@ -64,7 +64,7 @@ export function importArticle(input: ImportInput): ImportResult {
     fatal(file, 'Unexpected file with nothing but page chrome, expected the text of an article', 1, 1, 'no-content')
     return failed
   }
-  const shape = structure(chrome.lines, file)
+  const shape = structure(chrome.lines, file, {header: chrome.authors.length > 0 || chrome.date !== undefined, ...(chrome.title ? {title: chrome.title} : {})})
   const first = chrome.lines[0]!
   // Where a byline or date line would stand: just under the title.
   const place = {line: first.line, column: first.column}

@@ -15,8 +15,8 @@ export interface HeaderFacts {
   /** Only a reading time, a button label or a separator: header material only beside a byline or date. */
   weak?: boolean
   date?: string
-  /** `updated` dates count only when the page states no other date. */
-  dateKind?: 'published' | 'updated'
+  /** `secondary` dates (updated, submitted, argued, filed) count only when the page states no other date. */
+  dateKind?: 'published' | 'secondary'
   site?: string
 }
 
@@ -39,14 +39,14 @@ const ordinal = String.raw`\d{1,2}(?:st|nd|rd|th)?`
 const time = String.raw`(?:,?\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4}\b)?)`
 const year = String.raw`(?:1[6-9]\d{2}|20\d{2})`
 const dateCore = String.raw`(?:${weekday}?(?:${month}\s+${ordinal},?\s+${year}|${ordinal}\s+(?:of\s+)?${month},?\s+${year}|${month},?\s+${year})|${year}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?|${year}\/\d{1,2}\/\d{1,2})`
-const datePrefix = String.raw`(?:(?:(?:first\s+|originally\s+)?published|posted|updated|last\s+updated|last\s+modified|modified|date|dated|released|issued)(?:\s+on)?\s*:?\s*|on\s+)`
+const datePrefix = String.raw`(?:(?:(?:first\s+|originally\s+)?published|posted|updated|last\s+updated|last\s+modified|modified|date|dated|released|issued|decided|delivered|signed|submitted|argued|filed|received|accepted)(?:\s+on)?\s*:?\s*|on\s+)`
 /** A date segment, whole: optional prefix, date, optional time (before or after). */
 const dateSegment = new RegExp(String.raw`^(${datePrefix})?(?:${time},?\s+)?(${dateCore})${time}?\.?$`, 'iu')
 const readingTime = /^(?:reading time:?\s*)?\d{1,3}\s*(?:-|\s)?(?:min(?:ute)?s?)(?:\s+read(?:ing)?)?(?:\s+time)?$/i
 /** Buttons whose labels are copied with a byline. */
 const buttonLabel = /^(?:follow|share|listen|save|subscribe|comments?|\d+\s+comments?|print|email|gift (?:this )?article)$/i
 const roleWord =
-  /\b(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|staff|analyst|fellow|professor|director|producer|intern|freelancer?|author|blogger|researcher|lecturer|student|chief|bureau|desk|team)s?\b/i
+  /\b(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|staff|analyst|fellow|professor|director|producer|intern|freelancer?|author|blogger|researcher|lecturer|student|chief|bureau|desk|team|officer|secretary|administrator|counsel|minister|commissioner|judge|justice)s?\b/i
 /** "From Wikipedia, the free encyclopedia", and other "From <Site>, the free …" taglines. */
 const fromSite = /^From\s+(\p{Lu}[\p{L}\p{N} .&'’-]{0,40}?),\s+the\s+free\s+[\p{L} ]{3,30}$/u
 /** A site name: a few capitalised words ("The Conversation", "Reuters", "Lawfare Media"). */
@@ -105,7 +105,9 @@ function dateFacts(segment: string): HeaderFacts | undefined {
   if (!match) return undefined
   const date = normaliseDate(match[2]!)
   if (!date) return undefined
-  return {authors: [], date, dateKind: /^\s*(?:last\s+)?(?:updated|modified)/i.test(match[1] ?? '') ? 'updated' : 'published'}
+  // Updates, and the steps before a decision or publication, give way to the date it was published or decided.
+  const secondary = /^\s*(?:last\s+)?(?:updated|modified|submitted|argued|filed|received|accepted)/i.test(match[1] ?? '')
+  return {authors: [], date, dateKind: secondary ? 'secondary' : 'published'}
 }
 
 /** Segments of a line split at the separators bylines use: | · • and spaced dashes. */
@@ -196,7 +198,7 @@ function nextPiece(text: string): string {
 
 function mergeFacts(into: HeaderFacts, from: HeaderFacts): void {
   for (const name of from.authors) if (!into.authors.includes(name)) into.authors.push(name)
-  if (from.date && (!into.date || (into.dateKind === 'updated' && from.dateKind === 'published'))) {
+  if (from.date && (!into.date || (into.dateKind === 'secondary' && from.dateKind === 'published'))) {
     into.date = from.date
     into.dateKind = from.dateKind!
   }
@@ -237,6 +239,31 @@ export function readHeaderLine(text: string): HeaderFacts | undefined {
 export function readNameLine(text: string): {authors: string[]; role: boolean} | undefined {
   if (text.length > 100 || bylineLead.test(text)) return undefined
   const facts = namesWithTail(text, true)
-  if (!facts || facts.authors.length === 0) return undefined
-  return {authors: facts.authors, role: facts.role === true}
+  if (facts && facts.authors.length > 0) return {authors: facts.authors, role: facts.role === true}
+  // "Richard Adams Education editor": a role glued to the name with no comma. Only a weak sign,
+  // so it is not a `role` line: the caller still wants a date or byline beside it.
+  const words = text.split(' ')
+  for (let cut = 2; cut <= Math.min(4, words.length - 1); cut++) {
+    const role = words.slice(cut)
+    const name = words.slice(0, cut).join(' ')
+    if (role.length <= 4 && roleWord.test(role.at(-1)!) && !/[.!?]$/.test(text) && nameListOnly.test(name) && !/^\p{Lu}+$/u.test(name.replace(/[\s.’'-]/g, ''))) {
+      return {authors: splitNameList(name), role: false}
+    }
+  }
+  return undefined
+}
+
+/** The line that opens a court opinion with its author: "FISHER, Associate Judge:", "Judge Jane Doe, writing for the court:". */
+const judgeLine = /^((?:\p{Lu}[\p{Lu}’'\-]+|\p{Lu}[\p{Ll}’'\-]+)(?:\s+\p{Lu}[\p{L}’'\-]+){0,2}),\s+(?:(?:Associate|Chief|Senior|Circuit|District|Presiding|Magistrate|Acting)\s+)?(?:Judge|Justice)\s*:$/u
+
+export function readJudgeLine(text: string): string | undefined {
+  return judgeLine.exec(text)?.[1]
+}
+
+/** Memo headers: "FROM:" over the senders, "SUBJECT:" (or "RE:") over the title. */
+export const memoFrom = /^from\s*:\s*(.*)$/i
+export const memoSubject = /^(?:subject|subj|re)\s*:\s*(.*)$/i
+/** A sender's role line under the name ("United States Chief Information Officer"). */
+export function roleLine(text: string): boolean {
+  return text.length <= 100 && roleWord.test(text) && !/[.!?]$/.test(text)
 }

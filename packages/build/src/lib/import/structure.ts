@@ -58,20 +58,59 @@ function bodyShaped(text: string): boolean {
   return !headingShaped(text)
 }
 
-export function structure(lines: SourceLine[], file: VFile): Structure {
+export interface StructureOptions {
+  /**
+   * Whether a byline or date line was found at the top (the page has a news
+   * header): then the first heading-like line is the title even with no body
+   * right under it, and a short label above a longer title is a kicker.
+   */
+  header?: boolean
+  /** The title, when the page labels it (a memo's "SUBJECT:"): no line is taken as the title then. */
+  title?: string
+}
+
+/** A title line: heading-shaped, but it may run long and sit in quotes (“'Parasite' scores …”). */
+function titleShaped(text: string): boolean {
+  const bare = text.replace(/^['"‘“]/, '').replace(/(?<=[\p{L}\p{N}?])['"’”]$/u, '')
+  return headingShaped(bare, MAX_TITLE_CHARS, MAX_TITLE_WORDS)
+}
+
+export function structure(lines: SourceLine[], file: VFile, options: StructureOptions = {}): Structure {
   let body = lines
   let title: string
   let provisional = false
 
+  // A section label over the title ("Higher education", "Opinion"): short, above a longer title, in a news header.
+  const label = options.title === undefined ? body[0] : undefined
+  const words = (text: string) => text.split(' ').length
+  if (
+    options.header &&
+    label !== undefined &&
+    body[1] !== undefined &&
+    words(label.text) <= 3 &&
+    titleShaped(label.text) &&
+    titleShaped(body[1].text) &&
+    words(body[1].text) >= Math.max(5, 2 * words(label.text))
+  ) {
+    file.info(`Unexpected section label \`${label.text}\` above the title, dropped it`, {
+      place: {line: label.line, column: label.column},
+      ruleId: 'section-label',
+      source: 'apparatus-import'
+    })
+    body = body.slice(1)
+  }
+
   const first = body[0]
   // A title line, possibly followed by a subtitle or a first section heading.
-  const second = body[1]
   const titled =
     first !== undefined &&
-    headingShaped(first.text, MAX_TITLE_CHARS, MAX_TITLE_WORDS) &&
-    second !== undefined &&
-    (bodyShaped(second.text) || (body[2] !== undefined && bodyShaped(body[2].text)))
-  if (titled) {
+    options.title === undefined &&
+    (titleShaped(first.text) || (options.header === true && titleShaped(first.text.replace(/\.$/, '')) && first.text.split(' ').length <= 15)) &&
+    body[1] !== undefined &&
+    (options.header === true || body.slice(1, 4).some((line) => bodyShaped(line.text)))
+  if (options.title !== undefined) {
+    title = options.title
+  } else if (titled) {
     title = first.text
     body = body.slice(1)
   } else {
