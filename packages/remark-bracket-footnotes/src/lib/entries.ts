@@ -102,7 +102,12 @@ function backLinked(nodes: RootContent[]): ReadEntries | undefined {
       open.children.push(paragraph)
       if (open.position && node.position) open.position = {start: open.position.start, end: node.position.end}
     } else {
-      open = {label: '', identifier: '', positional: true, children: [paragraph], ...(node.position ? {position: node.position} : {})}
+      // A written number that continues the list (`2 See …↩`) is the label.
+      const opening = entryOpening(toString(paragraph))
+      const written = opening?.label !== undefined && follows(opening.label, entries.at(-1)?.label || undefined)
+      const children = written ? [{...paragraph, children: stripLeading(paragraph.children, opening.length)}] : [paragraph]
+      const label = written ? opening.label! : ''
+      open = {label, identifier: normalise(label), positional: !written, children, ...(node.position ? {position: node.position} : {})}
       entries.push(open)
     }
     if (closed) open = undefined
@@ -135,7 +140,8 @@ function openEntry(paragraph: Paragraph, previous: Entry | undefined): Entry | u
     label,
     identifier: normalise(label),
     positional: opening.kind === 'position',
-    children: [{type: 'paragraph', children, ...(paragraph.position ? {position: paragraph.position} : {})}],
+    // A label alone on its line: the paragraphs after it are the text.
+    children: opening.alone ? [] : [{type: 'paragraph', children, ...(paragraph.position ? {position: paragraph.position} : {})}],
     ...(paragraph.position ? {position: paragraph.position} : {})
   }
 }

@@ -80,6 +80,35 @@ function fromAlpha(label: string): number {
  */
 export const marker = /\[([ivxlcdm]+|\d{1,4}|[a-z]{1,2})\](?::\s?(\d{1,5}(?:[–-]\d{1,5})?(?:,\s?\d{1,5}(?:[–-]\d{1,5})?)*|[ivxlc]{1,6}(?:[–-][ivxlc]{1,6})?)(?![\p{L}\p{N}]))?/giu
 
+/**
+ * A superscript number copied as plain text after punctuation
+ * (`internet.” 1 Whether`, `commercial, 6 transformative`, `1976. 4`), or
+ * after or glued to a word when it is exactly the next note (`FISMA 22
+ * requirements`, `the original 10.`, `agencies12 and`):
+ * a marker only when it is a defined note that follows the last one found
+ * within three (notes are numbered in reading order), so `in 1990, 12
+ * people` stays text unless note 12 is due. Glued to punctuation, not after
+ * a digit (`3.5`, `1,000`).
+ */
+/** Words a number follows in prose (`July 1`, `Section 3`, `page 12`): never a marker after a space. */
+const numberWords = String.raw`\b(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]arch|[Mm]ar|[Aa]pril|[Aa]pr|[Mm]ay|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ept?(?:ember)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?|[Nn]os?|[Ss]ections?|[Ss]ec|[Cc]hapters?|[Cc]h|[Aa]rticles?|[Aa]rt|[Tt]itle|[Pp]art|[Pp]ages?|[Pp]p?|[Vv]ol(?:ume)?|[Nn]umber|[Ff]ig(?:ure)?|[Tt]able|[Ss]tep|[Pp]hase|[Ll]evel|[Gg]rade|[Rr]oom|[Rr]oute|[Dd]istrict|[Rr]ule|[Ii]tem|[Vv]ersion|[Ss]eason|[Ee]pisode|[Aa]ppendix|[Ee]xhibit|[Cc]ount|[Pp]ara(?:graph)?|[Ll]ines?|[Aa]ge|[Aa]ged|[Tt]op|[Ff]irst|[Ll]ast|[Nn]ext|[Ee]very|[Aa]bout|[Oo]nly|[Oo]ver|[Uu]nder|[Ff]rom|[Tt]o|[Oo]f|[Bb]y|[Aa]t|[Oo]n|[Ii]n|[Ff]or|[Ww]ith|[Aa]nd|[Oo]r)`
+
+export const plainMarker = new RegExp(String.raw`(?<=[.,;:!?”"’)\]])( )(\d{1,3})(?=\s|$)|(?<=(?<!\d)[.,]|[;:!?”"’)\]])()(\d{1,3})(?=\s|$)|(?<=\p{L}{2})(?<!${numberWords})( )(\d{1,3})(?=\s|[.,;:!?)](?:\s|$)|$)|(?<=\p{L})()(\d{1,3})(?=\s|[.,;:!?)](?:\s|$)|$)`, 'gu')
+
+/** Labels of `defined` that `text` cites as plain numbers, scanned in reading order as the plugin does. */
+export function plainMarkerLabels(text: string, defined: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>()
+  let last = 0
+  for (const match of text.matchAll(plainMarker)) {
+    const afterWord = match[6] !== undefined || match[8] !== undefined
+    const number = Number(match[2] ?? match[4] ?? match[6] ?? match[8])
+    if (number <= last || number > last + (afterWord ? 1 : 3) || !defined.has(String(number))) continue
+    last = number
+    found.add(String(number))
+  }
+  return found
+}
+
 /** How a reference-list entry opens. */
 export interface Opening {
   /** The label as written; absent for entries numbered by position (`^ …`). */
@@ -91,6 +120,8 @@ export interface Opening {
    * (`12 …`, `b. …`) only when they continue the list's numbering.
    */
   kind: 'strict' | 'sequential' | 'position'
+  /** The label stands alone on its line; the text is in the blocks after it. */
+  alone?: boolean
 }
 
 /** `^ …`, `^ a b c …`, `↑ …`, `^ Jump up to: a b …`, optionally after a written number (`3. ^ …`). */
@@ -98,7 +129,7 @@ const caret = /^\s*(?:(\d{1,4})[.)]?\s+)?[\^↑]\s*(?:Jump up(?: to)?:?\s*(?:\^\
 const bracketed = /^\s*\[([ivxlcdm]+|\d{1,4})\]\s*|^\s*\[([a-z]{1,2})\]\s+/i
 const dotted = /^\s*([ivxlcdm]+|\d{1,4})[.)](?=\s)\s*/i
 const letterDot = /^\s*([a-z]{1,2})[.)]\s+/i
-const bare = /^\s*(\d{1,4})\s+(?=[^\s\d])/
+const bare = /^\s*(\d{1,4})\s+(?=\S)/
 
 /** How `text` opens as a reference-list entry, if it can be one (`Id. at 5` does not: `id` is no roman number). */
 export function entryOpening(text: string): Opening | undefined {
@@ -107,7 +138,10 @@ export function entryOpening(text: string): Opening | undefined {
 }
 
 function readOpening(text: string): Opening | undefined {
-  let match = caret.exec(text)
+  // A label alone on its line (`1`, `[1]`, `1.`): the note's text follows.
+  const alone = /^\s*(?:\[([ivxlcdm]+|\d{1,4}|[a-z])\]|(\d{1,4}|[ivxlcdm]+)[.)]?)\s*$/i.exec(text)
+  if (alone) return {label: (alone[1] ?? alone[2])!, length: alone[0].length, kind: alone[1] === undefined && !/[.)]\s*$/.test(text) ? 'sequential' : 'strict', alone: true}
+  let match: RegExpExecArray | null = caret.exec(text)
   if (match) return match[1] ? {label: match[1], length: match[0].length, kind: 'strict'} : {length: match[0].length, kind: 'position'}
   match = bracketed.exec(text)
   if (match && (match[2] !== undefined || numberingOf(match[1]!) !== 'alpha')) return {label: (match[1] ?? match[2])!, length: match[0].length, kind: 'strict'}

@@ -11,7 +11,7 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {visitParents, SKIP} from 'unist-util-visit-parents'
 import {readEntries, type Entry} from './entries.js'
-import {labelAt, marker, normalise, numberingOf, type Numbering} from './labels.js'
+import {labelAt, marker, normalise, numberingOf, plainMarker, type Numbering} from './labels.js'
 import {findSections, findTrailingRun, type Section} from './section.js'
 import {SourceMap} from './source-map.js'
 
@@ -243,26 +243,14 @@ function splitMarkers(
   return pieces
 }
 
-/**
- * A superscript number copied as plain text after punctuation
- * (`internet.” 1 Whether`, `commercial, 6 transformative`, `1976. 4`), or
- * after a word when it is exactly the next note (`FISMA 22 requirements`,
- * `the original 10.`):
- * a marker only when it is a defined note that follows the last one found
- * within three (notes are numbered in reading order), so `in 1990, 12
- * people` stays text unless note 12 is due. Glued to punctuation, not after
- * a digit (`3.5`, `1,000`).
- */
-const plainMarker = /(?<=[.,;:!?”"’)\]])( )(\d{1,3})(?=\s|$)|(?<=(?<!\d)[.,]|[;:!?”"’)\]])()(\d{1,3})(?=\s|$)|(?<=\p{L}{2})( )(\d{1,3})(?=\s|[.,;:!?)](?:\s|$)|$)/gu
-
 function splitPlainMarkers(text: Text, defined: ReadonlyMap<string, Entry>, used: Set<string>, map: SourceMap, state: {last: number}): PhrasingContent[] | undefined {
   const value = text.value
   const pieces: PhrasingContent[] = []
   let last = 0
   for (const match of value.matchAll(plainMarker)) {
-    const afterWord = match[6] !== undefined
+    const afterWord = match[6] !== undefined || match[8] !== undefined
     const space = match[1] ?? match[3] ?? match[5] ?? ''
-    const number = Number(match[2] ?? match[4] ?? match[6])
+    const number = Number(match[2] ?? match[4] ?? match[6] ?? match[8])
     const identifier = String(number)
     if (number <= state.last || number > state.last + (afterWord ? 1 : 3) || !defined.has(identifier)) continue
     const start = match.index

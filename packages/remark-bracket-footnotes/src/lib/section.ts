@@ -6,7 +6,7 @@
  */
 import type {Heading, Paragraph, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {entryOpening, follows, marker, normalise} from './labels.js'
+import {entryOpening, follows, marker, normalise, plainMarkerLabels} from './labels.js'
 import {isReferenceSectionHeading, referenceSectionName} from './section-names.js'
 
 export interface Section {
@@ -65,18 +65,23 @@ export function findTrailingRun(tree: Root): Section | undefined {
     let previous = opening.label
     const labels = [normalise(previous)]
     let blocks = 1
+    // The text of a label alone on its line (`1` / `This statute …`) is part of its entry.
+    let alone = opening.alone === true
     for (const node of children.slice(start + 1)) {
-      blocks++
       const line = firstLine(node)
       const next = line === undefined ? undefined : entryOpening(line)
       if (next?.label && follows(next.label, previous)) {
         previous = next.label
         labels.push(normalise(previous))
-      }
+        alone = next.alone === true
+        blocks++
+      } else if (!alone) blocks++
+      else alone = false
     }
     if (labels.length < MIN_RUN || labels.length * 5 < blocks * 4) continue
-    const cited = new Set<string>()
-    for (const node of children.slice(0, start)) for (const match of toString(node).matchAll(marker)) cited.add(normalise(match[1]!))
+    const before = children.slice(0, start).map((node) => toString(node)).join('\n')
+    const cited = plainMarkerLabels(before, new Set(labels))
+    for (const match of before.matchAll(marker)) cited.add(normalise(match[1]!))
     if (labels.filter((label) => cited.has(label)).length * 2 >= labels.length) return {index: start, end: children.length}
   }
   return undefined
