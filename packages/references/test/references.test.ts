@@ -163,6 +163,25 @@ test('back-references resolve to the earlier source of the same article', () => 
   assert.deepEqual(messages.map((message) => [message.article, message.label, message.ruleId]), [['b', '1', 'unresolved-back-reference']])
 })
 
+test('legal back-references: Id. with a pin cite or a signal, supra note N, supra without a note', () => {
+  const {footnoteSources, messages} = resolveSources([
+    {article: 'a', label: '1', raw: 'Campbell v. Acuff-Rose Music, Inc., 510 U.S. 569, 577–78 (1994).'},
+    {article: 'a', label: '2', raw: 'ID. at 580–81'},
+    {article: 'a', label: '3', raw: 'See id. at 5 (quoting the court below); see also Smith v. Jones, 1 U.S. 1 (1790).'},
+    {article: 'a', label: '4', raw: 'Mark H. Wittow, Cloud Computing, 14 J. Internet L. 1 (2010).'},
+    {article: 'a', label: '5', raw: 'See Campbell, supra notes 1–2, at 578.'},
+    {article: 'a', label: '6', raw: 'Wittow, supra, at 3.'},
+    {article: 'a', label: '7', raw: 'Idaho Code § 18-101 (2020).'}
+  ])
+  const [campbell, id, seeId, wittow, supraNote, supra, idaho] = footnoteSources
+  assert.equal(id, campbell)
+  assert.equal(seeId, campbell)
+  assert.equal(supraNote, campbell)
+  assert.equal(supra, wittow)
+  assert.notEqual(idaho, campbell)
+  assert.deepEqual(messages, [])
+})
+
 test('source ids are readable, unique and stable', () => {
   const first = resolveSources([
     {article: 'a', label: '1', raw: 'Specht, D. (2019) One.'},

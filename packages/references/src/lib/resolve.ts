@@ -28,9 +28,19 @@ export interface ResolvedSources {
   messages: ResolveMessage[]
 }
 
-const ibid = /^(?:ibid|ibidem|id)\.?(?:[,\s]+(?:at\s+)?(?:pp?\.?\s*)?[\d–-]+\.?)?$/i
-const opCit = /^(.*?)[,\s]*(?:op\.?\s*cit\.?|loc\.?\s*cit\.?)/i
-const aboveNote = /^(.*?)[,\s]*(?:above|supra)[,\s]*(?:n\.?|note)\s*([ivxlcdm]+|\d+)\b/i
+/** A citation signal before a back-reference: "See id. at 5", "Cf. Smith, supra note 3". */
+const signal = String.raw`(?:(?:see(?:\s+also|\s+generally)?|but\s+see|cf\.|accord|compare|e\.g\.,?)\s+)?`
+/**
+ * "Ibid.", "Ibid", "Id.", "Id. at 5 (quoting …)", "See id. at 580–81"; "Id" needs
+ * its full stop so that "Idaho" is not one. What follows the back-reference
+ * (a pin cite, a parenthetical, a second source after ";") does not change
+ * the source it repeats.
+ */
+const ibid = new RegExp(String.raw`^${signal}(?:ibid(?:em)?\.?|id\.)(?=$|[\s,;:])`, 'i')
+/** "Smith, op. cit.", "Smith, loc. cit.", "Smith, supra, at 5" (supra without a note number). */
+const opCit = /^(.*?)[,\s]*(?:op\.?\s*cit\.?|loc\.?\s*cit\.?|supra\b(?![,\s]*(?:n\.?|notes?)\s*(?:[ivxlcdm]+|\d+)\b))/i
+/** "Smith, supra note 3", "supra notes 3–4", "Jones, above n 3". */
+const aboveNote = /^(.*?)[,\s]*(?:above|supra)[,\s]*(?:n\.?|notes?)\s*([ivxlcdm]+|\d+)\b/i
 const shortForm = /^([\p{Lu}][\p{L}'’-]+)(?:\s+(?:and|&)\s+[\p{Lu}][\p{L}'’-]+|\s+et al\.?)?,?\s*\(?(\d{4}[a-z]?)\)?(?:[,:]\s*(?:pp?\.?\s*)?[\d–-]+)?\.?$/u
 
 export function resolveSources(entries: ReferenceEntry[]): ResolvedSources {
@@ -77,7 +87,7 @@ function backReference(raw: string, earlier: Array<{label: string; source: Sourc
   const cit = opCit.exec(raw)
   if (cit) {
     const family = cit[1]!.trim().split(/[\s,]+/).at(-1) ?? ''
-    return [...earlier].reverse().find((item) => familyOf(item.source) === family.toLowerCase())?.source ?? null
+    return [...earlier].reverse().find((item) => sameFamily(item.source, family.toLowerCase()))?.source ?? null
   }
   const short = shortForm.exec(raw)
   if (short) {
@@ -87,6 +97,16 @@ function backReference(raw: string, earlier: Array<{label: string; source: Sourc
     return match?.source ?? null
   }
   return undefined
+}
+
+/**
+ * A short form names the author by surname; a literal author (legal
+ * citations parse as one: "Mark H. Wittow, Cloud Computing, 14 J. …")
+ * contains it as a word before its first comma.
+ */
+function sameFamily(source: Source, family: string): boolean {
+  const full = familyOf(source)
+  return full === family || (full.split(',', 1)[0] ?? '').split(/[^\p{L}'’-]+/u).includes(family)
 }
 
 function familyOf(source: Source): string {
