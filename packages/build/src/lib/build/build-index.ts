@@ -95,12 +95,18 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     passages: article.passages,
     html: `articles/${article.meta.id}.html`
   }))
-  const footnotes: Footnote[] = parsed.flatMap(({article}) =>
-    article.markers.flatMap((marker) => {
+  // The same label twice at one place (`[70][70]`, a copy-paste slip) is one
+  // note where the reader stands: one footnote record.
+  const footnotes: Footnote[] = parsed.flatMap(({article}) => {
+    const seen = new Set<string>()
+    return article.markers.flatMap((marker) => {
       const source = sourceOf.get(article.meta.id)?.get(marker.identifier)
-      return source ? [{article: article.meta.id, label: marker.label, source, offset: marker.offset, passage: marker.passage}] : []
+      const key = `${marker.label}@${marker.offset}`
+      if (!source || seen.has(key)) return []
+      seen.add(key)
+      return [{article: article.meta.id, label: marker.label, source, offset: marker.offset, passage: marker.passage}]
     })
-  )
+  })
 
   progress('entities', 0, 1)
   const register = readRegister(corpus.register)
