@@ -55,6 +55,13 @@ export async function bench(ctx: {seedDir: string; log: (line: string) => void})
   })
   const article = {id: 'bench', text: joined, passages}
   const recogniseSeconds = time(() => recogniseEntities({articles: [article], sources: []}, register), 2)
+  const empty = loadRegister('[]').register
+  const discoverSeconds = time(() => recogniseEntities({articles: [article], sources: []}, empty), 2)
+  // The yardstick of the pipeline bench, measured here in the same run: remark-parse on the same text.
+  const {unified} = await import('unified')
+  const {default: remarkParse} = await import('remark-parse')
+  const parser = unified().use(remarkParse)
+  const parseSeconds = time(() => parser.parse(joined), 2)
 
   // The same text as a corpus of many short articles (one per seed file copy):
   // corpus-level grouping of discovered names must stay near-linear.
@@ -83,7 +90,9 @@ export async function bench(ctx: {seedDir: string; log: (line: string) => void})
   ctx.log(`entities: matcher            ${rate(matcherSeconds).toFixed(1)} MB/s`)
   ctx.log(`entities: baseline toLowerCase ${rate(lowerSeconds).toFixed(1)} MB/s  (matcher / toLowerCase = ${(lowerSeconds / matcherSeconds).toFixed(3)})`)
   ctx.log(`entities: baseline indexOf x ${aliases.length} aliases ${rate(indexOfSeconds).toFixed(1)} MB/s  (matcher / indexOf = ${(indexOfSeconds / matcherSeconds).toFixed(2)})`)
-  ctx.log(`entities: recogniseEntities (with discovery) ${rate(recogniseSeconds).toFixed(2)} MB/s  (recognise / matcher = ${(matcherSeconds / recogniseSeconds).toFixed(3)})`)
+  ctx.log(`entities: remark-parse (baseline) ${rate(parseSeconds).toFixed(2)} MB/s`)
+  ctx.log(`entities: recogniseEntities (with discovery) ${rate(recogniseSeconds).toFixed(2)} MB/s  (recognise / matcher = ${(matcherSeconds / recogniseSeconds).toFixed(3)}, recognise / remark-parse = ${(parseSeconds / recogniseSeconds).toFixed(2)})`)
+  ctx.log(`entities: recogniseEntities, empty register (all discovery: tagger + gazetteers) ${rate(discoverSeconds).toFixed(2)} MB/s  (/ remark-parse = ${(parseSeconds / discoverSeconds).toFixed(2)})`)
   const corpusRate = corpusLength / (1024 * 1024) / corpusSeconds
   ctx.log(`entities: recogniseEntities on ${copies.length} articles ${corpusRate.toFixed(2)} MB/s  (corpus / one article = ${(corpusRate / rate(recogniseSeconds)).toFixed(2)})`)
 }

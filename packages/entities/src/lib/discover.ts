@@ -112,7 +112,7 @@ export function discoverSpans(
         if (!initials(candidate).includes(acronym)) continue
         const label = candidate.join(' ')
         const start = passage.start + prefix.length - label.length
-        pushAcronym(spans, label, acronym, start, passage.start + found.index + 1, found[2] === 's', gaz)
+        pushAcronym(spans, text.slice(start, start + label.length), acronym, start, passage.start + found.index + 1, found[2] === 's', gaz)
         break
       }
     }
@@ -122,7 +122,7 @@ export function discoverSpans(
       if (!initials(label.split(/\s+/)).includes(acronym)) continue
       const acronymStart = passage.start + found.index
       const labelStart = acronymStart + acronym.length + found[2]!.length + 2
-      pushAcronym(spans, label, acronym, labelStart, acronymStart, found[2] === 's', gaz)
+      pushAcronym(spans, text.slice(labelStart, labelStart + label.length), acronym, labelStart, acronymStart, found[2] === 's', gaz)
     }
 
     for (const found of body.matchAll(run)) {
@@ -219,7 +219,8 @@ export function discoverSpans(
     if (gaz.demonyms.has(key) || words.every((word) => gaz.demonyms.has(nameKey(word)) || isConnector(word))) return false
     const initial = isInitial(start)
     const push = (type: DiscoveredSpan['type'], score: number, extra: Partial<DiscoveredSpan> = {}) => {
-      spans.push({start, end, label, type, score, ...(initial ? {initial} : {}), ...extra})
+      // The label keeps the article's spelling (accents): folding is for matching only.
+      spans.push({start, end, label: text.slice(start, end), type, score, ...(initial ? {initial} : {}), ...extra})
       return true
     }
 

@@ -116,13 +116,14 @@ export function groupDiscovered(
     }
   }
   const articles = new Map(input.articles.map((article) => [article.id, article]))
+  const viewOf = articleViews(articles, covers, spans)
   for (const group of groups.values()) {
     if (/^[A-Z&]+$/.test(group.label)) {
       const expansion = group.forms.find((form) => !/^[A-Z&]+$/.test(form))
       if (expansion) group.label = expansion
     }
     if (group.occurrences.length > 1) group.score += 1
-    addShortForms(group, articles, covers, spans)
+    addShortForms(group, viewOf)
   }
   return [...groups.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || (a.key < b.key ? -1 : 1))
 }
@@ -133,12 +134,46 @@ export function groupDiscovered(
  * (NSF)"), a person's surname ("Sarre" after "Miguel Sarre"). A recurring
  * surname is also evidence that the name is a person's.
  */
-function addShortForms(
-  group: DiscoveredGroup,
+/** An article's folded text, where each word starts, and which characters are already taken. */
+interface ArticleView {
+  folded: string
+  words: Map<string, number[]>
+  mask: Uint8Array
+}
+
+/**
+ * One view per article, built once: looking a form up by its first word keeps
+ * the search for further mentions linear in the text, however many names.
+ */
+function articleViews(
   byId: ReadonlyMap<string, GroupingInput['articles'][number]>,
   covers: Covered,
   spans: ReadonlyMap<string, ReadonlyArray<{start: number; end: number}>>
-) {
+): (id: string) => ArticleView {
+  const views = new Map<string, ArticleView>()
+  return (id) => {
+    let view = views.get(id)
+    if (!view) {
+      const folded = fold(byId.get(id)!.text)
+      const words = new Map<string, number[]>()
+      for (const match of folded.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}][\p{L}\p{N}'.&-]*/gu)) {
+        // Index the word and its prefixes up to punctuation, so "U.S." and "Levin's" are found.
+        for (const word of new Set([match[0], match[0].replace(/['.&-].*$/, ''), match[0].replace(/[.']+$/, '')])) {
+          const list = words.get(word)
+          if (list) list.push(match.index)
+          else words.set(word, [match.index])
+        }
+      }
+      const mask = new Uint8Array(folded.length + 1)
+      for (const span of [...(covers.get(id) ?? []), ...(spans.get(id) ?? [])]) mask.fill(1, span.start, span.end)
+      view = {folded, words, mask}
+      views.set(id, view)
+    }
+    return view
+  }
+}
+
+function addShortForms(group: DiscoveredGroup, viewOf: (id: string) => ArticleView) {
   const forms = new Set<string>([group.label])
   let surname: string | undefined
   if (group.type === 'person') {
@@ -150,19 +185,17 @@ function addShortForms(
   const articles = new Set(group.occurrences.map((o) => o.article))
   let found = false
   for (const id of articles) {
-    const article = byId.get(id)!
-    const blocked = [...(covers.get(id) ?? []), ...(spans.get(id) ?? [])]
-    const folded = fold(article.text)
+    const view = viewOf(id)
     for (const form of [...forms].sort((a, b) => b.length - a.length)) {
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
-      for (const match of folded.matchAll(re)) {
-        const start = match.index
-        const end = start + form.length
-        if (blocked.some((b) => b.start < end && start < b.end)) continue
+      const key = fold(form)
+      for (const start of view.words.get(key.split(' ', 1)[0]!) ?? []) {
+        const end = start + key.length
+        if (!view.folded.startsWith(key, start) || /[\p{L}\p{N}]/u.test(view.folded.charAt(end))) continue
+        if (view.mask.subarray(start, end).includes(1)) continue
         // Standalone only: "Salvador" in "El Salvador" is not anyone's surname.
-        if (form === surname && /[A-Z][\p{L}.]* $/u.test(folded.slice(Math.max(0, start - 20), start))) continue
+        if (form === surname && /[A-Z][\p{L}.]* $/u.test(view.folded.slice(Math.max(0, start - 20), start))) continue
         group.occurrences.push({article: id, start, end})
-        blocked.push({start, end})
+        view.mask.fill(1, start, end)
         if (!group.forms.includes(form)) group.forms.push(form)
         if (form === surname) found = true
       }
