@@ -1,111 +1,35 @@
 /**
  * The site: a library, the article reader with a side panel (entity card or
- * graph), the corpus graph, and search, all driven by the selection in the
- * URL that <apparatus-corpus> owns. The graph (and Cytoscape) load only when
- * a view shows it.
+ * graph), the corpus graph, search and the registers, all driven by the
+ * selection in the URL that <apparatus-corpus> owns. The graph (and
+ * Cytoscape) load only when a view shows it.
+ *
+ * Keyboard: a skip link, focus moved to the new view's heading when the view
+ * changes, tabs that follow the arrow keys, `document.title` per view, and a
+ * keyboard map (`?`) listing every shortcut (see docs/site.md).
  */
 import '@apparatus/reader/define'
 import {consume} from '@lit/context'
-import {LitElement, css, html, nothing} from 'lit'
-import {state} from 'lit/decorators.js'
+import {LitElement, html, nothing, type PropertyValues} from 'lit'
+import {query, state} from 'lit/decorators.js'
 import type {ApparatusIndex} from '@apparatus/model'
-import {corpusContext, formatRoute, selectionContext, theme, type Route} from '@apparatus/reader'
+import {TYPE_LABELS, corpusContext, emitSelect, formatRoute, selectionContext, theme, type ApparatusArticle, type ApparatusSearch, type Route} from '@apparatus/reader'
+import {appStyles} from './app.styles.js'
+import {KEYS, keyboardMap} from './keyboard.js'
 
 let graphLoaded: Promise<unknown> | undefined
 const loadGraph = () => (graphLoaded ??= import('@apparatus/graph/define'))
+/** In the corpus graph an article node focuses that article there (the graph writes #/graph?article=) instead of leaving the graph. */
+const keepArticlesInGraph = (event: CustomEvent<{kind: string}>) => {
+  if (event.detail.kind !== 'article') return
+  event.preventDefault()
+  event.stopPropagation()
+}
+
+const NARROW = '(max-width: 56rem)'
 
 export class ApparatusApp extends LitElement {
-  static override styles = [
-    theme,
-    css`
-      :host {
-        display: block;
-        min-height: 100vh;
-        background: var(--_surface);
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1.5rem;
-        padding: 0.6rem 1rem;
-        border-bottom: 1px solid var(--_border);
-        position: sticky;
-        top: 0;
-        background: var(--_surface);
-        z-index: 30;
-      }
-      .brand {
-        font-weight: 700;
-        letter-spacing: 0.02em;
-        color: var(--_text);
-        text-decoration: none;
-      }
-      nav a {
-        margin-right: 1rem;
-        color: var(--_text);
-      }
-      nav a[aria-current='page'] {
-        font-weight: 700;
-      }
-      main {
-        padding: 0 1rem 2rem;
-      }
-      .reading {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(20rem, 36rem);
-        gap: 1rem;
-        align-items: start;
-      }
-      .panel {
-        position: sticky;
-        top: 3.5rem;
-        max-height: calc(100vh - 4rem);
-        overflow: auto;
-        border-left: 1px solid var(--_border);
-        padding-left: 1rem;
-      }
-      [role='tablist'] {
-        display: flex;
-        gap: 0.25rem;
-        margin: 0.75rem 0 0.5rem;
-      }
-      [role='tab'] {
-        border: 1px solid var(--_border);
-        background: var(--_raised);
-        border-radius: 6px 6px 0 0;
-        padding: 0.3rem 0.8rem;
-        cursor: pointer;
-        min-height: 28px;
-      }
-      [role='tab'][aria-selected='true'] {
-        background: var(--_surface);
-        font-weight: 700;
-        border-bottom-color: var(--_surface);
-      }
-      .hint {
-        color: var(--_muted);
-      }
-      h1 {
-        font-size: 1.4rem;
-      }
-      @media (max-width: 56rem) {
-        .reading {
-          grid-template-columns: 1fr;
-        }
-        .panel {
-          position: static;
-          max-height: none;
-          border-left: none;
-          border-top: 1px solid var(--_border);
-          padding-left: 0;
-        }
-        apparatus-graph {
-          --apparatus-graph-height: 380px;
-        }
-      }
-    `
-  ]
+  static override styles = [theme, appStyles]
 
   @consume({context: corpusContext, subscribe: true})
   @state()
@@ -116,6 +40,14 @@ export class ApparatusApp extends LitElement {
   route?: Route
 
   @state() private tab: 'entity' | 'graph' = 'graph'
+  @state() private narrow = false
+
+  @query('dialog.keys') private keysDialog?: HTMLDialogElement
+
+  private viewKey?: string
+  private sheetFor?: string
+  private media?: MediaQueryList
+  private resize?: ResizeObserver
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -125,54 +57,161 @@ export class ApparatusApp extends LitElement {
       events.addEventListener('reload', () => location.reload())
       events.onerror = () => events.close()
     }
+    this.media = matchMedia(NARROW)
+    this.narrow = this.media.matches
+    this.media.addEventListener('change', this.onMedia)
+    document.addEventListener('keydown', this.onShortcut)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.media?.removeEventListener('change', this.onMedia)
+    document.removeEventListener('keydown', this.onShortcut)
+    this.resize?.disconnect()
+  }
+
+  protected override firstUpdated(): void {
+    const header = this.shadowRoot?.querySelector('header')
+    if (header) {
+      this.resize = new ResizeObserver(() => this.style.setProperty('--header-height', `${header.getBoundingClientRect().height}px`))
+      this.resize.observe(header)
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (!this.index) return
+    const route = this.route ?? {view: 'library'}
+    document.title = this.title_(route)
+    const key = `${route.view}|${route.article ?? ''}|${route.type ?? ''}|${route.unknown ?? ''}`
+    const previous = this.viewKey
+    this.viewKey = key
+    // A new view (not a new selection in the same view) moves focus to its heading, as a page load would for a screen reader.
+    if (previous !== undefined && previous !== key) void this.focusView(route)
+    if (changed.has('route') && this.narrow && route.view === 'article' && route.entity && route.entity !== this.sheetFor) {
+      this.shadowRoot?.querySelector<HTMLElement>('.sheet')?.focus({preventScroll: true})
+    }
+    this.sheetFor = route.entity
+  }
+
+  private title_(route: Route): string {
+    const index = this.index!
+    const entity = route.entity ? index.entities.find((item) => item.id === route.entity)?.label : undefined
+    const parts: string[] = []
+    if (route.unknown) parts.push('Not found')
+    else if (route.view === 'article') {
+      const article = index.articles.find((item) => item.id === route.article)
+      parts.push(...(entity ? [entity] : []), article ? article.title : 'Article not found')
+    } else if (route.view === 'graph') parts.push(...(entity ? [entity] : []), 'Corpus graph')
+    else if (route.view === 'search') parts.push(route.query ? `“${route.query}”` : '', 'Search')
+    else if (route.view === 'register') parts.push(...(entity ? [entity] : []), `${TYPE_LABELS[route.type ?? 'person']} register`)
+    else parts.push('Library')
+    return [...parts.filter(Boolean), 'Apparatus'].join(' · ')
+  }
+
+  private async focusView(route: Route): Promise<void> {
+    await this.updateComplete
+    if (route.view === 'article') {
+      const article = this.shadowRoot?.querySelector<ApparatusArticle>('apparatus-article')
+      if (article && article.index && article.article && !route.passage && !route.footnote) {
+        await article.updateComplete
+        return article.focusTitle()
+      }
+      if (article) return
+    }
+    if (route.view === 'search') {
+      const search = this.shadowRoot?.querySelector<ApparatusSearch>('apparatus-search')
+      await search?.updateComplete
+      return search?.focus()
+    }
+    this.shadowRoot?.querySelector<HTMLElement>('main h1')?.focus({preventScroll: true})
   }
 
   override render() {
     const route = this.route ?? {view: 'library'}
     const view = route.view
-    if (view === 'graph' || (view === 'article' && this.tab === 'graph')) void loadGraph()
+    const article = route.article ? this.index?.articles.find((item) => item.id === route.article) : undefined
+    if (this.index && this.index.articles.length > 0 && ((view === 'graph' && this.index.graph.nodes.length > 0) || (view === 'article' && article && this.tab === 'graph'))) void loadGraph()
+    const current = (name: Route['view']) => (view === name && !route.unknown ? 'page' : 'false')
     return html`
+      <a class="skip" href="#main" @click=${this.skipTo('main')}>Skip to content</a>
+      ${view === 'article' && article ? html`<a class="skip" href="#panel" @click=${this.skipTo('.panel')}>Skip to side panel</a>` : nothing}
       <header>
         <a class="brand" href="#/">Apparatus</a>
         <nav aria-label="Views">
-          <a href="#/" aria-current=${view === 'library' ? 'page' : 'false'}>Library</a>
-          <a href="#/graph" aria-current=${view === 'graph' ? 'page' : 'false'}>Graph</a>
-          <a href="#/search" aria-current=${view === 'search' ? 'page' : 'false'}>Search</a>
+          <a href="#/" aria-current=${current('library')}>Library</a>
+          <a href="#/register/person" aria-current=${current('register')}>Registers</a>
+          <a href="#/graph" aria-current=${current('graph')}>Graph</a>
+          <a href="#/search" aria-current=${current('search')}>Search</a>
         </nav>
+        <button class="keys-button" aria-haspopup="dialog" @click=${this.showKeys}>Keyboard <kbd>?</kbd></button>
       </header>
-      <main>${view === 'article' ? this.renderArticle(route) : view === 'graph' ? this.renderGraph(route) : view === 'search' ? this.renderSearch(route) : this.renderLibrary()}</main>
+      <main id="main" tabindex="-1">${this.renderView(route, article)}</main>
+      ${keyboardMap()}
     `
   }
 
+  private renderView(route: Route, article: ApparatusIndex['articles'][number] | undefined) {
+    if (!this.index) return nothing
+    if (route.unknown) return this.renderNotFound(`There is no page at “#/${route.unknown}”.`)
+    if (route.view === 'article') return article ? this.renderArticle(route) : this.renderNotFound(`This corpus has no article “${route.article}”.`)
+    if (route.view === 'graph') return this.renderGraph(route)
+    if (route.view === 'search') return this.renderSearch(route)
+    if (route.view === 'register') return this.renderRegister(route)
+    return this.renderLibrary()
+  }
+
+  private renderNotFound(message: string) {
+    return html`<section class="notfound" aria-labelledby="notfound-title">
+      <h1 id="notfound-title" tabindex="-1">Not found</h1>
+      <p>${message} It may have been renamed or removed when the corpus was rebuilt.</p>
+      <p><a href="#/">Go to the library</a> · <a href="#/search">Search the corpus</a></p>
+    </section>`
+  }
+
   private renderLibrary() {
-    return html`<h1>Library</h1>
-      <p class="hint">${this.index ? `${this.index.articles.length} articles, ${this.index.sources.length} sources, ${this.index.entities.length} people, cases, organisations and places.` : ''}</p>
+    const index = this.index!
+    return html`<h1 tabindex="-1">Library</h1>
+      <p class="hint">
+        ${index.articles.length} ${index.articles.length === 1 ? 'article' : 'articles'}, ${index.sources.length} sources, ${index.entities.length} people, cases, organisations and places. The
+        columns count the notes, the sources and the different names each article has.
+      </p>
       <apparatus-library></apparatus-library>`
   }
 
   private renderArticle(route: Route) {
     const entity = route.entity
-    const tab = entity ? this.tab : 'graph'
+    const tab = entity && !this.narrow ? this.tab : 'graph'
+    const sheet = this.narrow && entity
     return html`<div class="reading">
       <apparatus-article article=${route.article ?? ''}></apparatus-article>
-      <aside class="panel" aria-label="Side panel">
-        <div role="tablist" aria-label="Side panel">
-          <button role="tab" id="tab-entity" aria-controls="panel-entity" aria-selected=${String(tab === 'entity')} ?disabled=${!entity} @click=${() => (this.tab = 'entity')}>Entity</button>
-          <button role="tab" id="tab-graph" aria-controls="panel-graph" aria-selected=${String(tab === 'graph')} @click=${() => (this.tab = 'graph')}>Graph</button>
+      <aside class="panel" id="panel" tabindex="-1" aria-label="Side panel">
+        <div role="tablist" aria-label="Side panel" @keydown=${this.onTabKey}>
+          <button role="tab" id="tab-entity" aria-controls="panel-entity" aria-selected=${String(tab === 'entity')} tabindex=${tab === 'entity' ? '0' : '-1'} ?disabled=${!entity || this.narrow} @click=${() => (this.tab = 'entity')}>Entity</button>
+          <button role="tab" id="tab-graph" aria-controls="panel-graph" aria-selected=${String(tab === 'graph')} tabindex=${tab === 'graph' ? '0' : '-1'} @click=${() => (this.tab = 'graph')}>Graph</button>
         </div>
         ${tab === 'entity' && entity
           ? html`<div role="tabpanel" id="panel-entity" aria-labelledby="tab-entity"><apparatus-entity-card entity=${entity}></apparatus-entity-card></div>`
           : html`<div role="tabpanel" id="panel-graph" aria-labelledby="tab-graph">
-              <apparatus-graph article=${route.article ?? ''}></apparatus-graph>
-              ${entity ? html`<apparatus-entity-card entity=${entity}></apparatus-entity-card>` : html`<p class="hint">Select a highlighted name or a node.</p>`}
+              <apparatus-graph url-state article=${route.article ?? ''}></apparatus-graph>
+              ${entity && !sheet ? html`<apparatus-entity-card entity=${entity}></apparatus-entity-card>` : html`<p class="hint">Select a highlighted name or a node.</p>`}
             </div>`}
       </aside>
+      ${sheet
+        ? html`<section class="sheet" role="dialog" aria-modal="false" aria-label="About this name" tabindex="-1" @keydown=${this.onSheetKey}>
+            <div class="sheet-head"><span>Name</span><button aria-label="Close" @click=${this.closeSheet}>×</button></div>
+            <apparatus-entity-card entity=${entity}></apparatus-entity-card>
+          </section>`
+        : nothing}
     </div>`
   }
 
   private renderGraph(route: Route) {
-    return html`<h1>Corpus graph</h1>
-      <apparatus-graph style="--apparatus-graph-height: 70vh"></apparatus-graph>
+    const index = this.index!
+    if (index.articles.length === 0 || index.graph.nodes.length === 0)
+      return html`<h1 tabindex="-1">Corpus graph</h1>
+        <p class="hint">The graph is empty: this corpus has no articles yet. Add one with <code>pnpm apparatus import article.txt</code>, then rebuild.</p>`
+    return html`<h1 tabindex="-1">Corpus graph</h1>
+      <apparatus-graph url-state style="--apparatus-graph-height: 70vh" @apparatus-select=${keepArticlesInGraph}></apparatus-graph>
       ${route.entity ? html`<apparatus-entity-card entity=${route.entity}></apparatus-entity-card>` : nothing}
       ${route.source ? this.renderSource(route.source) : nothing}`
   }
@@ -192,15 +231,83 @@ export class ApparatusApp extends LitElement {
         ${articles.map((article) => {
           const title = this.index!.articles.find((item) => item.id === article)?.title ?? article
           const labels = notes.filter((note) => note.article === article).map((note) => note.label)
-          return html`<li><a href=${formatRoute({article, footnote: labels[0]!})}>${title}</a> (notes ${labels.join(', ')})</li>`
+          return html`<li><a href=${formatRoute({article, footnote: labels[0]!})}>${title}</a> (${labels.length === 1 ? 'note' : 'notes'} ${labels.join(', ')})</li>`
         })}
       </ul>
     </section>`
   }
 
   private renderSearch(route: Route) {
-    return html`<h1>Search</h1>
+    return html`<h1 tabindex="-1">Search</h1>
       <apparatus-search query=${route.query ?? ''}></apparatus-search>`
+  }
+
+  private renderRegister(route: Route) {
+    const type = route.type ?? 'person'
+    return html`<h1 tabindex="-1">Register of ${TYPE_LABELS[type]!.toLowerCase()}</h1>
+      <apparatus-register type=${type} entity=${route.entity ?? ''}></apparatus-register>`
+  }
+
+  private skipTo(selector: string) {
+    return (event: Event) => {
+      event.preventDefault()
+      const target = this.shadowRoot?.querySelector<HTMLElement>(selector)
+      target?.focus()
+      target?.scrollIntoView({block: 'start'})
+    }
+  }
+
+  private onTabKey = (event: KeyboardEvent) => {
+    const tabs = [...(this.shadowRoot?.querySelectorAll<HTMLButtonElement>('[role="tab"]:not([disabled])') ?? [])]
+    const at = tabs.indexOf(event.target as HTMLButtonElement)
+    const step = {ArrowRight: 1, ArrowLeft: -1, Home: -Infinity, End: Infinity}[event.key]
+    if (at === -1 || step === undefined || tabs.length === 0) return
+    event.preventDefault()
+    const next = Number.isFinite(step) ? tabs[(at + step + tabs.length) % tabs.length]! : step < 0 ? tabs[0]! : tabs.at(-1)!
+    next.click()
+    void this.updateComplete.then(() => this.shadowRoot?.getElementById(next.id)?.focus())
+  }
+
+  private closeSheet = () => {
+    const route = this.route
+    if (route?.article) emitSelect(this, {kind: 'article', id: route.article})
+  }
+
+  private onSheetKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      this.closeSheet()
+    }
+  }
+
+  private onMedia = (event: MediaQueryListEvent) => {
+    this.narrow = event.matches
+  }
+
+  private showKeys = () => {
+    this.keysDialog?.showModal()
+  }
+
+  /** The single-key shortcuts of the keyboard map; never while typing. */
+  private onShortcut = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return
+    const target = event.composedPath()[0] as HTMLElement | undefined
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return
+    if (this.keysDialog?.open) return
+    const action = KEYS.find((item) => item.key === event.key)?.action
+    if (!action) return
+    const route = this.route ?? {view: 'library'}
+    if (action === 'keys') this.showKeys()
+    else if (action === 'search') {
+      if (route.view === 'search') this.shadowRoot?.querySelector<ApparatusSearch>('apparatus-search')?.focus()
+      else location.hash = formatRoute({view: 'search', ...(route.query ? {query: route.query} : {})})
+    } else if (action === 'mentions' && route.view === 'article') {
+      const article = this.shadowRoot?.querySelector<ApparatusArticle>('apparatus-article')
+      if (article) article.highlight = article.highlight === 'all' ? 'first' : 'all'
+    } else if (action === 'panel' && route.view === 'article') this.skipTo('.panel')(event)
+    else if (action === 'outline' && route.view === 'article') this.shadowRoot?.querySelector<ApparatusArticle>('apparatus-article')?.toggleOutline()
+    else return
+    event.preventDefault()
   }
 }
 

@@ -5,6 +5,7 @@ import {ApparatusCorpus} from './components/corpus.js'
 import {ApparatusEntityCard} from './components/entity-card.js'
 import {ApparatusLibrary} from './components/library.js'
 import {ApparatusNoteCard} from './components/note-card.js'
+import {ApparatusRegister} from './components/register.js'
 import {ApparatusSearch} from './components/search.js'
 
 const elements: Array<[string, CustomElementConstructor]> = [
@@ -14,7 +15,8 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['apparatus-cite-panel', ApparatusCitePanel],
   ['apparatus-entity-card', ApparatusEntityCard],
   ['apparatus-library', ApparatusLibrary],
-  ['apparatus-search', ApparatusSearch]
+  ['apparatus-search', ApparatusSearch],
+  ['apparatus-register', ApparatusRegister]
 ]
 for (const [name, element] of elements) if (!customElements.get(name)) customElements.define(name, element)
 
@@ -29,5 +31,6 @@ declare global {
     'apparatus-entity-card': ApparatusEntityCard
     'apparatus-library': ApparatusLibrary
     'apparatus-search': ApparatusSearch
+    'apparatus-register': ApparatusRegister
   }
 }

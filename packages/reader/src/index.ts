@@ -4,16 +4,23 @@ export {ApparatusCorpus} from './components/corpus.js'
 export {ApparatusEntityCard} from './components/entity-card.js'
 export {ApparatusLibrary} from './components/library.js'
 export {ApparatusNoteCard} from './components/note-card.js'
+export {ApparatusRegister} from './components/register.js'
 export {ApparatusSearch} from './components/search.js'
 export {CITE_STYLES, citePassage, safeUrl, toBibtex, toCslJson, toRis, type CiteStyle} from './lib/cite.js'
 export {corpusContext, selectionContext} from './lib/context.js'
+export {caseCitation, type CaseCitation} from './lib/case-citation.js'
+export {markedMentions, type HighlightMode} from './lib/highlight.js'
 export {lookup, type Lookup} from './lib/lookup.js'
+export {SearchIndex, parseQuery, searchDocs, type SearchHit} from './lib/search-engine.js'
 export {
   SELECT_EVENT,
   applySelect,
+  emitQuery,
   emitSelect,
+  isDismissal,
   formatRoute,
   parseRoute,
+  type ApparatusQueryEvent,
   type ApparatusSelectDetail,
   type ApparatusSelectEvent,
   type Route,

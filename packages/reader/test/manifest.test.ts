@@ -15,5 +15,5 @@ test('custom-elements.json is what the analyzer generates from the sources now',
   const committed = JSON.parse(await readFile(join(dir, 'custom-elements.json'), 'utf8'))
   assert.deepEqual(committed, fresh, 'run `pnpm --filter @apparatus/reader analyze` and commit custom-elements.json')
   const tags = fresh.modules.flatMap((module: {declarations?: Array<{tagName?: string}>}) => (module.declarations ?? []).map((declaration) => declaration.tagName).filter(Boolean)).sort()
-  assert.deepEqual(tags, ['apparatus-article', 'apparatus-cite-panel', 'apparatus-corpus', 'apparatus-entity-card', 'apparatus-library', 'apparatus-note-card', 'apparatus-search'])
+  assert.deepEqual(tags, ['apparatus-article', 'apparatus-cite-panel', 'apparatus-corpus', 'apparatus-entity-card', 'apparatus-library', 'apparatus-note-card', 'apparatus-register', 'apparatus-search'])
 })

@@ -15,12 +15,15 @@ async function article(id: string, index?: ApparatusIndex): Promise<ApparatusArt
 }
 
 describe('<apparatus-article>', () => {
-  it('renders every seed article with as many highlighted mentions and note markers as the index has', async () => {
+  it('with highlight="all", renders every seed article with a mark for each mention outside headings, and every note marker', async () => {
     const index = await realIndex()
     for (const item of index.articles) {
       const element = await article(item.id, index)
+      element.highlight = 'all'
+      await settle(element)
       const marks = [...element.shadowRoot!.querySelectorAll('mark[data-entity]')]
-      const mentions = index.mentions.filter((mention) => mention.article === item.id)
+      const headings = new Set(item.passages.filter((passage) => passage.kind === 'heading').map((passage) => passage.id))
+      const mentions = index.mentions.filter((mention) => mention.article === item.id && !headings.has(mention.passage))
       expect(marks.length, item.id).to.equal(mentions.length)
       expect(marks.map((mark) => mark.textContent)).to.deep.equal(
         [...mentions].sort((a, b) => a.start - b.start).map((mention) => item.text.slice(mention.start, mention.end))

@@ -30,10 +30,104 @@ export const articleStyles = css`
   .legend button {
     cursor: pointer;
     padding: 0.15rem 0.6rem;
+    min-height: 28px;
   }
-  .legend button[aria-pressed='false'] {
+  .legend button.chip[aria-pressed='false'] {
     background: transparent;
     text-decoration: line-through;
+  }
+  .swatch {
+    display: inline-block;
+    width: 1.1em;
+    height: 0.55em;
+    margin-right: 0.35em;
+    border-bottom: 3px solid var(--_c);
+    vertical-align: 0.1em;
+  }
+  .legend button.mode {
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: transparent;
+    font-size: 0.8em;
+  }
+  .legend button.mode[aria-pressed='true'] {
+    background: var(--_raised);
+    font-weight: 700;
+  }
+  .legend button.mode::before {
+    content: '☐ ';
+  }
+  .legend button.mode[aria-pressed='true']::before {
+    content: '☑ ';
+  }
+  .notice {
+    border-left: 4px solid var(--_accent);
+    background: var(--_raised);
+    padding: 0.4rem 0.75rem;
+  }
+  .outline {
+    position: sticky;
+    top: var(--apparatus-sticky-top, 0px);
+    z-index: 5;
+    background: var(--_surface);
+    border-bottom: 1px solid var(--_border);
+    margin: 0.5rem 0 0;
+    font-size: 0.9rem;
+  }
+  .outline summary {
+    cursor: pointer;
+    padding: 0.45rem 0;
+    min-height: 24px;
+    display: flex;
+    gap: 0.6rem;
+    align-items: baseline;
+    list-style: none;
+  }
+  .outline summary::-webkit-details-marker {
+    display: none;
+  }
+  .outline summary::before {
+    content: '▸';
+    color: var(--_muted);
+  }
+  .outline details[open] summary::before {
+    content: '▾';
+  }
+  .outline-label {
+    font-weight: 700;
+  }
+  .outline-here {
+    color: var(--_muted);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    min-width: 0;
+    flex: 1;
+  }
+  .outline ol {
+    margin: 0 0 0.6rem;
+    padding-left: 1.6rem;
+    max-height: 50vh;
+    overflow: auto;
+  }
+  .outline li a {
+    display: inline-block;
+    padding: 0.2rem 0;
+    min-height: 24px;
+    color: var(--_text);
+    text-decoration: none;
+  }
+  .outline li a:hover {
+    text-decoration: underline;
+  }
+  .outline li a[aria-current='location'] {
+    font-weight: 700;
+    color: var(--_accent);
+  }
+  .outline li a[aria-current='location']::after {
+    content: ' ← you are here';
+    font-weight: 400;
+    color: var(--_muted);
   }
   .count {
     color: var(--_muted);
@@ -47,6 +141,7 @@ export const articleStyles = css`
   .body h2 {
     font-size: 1.3rem;
     margin: 1.6rem 0 0.5rem;
+    scroll-margin-top: calc(var(--apparatus-sticky-top, 0px) + 3rem);
   }
   blockquote {
     border-left: 3px solid var(--_border);
@@ -68,8 +163,27 @@ export const articleStyles = css`
     background: var(--_bg);
     border-bottom: 2px solid var(--_c);
     border-radius: 2px;
-    padding: 0 1px;
+    /* Vertical padding makes a 24 px tall target without moving the text. */
+    padding: 2px 0;
     cursor: pointer;
+  }
+  /* The type is in the underline's style too, not in colour alone (WCAG 1.4.1). */
+  .type-organisation {
+    --_line: dashed;
+  }
+  .type-place {
+    --_line: dotted;
+  }
+  .type-case {
+    --_line: double;
+  }
+  mark.m,
+  .swatch {
+    border-bottom-style: var(--_line, solid);
+  }
+  mark.m.type-case,
+  mark.m.type-place {
+    border-bottom-width: 3px;
   }
   mark.m.related,
   mark.m.selected {
@@ -86,17 +200,33 @@ export const articleStyles = css`
     background: none;
     border-bottom-color: transparent;
   }
+  /* A 24 px square target that sits at the top of the line like a superscript and does not add leading; the visible label is smaller. */
   button.fn {
-    font: 600 0.7rem var(--_ui-font);
-    border: 1px solid var(--_border);
-    background: var(--_raised);
-    border-radius: 3px;
-    padding: 0 0.25rem;
-    margin-left: 1px;
+    display: inline-flex;
+    align-items: flex-start;
+    justify-content: center;
+    box-sizing: border-box;
+    min-width: 24px;
+    height: 24px;
+    vertical-align: text-top;
+    margin: -0.15em -2px 0 0;
+    padding: 0;
+    border: none;
+    background: none;
+    font: 600 0.7rem/1 var(--_ui-font);
+    color: var(--_accent);
     cursor: pointer;
-    line-height: 1.2;
   }
-  button.fn[aria-expanded='true'] {
+  button.fn .label {
+    border: 1px solid var(--_border);
+    border-radius: 3px;
+    padding: 1px 3px;
+    background: var(--_raised);
+  }
+  button.fn:hover .label {
+    border-color: var(--_accent);
+  }
+  button.fn[aria-expanded='true'] .label {
     background: var(--_accent);
     color: var(--_surface);
   }
@@ -106,6 +236,8 @@ export const articleStyles = css`
     color: var(--_muted);
     cursor: pointer;
     font-size: 0.9rem;
+    min-width: 24px;
+    min-height: 24px;
     padding: 0 0.25rem;
     opacity: 0.35;
   }
@@ -113,8 +245,20 @@ export const articleStyles = css`
   button.cite:focus-visible {
     opacity: 1;
   }
+  /* Touch screens have no hover: the control is always there. */
+  @media (hover: none) {
+    button.cite {
+      opacity: 1;
+    }
+  }
+  .popover.above {
+    transform: translateY(-100%);
+  }
   .popover {
     position: absolute;
+    box-sizing: border-box;
+    max-height: min(70vh, 32rem);
+    overflow: auto;
     z-index: 10;
     width: min(22rem, calc(100% - 1rem));
     background: var(--_surface);
@@ -138,6 +282,8 @@ export const articleStyles = css`
     font-size: 1.4rem;
     line-height: 1;
     cursor: pointer;
+    min-width: 32px;
+    min-height: 32px;
   }
   .entities,
   .sources {
@@ -167,8 +313,33 @@ export const articleStyles = css`
   .entities button {
     cursor: pointer;
   }
+  .entities li {
+    display: inline-flex;
+    align-items: center;
+  }
+  .entities li.muted .chip {
+    opacity: 0.6;
+    text-decoration: line-through;
+  }
+  button.mute {
+    min-width: 24px;
+    min-height: 24px;
+    border: none;
+    background: none;
+    color: var(--_muted);
+    cursor: pointer;
+    padding: 0;
+    font-size: 0.8rem;
+  }
   .sources ol {
     padding-left: 1.2rem;
+  }
+  .sources summary {
+    cursor: pointer;
+    min-height: 24px;
+  }
+  .sources summary h2 {
+    display: inline;
   }
   .sources li {
     margin: 0.6rem 0;
@@ -176,6 +347,107 @@ export const articleStyles = css`
   .labels button {
     cursor: pointer;
     margin-right: 0.2rem;
+  }
+  .print-only {
+    display: none;
+  }
+  .permalink {
+    font-size: 0.85rem;
+    color: var(--_muted);
+    word-break: break-all;
+  }
+  .endnotes ol {
+    list-style: none;
+    padding: 0;
+    font-family: var(--_font);
+  }
+  .endnotes li {
+    margin: 0.3rem 0;
+    overflow-wrap: anywhere;
+  }
+  .endnotes .label {
+    font-weight: 600;
+  }
+  /* A phone: the note card is a sheet at the bottom of the screen, where the reader is. */
+  @media (max-width: 40rem) {
+    .popover,
+    .popover.above {
+      position: fixed;
+      top: auto !important;
+      left: 0 !important;
+      right: 0;
+      bottom: 0;
+      width: auto;
+      max-height: 60vh;
+      transform: none;
+      border-radius: 12px 12px 0 0;
+      z-index: 40;
+    }
+  }
+  /* Print: the article as an article. Title, byline, permalink, text, notes as endnotes; no controls. */
+  @media print {
+    :host {
+      background: none;
+    }
+    .layout {
+      max-width: none;
+      padding: 0;
+    }
+    .legend,
+    .outline,
+    .entities,
+    .sources,
+    .popover,
+    .notice,
+    button.cite,
+    apparatus-cite-panel {
+      display: none !important;
+    }
+    .print-only {
+      display: block;
+    }
+    .body {
+      font-size: 11pt;
+      line-height: 1.5;
+    }
+    mark.m {
+      background: none;
+      border: none;
+      padding: 0;
+      color: inherit;
+      outline: none;
+      box-shadow: none;
+    }
+    button.fn {
+      display: inline;
+      border: none;
+      background: none;
+      padding: 0;
+      margin: 0;
+      min-width: 0;
+      height: auto;
+      font-size: 0.7em;
+      vertical-align: super;
+      line-height: 0;
+      color: inherit;
+    }
+    button.fn .label {
+      border: none;
+      background: none;
+      padding: 0;
+    }
+    .passage.flash {
+      background: none;
+      box-shadow: none;
+    }
+    .body h2 {
+      break-after: avoid;
+    }
+    .endnotes {
+      border-top: 1px solid #999;
+      margin-top: 1.5rem;
+      font-size: 9.5pt;
+    }
   }
   .hint {
     color: var(--_muted);

@@ -2,26 +2,45 @@ import {consume} from '@lit/context'
 import {LitElement, html, nothing, type PropertyValues} from 'lit'
 import {property, state} from 'lit/decorators.js'
 import {classMap} from 'lit/directives/class-map.js'
-import {ENTITY_TYPES, type ApparatusIndex, type Article, type EntityType, type Footnote, type Passage} from '@apparatus/model'
+import {ENTITY_TYPES, type ApparatusIndex, type Article, type EntityType, type Footnote, type Mention, type Passage} from '@apparatus/model'
+import {sourceText} from '../lib/cite.js'
 import {corpusContext, selectionContext} from '../lib/context.js'
+import {markedMentions, type HighlightMode} from '../lib/highlight.js'
 import {lookup} from '../lib/lookup.js'
 import {passagePieces, type Piece} from '../lib/pieces.js'
-import {emitSelect, type Route} from '../lib/selection.js'
-import {TYPE_LABELS, theme} from '../lib/theme.js'
+import {emitSelect, formatRoute, type Route} from '../lib/selection.js'
+import {TYPE_LABELS, TYPE_SINGULAR, theme} from '../lib/theme.js'
 import {articleStyles} from './article.styles.js'
 
+/** What the body's roving focus moves between with the arrow keys. */
+const FOCUSABLE = 'mark[data-entity], button[data-footnote], button[data-cite]'
+
+/** Each group is one tab stop; the arrow keys move inside it (the text, and the list of names). */
+const GROUPS: ReadonlyArray<[container: string, items: string]> = [
+  ['.body', FOCUSABLE],
+  ['.entities', 'button']
+]
+
 /**
- * One article with its mentions highlighted (a colour per entity type, a
- * legend that toggles them), note markers that open a citation card, the
- * entities it names, and its sources.
+ * One article with its mentions highlighted, note markers that open a
+ * citation card, an outline that follows the reader, the entities it names,
+ * and its sources (printed as endnotes).
+ *
+ * Highlighting is calm by default: the first mention of each entity per
+ * section, never in headings, with a switch to every mention and a per-entity
+ * mute. Each mark names its type in its accessible name and hover text, and
+ * the types differ by underline style as well as colour. The text is one tab
+ * stop: the arrow keys move between its names, notes and cite buttons.
  *
  * @element apparatus-article
  * @attr article - the article id
+ * @attr highlight - `first` (the first mention per entity per section, default) or `all`
  * @fires apparatus-select - a mention, note, source or passage was chosen
  * @csspart header - title, byline, legend and bibliography downloads
  * @csspart title - the article title
  * @csspart byline - authors and date
- * @csspart legend - the entity-type toggles
+ * @csspart legend - the entity-type toggles and the highlight mode
+ * @csspart outline - the article's headings, with the reader's position
  * @csspart body - the article text
  * @csspart passage - each paragraph, heading, list item or quote
  * @csspart mention - each highlighted mention
@@ -29,12 +48,16 @@ import {articleStyles} from './article.styles.js'
  * @csspart popover - the note card dialog
  * @csspart entities - the list of entities named
  * @csspart sources - the source list
+ * @csspart endnotes - the notes as printed
  * @csspart cite-button - each passage's cite button
+ * @cssproperty --apparatus-sticky-top - where the outline sticks (below a site header), default 0
  */
 export class ApparatusArticle extends LitElement {
   static override styles = [theme, articleStyles]
 
   @property() article?: string
+
+  @property({reflect: true}) highlight: HighlightMode = 'first'
 
   @consume({context: corpusContext, subscribe: true})
   @property({attribute: false})
@@ -45,22 +68,45 @@ export class ApparatusArticle extends LitElement {
   selection?: Route
 
   @state() private hiddenTypes = new Set<EntityType>()
+  @state() private muted = new Set<string>()
   @state() private hover?: string
   @state() private selectedEntity?: string
   @state() private openNote?: {note: Footnote; marker: HTMLElement | undefined}
+  @state() private missingNote?: string
   @state() private citing?: {passage: Passage; quote?: string}
   @state() private flash?: string
+  @state() private here?: string
 
   private lastScrolled?: string
+  private roving = new Map<string, Element>()
+  private frame = 0
 
   override connectedCallback(): void {
     super.connectedCallback()
     document.addEventListener('pointerdown', this.onOutside, true)
+    document.addEventListener('keydown', this.onDocumentKey)
+    window.addEventListener('scroll', this.onScroll, {passive: true})
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     document.removeEventListener('pointerdown', this.onOutside, true)
+    document.removeEventListener('keydown', this.onDocumentKey)
+    window.removeEventListener('scroll', this.onScroll)
+    cancelAnimationFrame(this.frame)
+  }
+
+  /** Move focus to the article's title (the site does this when the view changes). */
+  focusTitle(): void {
+    this.shadowRoot?.querySelector<HTMLElement>('h1')?.focus({preventScroll: true})
+  }
+
+  /** Open the outline and move focus to it. */
+  toggleOutline(): void {
+    const details = this.shadowRoot?.querySelector<HTMLDetailsElement>('.outline details')
+    if (!details) return
+    details.open = true
+    details.querySelector<HTMLElement>('a[aria-current="location"], a')?.focus()
   }
 
   private get data(): Article | undefined {
@@ -72,14 +118,18 @@ export class ApparatusArticle extends LitElement {
     const relevant = changed.has('selection') || changed.has('index') || changed.has('article')
     if (relevant && selection && (!selection.article || selection.article === this.article)) {
       this.selectedEntity = selection.entity
+      this.missingNote = undefined
       if (selection.footnote && selection.footnote !== this.openNote?.note.label) {
         const note = this.index && this.article ? lookup(this.index).notesByArticle.get(this.article)?.find((item) => item.label === selection.footnote) : undefined
         if (note) this.openNote = {note, marker: undefined}
+        else if (this.data) this.missingNote = selection.footnote
       } else if (!selection.footnote && this.openNote) this.openNote = undefined
     }
   }
 
   protected override updated(changed: PropertyValues): void {
+    this.updateRoving()
+    if (changed.has('article') || changed.has('index')) this.track()
     const selection = this.selection
     if (this.openNote && !this.openNote.marker) {
       const marker = this.shadowRoot?.querySelector<HTMLElement>(`button[data-footnote="${CSS.escape(this.openNote.note.label)}"]`)
@@ -93,13 +143,14 @@ export class ApparatusArticle extends LitElement {
       selection?.article === this.article
         ? selection?.passage ?? (selection?.entity ? `entity:${selection.entity}` : selection?.source ? `source-${selection.source}` : undefined)
         : undefined
+    if (!target && changed.has('selection')) this.lastScrolled = undefined
     if (target && target !== this.lastScrolled && this.data) {
       this.lastScrolled = target
       const element = target.startsWith('entity:')
         ? this.shadowRoot?.querySelector<HTMLElement>(`mark[data-entity="${CSS.escape(target.slice(7))}"]`)
         : this.shadowRoot?.getElementById(target)
       if (element) {
-        element.scrollIntoView?.({block: 'center', behavior: 'auto'})
+        element.scrollIntoView?.({block: element.tagName === 'H2' ? 'start' : 'center', behavior: 'auto'})
         if (!target.startsWith('entity:')) {
           this.flash = target
           setTimeout(() => (this.flash = undefined), 1600)
@@ -115,32 +166,39 @@ export class ApparatusArticle extends LitElement {
     const table = lookup(this.index)
     const mentions = table.mentionsByArticle.get(article.id) ?? []
     const notes = table.notesByArticle.get(article.id) ?? []
+    const always = new Set([this.selectedEntity, this.hover].filter((id): id is string => Boolean(id)))
+    const marked = markedMentions(article, mentions, {mode: this.highlight, muted: this.muted, always})
     const counts = new Map<EntityType, number>()
     for (const mention of mentions) {
       const type = table.entities.get(mention.entity)?.type
       if (type) counts.set(type, (counts.get(type) ?? 0) + 1)
     }
     const hideClasses = Object.fromEntries(ENTITY_TYPES.map((type) => [`hide-${type}`, this.hiddenTypes.has(type)]))
+    const permalink = new URL(formatRoute({article: article.id}), location.href).href
     return html`
       <article class=${classMap({layout: true, ...hideClasses})} lang="en">
         <header part="header">
-          <h1 part="title">${article.title}</h1>
+          <h1 part="title" tabindex="-1">${article.title}</h1>
           ${article.authors.length > 0 || article.date
-            ? html`<p part="byline" class="byline">${article.authors.join(', ')}${article.date ? html` · <time datetime=${article.date}>${article.date}</time>` : nothing}</p>`
+            ? html`<p part="byline" class="byline">${article.authors.join(', ')}${article.date ? html`${article.authors.length > 0 ? ' · ' : ''}<time datetime=${article.date}>${article.date}</time>` : nothing}</p>`
             : nothing}
-          <div part="legend" class="legend" role="group" aria-label="Highlight entity types">
+          <p class="print-only permalink">Permalink: ${permalink}</p>
+          <div part="legend" class="legend" role="group" aria-label="Highlights">
             ${ENTITY_TYPES.filter((type) => counts.has(type)).map(
-              (type) => html`<button class="chip type-${type}" aria-pressed=${String(!this.hiddenTypes.has(type))} @click=${() => this.toggle(type)}>
-                ${TYPE_LABELS[type]} <span class="count">${counts.get(type)}</span>
+              (type) => html`<button class="chip type-${type}" aria-pressed=${String(!this.hiddenTypes.has(type))} title=${`Show ${TYPE_LABELS[type]!.toLowerCase()}`} @click=${() => this.toggle(type)}>
+                <span class="swatch" aria-hidden="true"></span>${TYPE_LABELS[type]} <span class="count">${counts.get(type)}</span>
               </button>`
             )}
+            <button class="mode" aria-pressed=${String(this.highlight === 'all')} title="Mark every mention, not only the first in each section" @click=${this.toggleMode}>Every mention</button>
           </div>
           <apparatus-cite-panel .article=${article} .sources=${this.articleSources(article)}></apparatus-cite-panel>
         </header>
-        <div part="body" class="body" @mouseover=${this.onHover} @focusin=${this.onHover} @mouseout=${this.onLeave} @focusout=${this.onLeave} @click=${this.onActivate} @keydown=${this.onKey}>
-          ${article.passages.map((passage) => this.renderPassage(article, passage, passagePieces(article, passage.start, passage.end, mentions, notes)))}
+        ${this.renderOutline(article)}
+        ${this.missingNote ? html`<p class="notice" role="status">This article has no note “${this.missingNote}”.</p>` : nothing}
+        <div part="body" class="body" @mouseover=${this.onHover} @focusin=${this.onFocusIn} @mouseout=${this.onLeave} @focusout=${this.onLeave} @click=${this.onActivate} @keydown=${this.onKey}>
+          ${article.passages.map((passage) => this.renderPassage(passage, passagePieces(article, passage.start, passage.end, mentions, notes), marked))}
         </div>
-        ${this.renderEntities(article)} ${this.renderSources(article)}
+        ${this.renderEntities(article)} ${this.renderSources(article)} ${this.renderEndnotes(article)}
         ${this.openNote ? this.renderPopover(article) : nothing}
         ${this.citing
           ? html`<apparatus-cite-panel open .article=${article} .passage=${this.citing.passage} .quote=${this.citing.quote} @close=${this.closeCite}></apparatus-cite-panel>`
@@ -149,20 +207,49 @@ export class ApparatusArticle extends LitElement {
     `
   }
 
-  private renderPassage(article: Article, passage: Passage, pieces: Piece[]) {
+  private renderOutline(article: Article) {
+    const headings = article.passages.filter((passage) => passage.kind === 'heading')
+    if (headings.length === 0) return nothing
+    const at = headings.findIndex((heading) => heading.id === this.here)
+    const current = at === -1 ? undefined : headings[at]
+    return html`<nav part="outline" class="outline" aria-label="Outline">
+      <details>
+        <summary>
+          <span class="outline-label">Outline</span>
+          <span class="outline-here">${current ? html`${at + 1} of ${headings.length}: ${article.text.slice(current.start, current.end)}` : `${headings.length} sections`}</span>
+        </summary>
+        <ol>
+          ${headings.map(
+            (heading) => html`<li>
+              <a href=${formatRoute({article: article.id, passage: heading.id})} aria-current=${heading.id === this.here ? 'location' : 'false'} @click=${(event: Event) => this.goTo(event, heading.id)}
+                >${article.text.slice(heading.start, heading.end)}</a
+              >
+            </li>`
+          )}
+        </ol>
+      </details>
+    </nav>`
+  }
+
+  private renderPassage(passage: Passage, pieces: Piece[], marked: ReadonlySet<Mention>) {
+    const heading = passage.kind === 'heading'
     const content = pieces.map((piece) => {
       if (piece.kind === 'text') return piece.text
       if (piece.kind === 'note') {
         const open = this.openNote?.note === piece.note
-        return html`<sup><button part="footnote-marker" class="fn" data-footnote=${piece.note.label} aria-haspopup="dialog" aria-expanded=${String(open)} aria-label=${`Note ${piece.note.label}`}>${piece.note.label}</button></sup>`
+        return html`<button part="footnote-marker" class="fn" data-footnote=${piece.note.label} tabindex="-1" aria-haspopup="dialog" aria-expanded=${String(open)} aria-label=${`Note ${piece.note.label}`}><span class="label">${piece.note.label}</span></button>`
       }
+      if (heading || !marked.has(piece.mention)) return piece.text
       const entity = this.index ? lookup(this.index).entities.get(piece.mention.entity) : undefined
+      const type = entity ? (TYPE_SINGULAR[entity.type] ?? entity.type) : ''
+      const name = entity && entity.label !== piece.text ? `${type}: ${entity.label}` : type
       const classes = {m: true, [`type-${entity?.type ?? 'unknown'}`]: true, related: this.hover === piece.mention.entity, selected: this.selectedEntity === piece.mention.entity}
-      return html`<mark part="mention" class=${classMap(classes)} data-entity=${piece.mention.entity} data-type=${entity?.type ?? ''} tabindex="0" role="button" aria-label=${`${piece.text}: ${entity?.label ?? ''}`}>${piece.text}</mark>`
+      return html`<mark part="mention" class=${classMap(classes)} data-entity=${piece.mention.entity} data-type=${entity?.type ?? ''} tabindex="-1" role="button" title=${name} aria-label=${`${piece.text}, ${name.toLowerCase()}`}>${piece.text}</mark>`
     })
     const classes = {passage: true, flash: this.flash === passage.id, [passage.kind ?? 'paragraph']: true}
-    const cite = html`<button part="cite-button" class="cite" data-cite=${passage.id} aria-label="Cite this passage" title="Cite this passage">❝</button>`
-    if (passage.kind === 'heading') return html`<h2 part="passage" id=${passage.id} class=${classMap(classes)}>${content}${cite}</h2>`
+    // Headings carry no cite button: their accessible name stays the heading's text.
+    if (heading) return html`<h2 part="passage" id=${passage.id} class=${classMap(classes)}>${content}</h2>`
+    const cite = html`<button part="cite-button" class="cite" data-cite=${passage.id} tabindex="-1" aria-label="Cite this passage" title="Cite this passage">❝</button>`
     if (passage.kind === 'quote') return html`<blockquote part="passage" id=${passage.id} class=${classMap(classes)}>${content}${cite}</blockquote>`
     return html`<p part="passage" id=${passage.id} class=${classMap(classes)}>${passage.kind === 'list-item' ? html`<span aria-hidden="true">• </span>` : nothing}${content}${cite}</p>`
   }
@@ -173,8 +260,9 @@ export class ApparatusArticle extends LitElement {
     const counts = new Map<string, number>()
     for (const mention of table.mentionsByArticle.get(article.id) ?? []) counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1)
     if (counts.size === 0) return nothing
-    return html`<aside part="entities" class="entities" aria-label="Named in this article">
-      <h2>Named in this article</h2>
+    return html`<aside part="entities" class="entities" aria-labelledby="entities-title" @focusin=${this.onFocusIn} @keydown=${this.onGroupKey}>
+      <h2 id="entities-title">Named in this article</h2>
+      <p class="hint">Choose a name to follow it through the corpus; mute one to stop marking it. The arrow keys move through the list.</p>
       ${ENTITY_TYPES.map((type) => {
         const list = [...counts].map(([id, count]) => ({entity: table.entities.get(id)!, count})).filter((item) => item.entity?.type === type).sort((a, b) => b.count - a.count || a.entity.label.localeCompare(b.entity.label))
         return list.length === 0
@@ -182,8 +270,12 @@ export class ApparatusArticle extends LitElement {
           : html`<h3>${TYPE_LABELS[type]}</h3>
               <ul>
                 ${list.map(
-                  ({entity, count}) => html`<li>
-                    <button class="chip type-${type}" aria-pressed=${String(this.selectedEntity === entity.id)} @click=${() => this.selectEntity(entity.id)}>${entity.label} <span class="count">${count}</span></button>
+                  ({entity, count}) => html`<li class=${this.muted.has(entity.id) ? 'muted' : ''}>
+                    <button class="chip type-${type}" aria-pressed=${String(this.selectedEntity === entity.id)} @click=${() => this.selectEntity(entity.id)}>
+                      ${entity.label} <span class="count" aria-label=${`${count} ${count === 1 ? 'mention' : 'mentions'}`}>${count}</span>
+                    </button><button class="mute" aria-pressed=${String(this.muted.has(entity.id))} aria-label=${`Mute ${entity.label}`} title=${`Mute ${entity.label}`} @click=${() => this.mute(entity.id)}>
+                      <span aria-hidden="true">${this.muted.has(entity.id) ? '◌' : '◉'}</span>
+                    </button>
                   </li>`
                 )}
               </ul>`
@@ -202,8 +294,10 @@ export class ApparatusArticle extends LitElement {
     const sources = this.articleSources(article)
     if (sources.length === 0 || !this.index) return nothing
     const notes = lookup(this.index).notesByArticle.get(article.id) ?? []
-    return html`<section part="sources" class="sources" aria-label="Sources">
-      <h2>Sources</h2>
+    const open = Boolean(this.selection?.source && sources.some((source) => source.id === this.selection?.source))
+    return html`<section part="sources" class="sources" aria-labelledby="sources-title">
+      <details ?open=${open}>
+      <summary><h2 id="sources-title">Sources <span class="count">${sources.length}</span></h2></summary>
       <ol>
         ${sources.map((source) => {
           const labels = [...new Set(notes.filter((note) => note.source === source.id).map((note) => note.label))]
@@ -213,7 +307,24 @@ export class ApparatusArticle extends LitElement {
           </li>`
         })}
       </ol>
-      <p class="hint">${sources.length} sources cited by ${notes.length} notes</p>
+      <p class="hint">${sources.length} ${sources.length === 1 ? 'source' : 'sources'} cited by ${notes.length} ${notes.length === 1 ? 'note' : 'notes'}</p>
+      </details>
+    </section>`
+  }
+
+  /** The notes in the order they appear, as a printed article has them. */
+  private renderEndnotes(article: Article) {
+    const table = lookup(this.index!)
+    const notes = [...(table.notesByArticle.get(article.id) ?? [])].sort((a, b) => a.offset - b.offset)
+    if (notes.length === 0) return nothing
+    return html`<section part="endnotes" class="endnotes print-only" aria-label="Notes">
+      <h2>Notes</h2>
+      <ol>
+        ${notes.map((note) => {
+          const source = table.sources.get(note.source)
+          return html`<li><span class="label">${note.label}.</span> ${source ? (source.raw?.trim() ?? sourceText(source)) : ''}</li>`
+        })}
+      </ol>
     </section>`
   }
 
@@ -225,9 +336,18 @@ export class ApparatusArticle extends LitElement {
     const entities = (source?.entities ?? []).map((id) => table.entities.get(id)).filter((entity) => entity !== undefined)
     const marker = open.marker
     const host = this.shadowRoot?.querySelector<HTMLElement>('.layout')
-    const top = marker && host ? marker.getBoundingClientRect().bottom - host.getBoundingClientRect().top + 6 : 0
-    const left = marker && host ? Math.max(0, Math.min(marker.getBoundingClientRect().left - host.getBoundingClientRect().left - 24, host.clientWidth - 360)) : 0
-    return html`<div part="popover" class="popover" role="dialog" aria-modal="false" aria-labelledby="note-title" tabindex="-1" style=${`top:${top}px;left:${left}px`} @keydown=${this.onPopoverKey}>
+    let top = 0
+    let left = 0
+    let above = false
+    if (marker && host) {
+      const box = marker.getBoundingClientRect()
+      const frame = host.getBoundingClientRect()
+      left = Math.max(0, Math.min(box.left - frame.left - 24, host.clientWidth - 360))
+      // Open above the marker when there is no room below it (zoom, short windows).
+      above = innerHeight - box.bottom < 300 && box.top > innerHeight - box.bottom
+      top = above ? box.top - frame.top - 6 : box.bottom - frame.top + 6
+    }
+    return html`<div part="popover" class=${above ? 'popover above' : 'popover'} role="dialog" aria-modal="false" aria-labelledby="note-title" tabindex="-1" style=${`top:${top}px;left:${left}px`} @keydown=${this.onPopoverKey}>
       <div class="popover-head">
         <h2 id="note-title">Note ${open.note.label}</h2>
         <button class="close" aria-label="Close note" @click=${() => this.closeNote()}>×</button>
@@ -243,6 +363,17 @@ export class ApparatusArticle extends LitElement {
     this.hiddenTypes = hiddenTypes
   }
 
+  private toggleMode = () => {
+    this.highlight = this.highlight === 'all' ? 'first' : 'all'
+  }
+
+  private mute(id: string): void {
+    const muted = new Set(this.muted)
+    if (muted.has(id)) muted.delete(id)
+    else muted.add(id)
+    this.muted = muted
+  }
+
   private selectEntity(id: string): void {
     this.selectedEntity = id
     emitSelect(this, {kind: 'entity', id, ...(this.article ? {article: this.article} : {})})
@@ -255,11 +386,22 @@ export class ApparatusArticle extends LitElement {
     emitSelect(this, {kind: 'footnote', id: label, ...(this.article ? {article: this.article} : {})})
   }
 
+  private goTo(event: Event, passage: string): void {
+    if (!this.article) return
+    if (emitSelect(this, {kind: 'passage', id: passage, article: this.article}) && this.closest('apparatus-corpus')) {
+      event.preventDefault()
+      // The same heading again: scroll anyway.
+      if (this.selection?.passage === passage) this.shadowRoot?.getElementById(passage)?.scrollIntoView({block: 'start'})
+    }
+    const details = this.shadowRoot?.querySelector('details')
+    if (details && matchMedia('(max-width: 40rem)').matches) details.open = false
+  }
+
   /** Close the note card and give focus back to its marker. */
   closeNote(): void {
     const marker = this.openNote?.marker
     this.openNote = undefined
-    marker?.focus()
+    marker?.focus({preventScroll: true})
     if (this.selection?.footnote && this.article) emitSelect(this, {kind: 'article', id: this.article})
   }
 
@@ -269,9 +411,53 @@ export class ApparatusArticle extends LitElement {
     if (passage) this.shadowRoot?.querySelector<HTMLElement>(`button[data-cite="${CSS.escape(passage)}"]`)?.focus()
   }
 
+  /** One tab stop per group: the last focused item, else the first. */
+  private updateRoving(): void {
+    for (const [container, selector] of GROUPS) {
+      const items = this.groupItems(container, selector)
+      const current = items.find((item) => item === this.roving.get(container)) ?? items[0]
+      for (const item of items) item.tabIndex = item === current ? 0 : -1
+    }
+  }
+
+  private groupItems(container: string, selector: string): HTMLElement[] {
+    return [...(this.shadowRoot?.querySelectorAll<HTMLElement>(`${container} :is(${selector})`) ?? [])]
+  }
+
+  /** The group an element belongs to, if any. */
+  private groupOf(element: Element): [string, string] | undefined {
+    return GROUPS.find(([container, selector]) => element.matches(selector) && element.closest(container)) as [string, string] | undefined
+  }
+
+  /** Which heading the reader is under: the last one above the upper third of the window. */
+  private track(): void {
+    const headings = [...(this.shadowRoot?.querySelectorAll<HTMLElement>('.body h2') ?? [])]
+    let here: string | undefined
+    for (const heading of headings) {
+      if (heading.getBoundingClientRect().top < innerHeight / 3) here = heading.id
+      else break
+    }
+    if (here !== this.here) this.here = here
+  }
+
+  private onScroll = () => {
+    cancelAnimationFrame(this.frame)
+    this.frame = requestAnimationFrame(() => this.track())
+  }
+
   private onHover = (event: Event) => {
     const mark = (event.target as Element).closest?.('mark[data-entity]')
     if (mark) this.hover = mark.getAttribute('data-entity') ?? undefined
+  }
+
+  private onFocusIn = (event: Event) => {
+    const target = event.target as Element
+    const group = this.groupOf(target)
+    if (group) {
+      this.roving.set(group[0], target)
+      this.updateRoving()
+    }
+    if (target.closest?.('.body')) this.onHover(event)
   }
 
   private onLeave = (event: Event) => {
@@ -290,14 +476,38 @@ export class ApparatusArticle extends LitElement {
       return
     }
     const mark = target.closest?.('mark[data-entity]')
-    if (mark) this.selectEntity(mark.getAttribute('data-entity')!)
+    if (mark) this.selectInText(mark.getAttribute('data-entity')!)
+  }
+
+  /** A name chosen in the text: the reader stays where they are (no scroll to its first mention). */
+  private selectInText(id: string): void {
+    this.lastScrolled = `entity:${id}`
+    this.selectEntity(id)
   }
 
   private onKey = (event: KeyboardEvent) => {
-    const mark = (event.target as Element).closest?.('mark[data-entity]')
+    const target = event.target as Element
+    const mark = target.closest?.('mark[data-entity]')
     if (mark && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault()
-      this.selectEntity(mark.getAttribute('data-entity')!)
+      this.selectInText(mark.getAttribute('data-entity')!)
+      return
+    }
+    this.onGroupKey(event)
+  }
+
+  /** Arrow keys, Home and End inside a group. */
+  private onGroupKey = (event: KeyboardEvent) => {
+    const step = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity}[event.key]
+    const target = event.target as Element
+    const group = this.groupOf(target)
+    if (step === undefined || !group || event.altKey || event.ctrlKey || event.metaKey) return
+    const items = this.groupItems(...group)
+    const at = items.indexOf(target as HTMLElement)
+    const next = items[Math.max(0, Math.min(items.length - 1, at + step))]
+    if (next) {
+      event.preventDefault()
+      next.focus()
     }
   }
 
@@ -306,6 +516,14 @@ export class ApparatusArticle extends LitElement {
       event.stopPropagation()
       this.closeNote()
     }
+  }
+
+  /** Escape closes the open note even after focus has left it. */
+  private onDocumentKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !this.openNote || event.defaultPrevented) return
+    if (this.citing) return
+    event.preventDefault()
+    this.closeNote()
   }
 
   private onOutside = (event: Event) => {

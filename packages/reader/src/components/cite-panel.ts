@@ -36,11 +36,25 @@ export class ApparatusCitePanel extends LitElement {
         border-radius: 4px;
         padding: 0.15rem 0.5rem;
       }
+      .downloads button {
+        min-height: 24px;
+      }
+      .dialog button {
+        min-height: 32px;
+      }
+      label {
+        display: inline-flex;
+        align-items: center;
+        min-height: 24px;
+      }
       .dialog {
         position: fixed;
         inset: auto 1rem 1rem auto;
-        z-index: 20;
+        z-index: 40;
+        box-sizing: border-box;
         width: min(30rem, calc(100vw - 2rem));
+        max-height: calc(100vh - 2rem);
+        overflow: auto;
         background: var(--_surface);
         border: 1px solid var(--_border);
         border-radius: 8px;
@@ -72,6 +86,19 @@ export class ApparatusCitePanel extends LitElement {
         gap: 0.5rem;
         justify-content: flex-end;
         margin-top: 0.5rem;
+      }
+      /* A phone: a sheet across the bottom, inside the viewport. */
+      @media (max-width: 40rem) {
+        .dialog {
+          inset: auto 0 0 0;
+          width: auto;
+          border-radius: 12px 12px 0 0;
+        }
+      }
+      @media print {
+        :host {
+          display: none;
+        }
       }
     `
   ]

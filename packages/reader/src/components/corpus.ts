@@ -3,7 +3,7 @@ import {LitElement, css, html, type PropertyValues} from 'lit'
 import {property, state} from 'lit/decorators.js'
 import type {ApparatusIndex} from '@apparatus/model'
 import {corpusContext, selectionContext} from '../lib/context.js'
-import {SELECT_EVENT, applySelect, formatRoute, parseRoute, type ApparatusSelectEvent, type Route} from '../lib/selection.js'
+import {SELECT_EVENT, applySelect, formatRoute, isDismissal, parseRoute, type ApparatusSelectEvent, type Route} from '../lib/selection.js'
 import {theme} from '../lib/theme.js'
 
 /**
@@ -13,9 +13,16 @@ import {theme} from '../lib/theme.js'
  * on load and on Back/Forward.
  *
  * @element apparatus-corpus
+ * Closing something (a note, a card) steps back to the entry it was opened
+ * from, or replaces the entry, so it never adds one. A search box's
+ * `apparatus-query` event replaces the entry, so the typed query survives
+ * Back.
+ *
  * @slot - the reader, graph, library and search elements
+ * @slot error - extra help shown when the index cannot be loaded (e.g. a link to static copies)
  * @fires apparatus-route - after the selection changed (detail: the route)
- * @csspart status - the loading and error messages
+ * @csspart status - the loading message
+ * @csspart error - the panel shown when the index cannot be loaded
  */
 export class ApparatusCorpus extends LitElement {
   static override styles = [
@@ -27,11 +34,30 @@ export class ApparatusCorpus extends LitElement {
       [part='status'] {
         padding: var(--_space);
         color: var(--_muted);
+        min-height: 60vh;
       }
-      [role='alert'] {
+      [part='error'] {
+        max-width: 40rem;
+        margin: 2rem auto;
+        padding: var(--_space) calc(var(--_space) * 1.5);
         color: var(--_text);
         border-left: 4px solid #b3261e;
         background: var(--_raised);
+      }
+      [part='error'] h1 {
+        font-size: 1.3rem;
+        margin: 0 0 0.5rem;
+      }
+      code {
+        font-size: 0.95em;
+      }
+      button {
+        min-height: 24px;
+        padding: 0.3rem 0.8rem;
+        border: 1px solid var(--_border);
+        border-radius: 4px;
+        background: var(--_surface);
+        cursor: pointer;
       }
     `
   ]
@@ -46,7 +72,7 @@ export class ApparatusCorpus extends LitElement {
   @property({type: Boolean, attribute: 'no-history'}) noHistory = false
 
   @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle'
-  @state() private error = ''
+  @state() private error: {title: string; detail: string; fix: string} = {title: '', detail: '', fix: ''}
   @state() route: Route = {view: 'library'}
 
   private corpus = new ContextProvider(this, {context: corpusContext, initialValue: undefined})
@@ -58,7 +84,8 @@ export class ApparatusCorpus extends LitElement {
     this.addEventListener(SELECT_EVENT, this.onSelect)
     window.addEventListener('popstate', this.onPopState)
     window.addEventListener('hashchange', this.onPopState)
-    if (!this.noHistory) this.setRoute(parseRoute(location.hash), false)
+    this.addEventListener('apparatus-query', this.onQuery as EventListener)
+    if (!this.noHistory) this.setRoute(parseRoute(location.hash), 'none')
   }
 
   override disconnectedCallback(): void {
@@ -66,6 +93,7 @@ export class ApparatusCorpus extends LitElement {
     this.removeEventListener(SELECT_EVENT, this.onSelect)
     window.removeEventListener('popstate', this.onPopState)
     window.removeEventListener('hashchange', this.onPopState)
+    this.removeEventListener('apparatus-query', this.onQuery as EventListener)
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -78,44 +106,98 @@ export class ApparatusCorpus extends LitElement {
 
   /** Select something, as if an `apparatus-select` event had reached this element. */
   navigate(route: Route, push = true): void {
-    this.setRoute(route, push)
+    this.setRoute(route, push ? 'push' : 'none')
+  }
+
+  /** Load the index again (after an error). */
+  retry(): void {
+    if (this.src) void this.load(this.src)
   }
 
   private async load(src: string): Promise<void> {
     this.loaded = src
     this.status = 'loading'
-    try {
-      const response = await fetch(src)
-      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`)
-      const data = (await response.json()) as ApparatusIndex
-      if (!data || data.version !== 1 || !Array.isArray(data.articles)) throw new Error('not an Apparatus index (version 1)')
-      this.index = data
-    } catch (error) {
+    const fail = (title: string, detail: string, fix: string) => {
       this.status = 'error'
-      this.error = `Could not load the corpus from ${src}: ${(error as Error).message}`
+      this.error = {title, detail, fix}
     }
+    let response: Response
+    try {
+      response = await fetch(src)
+    } catch (error) {
+      return fail('The corpus could not be reached', `Fetching ${src} failed: ${(error as Error).message}.`, 'Check that the site is being served (pnpm start) and try again.')
+    }
+    if (!response.ok)
+      return fail(
+        'There is no corpus index here',
+        `${src} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+        response.status === 404 ? 'Build the index with “pnpm apparatus build” (it writes dist/index.json), then reload.' : 'Try again in a moment.'
+      )
+    let data: Partial<ApparatusIndex> | undefined
+    try {
+      data = (await response.json()) as Partial<ApparatusIndex>
+    } catch {
+      return fail('The corpus index is damaged', `${src} is not JSON.`, 'Rebuild it with “pnpm apparatus build”.')
+    }
+    const version = (data as {version?: unknown} | undefined)?.version
+    if (typeof version === 'number' && version !== 1)
+      return fail(
+        'This index was written for another version of Apparatus',
+        `${src} is index version ${version}; this reader reads version 1.`,
+        version > 1 ? 'Update the reader, or rebuild the index with the Apparatus version this site came with.' : 'Rebuild the index with “pnpm apparatus build”.'
+      )
+    if (!data || version !== 1 || !Array.isArray(data.articles)) return fail('This is not an Apparatus index', `${src} has no “version”: 1 and no articles.`, 'Point src at the index.json that “pnpm apparatus build” writes.')
+    this.index = data as ApparatusIndex
   }
 
   private onSelect = (event: ApparatusSelectEvent) => {
-    this.setRoute(applySelect(this.route, event.detail), true)
+    const next = applySelect(this.route, event.detail)
+    this.setRoute(next, isDismissal(this.route, next) ? 'dismiss' : 'push')
+  }
+
+  private onQuery = (event: CustomEvent<{query: string}>) => {
+    if (this.route.view !== 'search') return
+    const query = event.detail.query.trim()
+    this.setRoute({view: 'search', ...(query ? {query} : {})}, 'replace')
   }
 
   private onPopState = () => {
-    if (!this.noHistory) this.setRoute(parseRoute(location.hash), false)
+    if (!this.noHistory) this.setRoute(parseRoute(location.hash), 'none')
   }
 
-  private setRoute(route: Route, push: boolean): void {
+  /**
+   * `push` adds a history entry (remembering where it came from), `replace`
+   * rewrites the current one, `dismiss` steps back when the entry we are
+   * leaving was pushed from exactly the route we return to, else replaces.
+   */
+  private setRoute(route: Route, mode: 'push' | 'replace' | 'dismiss' | 'none'): void {
     const hash = formatRoute(route)
-    if (hash === formatRoute(this.route) && !push) return
+    const before = formatRoute(this.route)
+    if (hash === before && mode === 'none') return
     this.route = route
     this.selection.setValue(route)
-    if (push && !this.noHistory && hash !== location.hash && !(hash === '#/' && location.hash === '')) history.pushState(null, '', new URL(hash, location.href).href)
+    const history = this.noHistory ? undefined : window.history
+    const url = new URL(hash, location.href).href
+    const same = hash === location.hash || (hash === '#/' && location.hash === '')
+    if (history && !same) {
+      const from = (history.state as {apparatusFrom?: string} | null)?.apparatusFrom
+      if (mode === 'push') history.pushState({apparatusFrom: before}, '', url)
+      else if (mode === 'dismiss' && from === hash) history.back()
+      else if (mode === 'dismiss' || mode === 'replace') history.replaceState(history.state, '', url)
+    }
     this.dispatchEvent(new CustomEvent('apparatus-route', {detail: route, bubbles: true, composed: true}))
   }
 
   override render() {
-    if (this.status === 'loading') return html`<p part="status" role="status">Loading the corpus…</p><slot></slot>`
-    if (this.status === 'error') return html`<p part="status" role="alert">${this.error}</p>`
+    if (this.status === 'loading') return html`<p part="status" role="status">Loading the corpus…</p>`
+    if (this.status === 'error')
+      return html`<section part="error" role="alert" aria-labelledby="error-title">
+        <h1 id="error-title">${this.error.title}</h1>
+        <p>${this.error.detail}</p>
+        <p>${this.error.fix}</p>
+        <slot name="error"></slot>
+        <p><button @click=${() => this.retry()}>Try again</button></p>
+      </section>`
     return html`<slot></slot>`
   }
 }

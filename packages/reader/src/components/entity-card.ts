@@ -4,6 +4,7 @@ import {property} from 'lit/decorators.js'
 import type {ApparatusIndex} from '@apparatus/model'
 import {corpusContext} from '../lib/context.js'
 import {lookup} from '../lib/lookup.js'
+import {caseCitation} from '../lib/case-citation.js'
 import {emitSelect, formatRoute} from '../lib/selection.js'
 import {TYPE_SINGULAR, theme} from '../lib/theme.js'
 
@@ -11,8 +12,9 @@ const WINDOW = 70
 
 /**
  * Everything the corpus says about one entity: label, type, aliases, a
- * Wikidata link when known, and every mention as a passage snippet linking
- * to its place.
+ * Wikidata link when known, a case's citation where the text or a note gives
+ * one, and every mention in context, grouped by article, each linking to its
+ * place.
  *
  * @element apparatus-entity-card
  * @attr entity - the entity id
@@ -23,6 +25,7 @@ const WINDOW = 70
  * @csspart aliases - other names
  * @csspart mentions - the list of mentions
  * @csspart snippet - each mention in context
+ * @csspart citation - a case's citation (court, year, reporter)
  */
 export class ApparatusEntityCard extends LitElement {
   static override styles = [
@@ -48,14 +51,26 @@ export class ApparatusEntityCard extends LitElement {
       }
       ol {
         padding-left: 1.2rem;
+        margin: 0.25rem 0 0.75rem;
       }
       li {
-        margin: 0.5rem 0;
+        margin: 0.45rem 0;
       }
-      .article {
-        font-size: 0.8rem;
+      h4 {
+        font-size: 0.95rem;
+        margin: 0.9rem 0 0.2rem;
+        font-family: var(--_font);
+      }
+      h4 .n {
+        font: 400 0.8rem var(--_ui-font);
         color: var(--_muted);
-        display: block;
+      }
+      ul.sources {
+        list-style: none;
+        padding: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem;
       }
       mark {
         color: var(--_text);
@@ -87,6 +102,9 @@ export class ApparatusEntityCard extends LitElement {
     const mentions = [...(table.mentionsByEntity.get(entity.id) ?? [])].sort((a, b) => a.article.localeCompare(b.article) || a.start - b.start)
     const wikidata = entity.wikidata && /^Q\d+$/.test(entity.wikidata) ? `https://www.wikidata.org/wiki/${entity.wikidata}` : undefined
     const cited = this.index.sources.filter((source) => source.entities.includes(entity.id))
+    const byArticle = new Map<string, typeof mentions>()
+    for (const mention of mentions) byArticle.set(mention.article, [...(byArticle.get(mention.article) ?? []), mention])
+    const citation = entity.type === 'case' ? caseCitation(this.index, entity.id) : undefined
     return html`<section part="card" aria-labelledby="entity-label" class="type-${entity.type}">
       <h2 id="entity-label" part="label">${entity.label}</h2>
       <p class="meta">
@@ -95,26 +113,37 @@ export class ApparatusEntityCard extends LitElement {
         ${wikidata ? html`<a href=${wikidata} target="_blank" rel="noopener noreferrer">Wikidata ${entity.wikidata}</a>` : nothing}
       </p>
       ${entity.aliases.length > 0 ? html`<p part="aliases">Also: ${entity.aliases.join(' · ')}</p>` : nothing}
-      <h3>${mentions.length} ${mentions.length === 1 ? 'mention' : 'mentions'} in ${new Set(mentions.map((mention) => mention.article)).size} articles</h3>
-      <ol part="mentions">
-        ${mentions.map((mention) => {
-          const article = table.articles.get(mention.article)
-          const passage = table.passages.get(mention.passage)
-          if (!article || !passage) return nothing
-          const from = Math.max(passage.start, mention.start - WINDOW)
-          const to = Math.min(passage.end, mention.end + WINDOW)
-          const href = formatRoute({article: article.id, entity: entity.id, passage: mention.passage})
-          return html`<li>
-            <a class="snippet" part="snippet" href=${href} @click=${(event: Event) => this.go(event, mention.passage, article.id)}>
-              <span class="article">${article.title}</span>
-              ${from > passage.start ? '…' : ''}${article.text.slice(from, mention.start)}<mark class="type-${entity.type}">${article.text.slice(mention.start, mention.end)}</mark>${article.text.slice(mention.end, to)}${to < passage.end ? '…' : ''}
-            </a>
-          </li>`
+      ${citation
+        ? html`<p part="citation">Citation: <cite>${entity.label}, ${citation.citation}</cite> <span class="meta">(as given in ${citation.from.kind === 'source' ? 'a note' : 'the text'})</span></p>`
+        : nothing}
+      <h3>${mentions.length} ${mentions.length === 1 ? 'mention' : 'mentions'} in ${byArticle.size} ${byArticle.size === 1 ? 'article' : 'articles'}</h3>
+      <div part="mentions">
+        ${[...byArticle].map(([id, list]) => {
+          const article = table.articles.get(id)
+          if (!article) return nothing
+          return html`<h4><a href=${formatRoute({article: id, entity: entity.id})} @click=${(event: Event) => this.open(event, id)}>${article.title}</a> <span class="n">(${list.length})</span></h4>
+            <ol>
+              ${list.map((mention) => {
+                const passage = table.passages.get(mention.passage)
+                if (!passage) return nothing
+                const {from, to} = around(article.text, passage.start, passage.end, mention.start, mention.end)
+                const href = formatRoute({article: article.id, entity: entity.id, passage: mention.passage})
+                return html`<li>
+                  <a class="snippet" part="snippet" href=${href} @click=${(event: Event) => this.go(event, mention.passage, article.id)}>
+                    ${from > passage.start ? '…' : ''}${article.text.slice(from, mention.start)}<mark class="type-${entity.type}">${article.text.slice(mention.start, mention.end)}</mark>${article.text.slice(mention.end, to)}${to < passage.end ? '…' : ''}
+                  </a>
+                </li>`
+              })}
+            </ol>`
         })}
-      </ol>
+      </div>
       ${cited.length > 0 ? html`<h3>Named in ${cited.length} ${cited.length === 1 ? 'source' : 'sources'}</h3>
-            <ul>${cited.map((source) => html`<li><button class="chip" @click=${() => emitSelect(this, {kind: 'source', id: source.id})}>${source.csl.title ?? source.id}</button></li>`)}</ul>` : nothing}
+            <ul class="sources">${cited.map((source) => html`<li><button class="chip" @click=${() => emitSelect(this, {kind: 'source', id: source.id})}>${source.csl.title ?? source.id}</button></li>`)}</ul>` : nothing}
     </section>`
+  }
+
+  private open(event: Event, article: string): void {
+    if (emitSelect(this, {kind: 'article', id: article}) && this.closest('apparatus-corpus')) event.preventDefault()
   }
 
   private go(event: Event, passage: string, article: string): void {
@@ -122,4 +151,19 @@ export class ApparatusEntityCard extends LitElement {
     if (!emitSelect(this, {kind: 'passage', id: passage, article})) return
     if (this.closest('apparatus-corpus')) event.preventDefault()
   }
+}
+
+/** A window of about WINDOW characters each side of a mention, cut at word boundaries, inside its passage. */
+function around(text: string, start: number, end: number, from: number, to: number): {from: number; to: number} {
+  let left = Math.max(start, from - WINDOW)
+  if (left > start) {
+    const space = text.indexOf(' ', left)
+    left = space !== -1 && space < from ? space + 1 : from
+  }
+  let right = Math.min(end, to + WINDOW)
+  if (right < end) {
+    const space = text.lastIndexOf(' ', right)
+    right = space > to ? space : to
+  }
+  return {from: left, to: right}
 }

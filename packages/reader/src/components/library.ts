@@ -32,7 +32,11 @@ export class ApparatusLibrary extends LitElement {
     css`
       :host {
         display: block;
-        overflow-x: auto;
+      }
+      .empty {
+        border-left: 4px solid var(--_accent);
+        background: var(--_raised);
+        padding: 0.75rem 1rem;
       }
       table {
         border-collapse: collapse;
@@ -57,9 +61,60 @@ export class ApparatusLibrary extends LitElement {
         cursor: pointer;
         padding: 0;
       }
+      th button {
+        min-height: 24px;
+        color: var(--_text);
+      }
+      th[aria-sort='ascending'] button::after {
+        content: ' ▲';
+      }
+      th[aria-sort='descending'] button::after {
+        content: ' ▼';
+      }
       td a {
         font-family: var(--_font);
         font-size: 1.05rem;
+      }
+      /* A phone: each article is a card, its counts one line of labelled numbers; nothing scrolls sideways. */
+      @media (max-width: 40rem) {
+        thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+        }
+        table,
+        tbody {
+          display: block;
+        }
+        tr {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.1rem 0.9rem;
+          padding: 0.75rem 0;
+          border-bottom: 1px solid var(--_border);
+        }
+        td {
+          display: block;
+          padding: 0;
+          border: none;
+        }
+        td:first-child {
+          flex-basis: 100%;
+          margin-bottom: 0.2rem;
+        }
+        td:nth-child(2) {
+          flex-basis: 100%;
+          color: var(--_muted);
+        }
+        td.n {
+          font-size: 0.9rem;
+        }
+        td.n::after {
+          content: ' ' attr(data-label);
+          color: var(--_muted);
+        }
       }
     `
   ]
@@ -93,6 +148,8 @@ export class ApparatusLibrary extends LitElement {
 
   override render() {
     if (!this.index) return nothing
+    if (this.index.articles.length === 0)
+      return html`<p class="empty" role="status">This corpus has no articles yet. Add one with <code>pnpm apparatus import article.txt</code>, then <code>pnpm apparatus build</code>.</p>`
     const rows = this.rows().sort((a, b) => {
       const x = a[this.sortBy]
       const y = b[this.sortBy]
@@ -115,11 +172,11 @@ export class ApparatusLibrary extends LitElement {
           (row) => html`<tr>
             <td><a href=${formatRoute({article: row.article.id})} @click=${(event: Event) => this.open(event, row.article.id)}>${row.title}</a></td>
             <td>${row.authors || '—'}</td>
-            <td class="n">${row.notes}</td>
-            <td class="n">${row.sources}</td>
-            <td class="n">${row.person}</td>
-            <td class="n">${row.case}</td>
-            <td class="n">${row.organisation}</td>
+            <td class="n" data-label="notes">${row.notes}</td>
+            <td class="n" data-label="sources">${row.sources}</td>
+            <td class="n" data-label="people">${row.person}</td>
+            <td class="n" data-label="cases">${row.case}</td>
+            <td class="n" data-label="organisations">${row.organisation}</td>
           </tr>`
         )}
       </tbody>

@@ -1,31 +1,32 @@
 import {consume} from '@lit/context'
 import {LitElement, css, html, nothing, type PropertyValues} from 'lit'
 import {property, state} from 'lit/decorators.js'
-import MiniSearch from 'minisearch'
 import type {ApparatusIndex} from '@apparatus/model'
 import {corpusContext} from '../lib/context.js'
 import {lookup} from '../lib/lookup.js'
-import {emitSelect, formatRoute} from '../lib/selection.js'
+import {SearchIndex, isEmptyQuery, parseQuery, searchDocs, snippetPieces, type SearchHit} from '../lib/search-engine.js'
+import {emitQuery, emitSelect, formatRoute, type ApparatusSelectDetail} from '../lib/selection.js'
 import {TYPE_SINGULAR, theme} from '../lib/theme.js'
 
-interface Doc {
-  id: string
-  kind: 'passage' | 'entity'
-  text: string
-  title: string
-  article?: string
-}
+const engines = new WeakMap<ApparatusIndex, SearchIndex>()
 
 /**
- * Full-text search over passages and entity names (minisearch, built on
- * load); results link to the passage or the entity.
+ * Search over passages, names, sources and article titles. Every hit
+ * contains every word (as a word start) and every "quoted phrase"; the
+ * count is honest ("20 of 34"), and more are shown on demand. Typing tells
+ * `<apparatus-corpus>` the query (`apparatus-query`), so it lives in the URL.
+ * ArrowDown moves from the box into the results, Arrow keys move between
+ * them, Escape goes back to the box.
  *
  * @element apparatus-search
  * @attr query - the search text
+ * @attr limit - how many results to show at first, and how many more each time
  * @fires apparatus-select - a result was chosen
+ * @fires apparatus-query - the typed query changed (detail: {query})
  * @csspart input - the search box
  * @csspart results - the result list
  * @csspart result - each result
+ * @csspart more - the "show more" button
  */
 export class ApparatusSearch extends LitElement {
   static override styles = [
@@ -38,22 +39,30 @@ export class ApparatusSearch extends LitElement {
         font: inherit;
         width: 100%;
         box-sizing: border-box;
-        padding: 0.4rem 0.6rem;
+        padding: 0.5rem 0.6rem;
         border: 1px solid var(--_border);
         border-radius: 6px;
         background: var(--_surface);
         color: var(--_text);
       }
+      .help,
+      .count {
+        color: var(--_muted);
+        font-size: 0.9rem;
+        margin: 0.4rem 0;
+      }
       ol {
         list-style: none;
         padding: 0;
+        margin: 0;
       }
       li a {
         display: block;
-        padding: 0.4rem 0.2rem;
+        padding: 0.5rem 0.3rem;
         color: inherit;
         text-decoration: none;
         border-bottom: 1px solid var(--_border);
+        font-family: var(--_font);
       }
       li a:hover,
       li a:focus-visible {
@@ -63,11 +72,21 @@ export class ApparatusSearch extends LitElement {
         background: var(--_raised);
         color: inherit;
         font-weight: 700;
+        text-decoration: underline;
       }
       .where {
-        font-size: 0.8rem;
+        font: 0.8rem var(--_ui-font);
         color: var(--_muted);
         display: block;
+      }
+      button.more {
+        margin: 0.75rem 0;
+        min-height: 32px;
+        padding: 0.3rem 1rem;
+        border: 1px solid var(--_border);
+        border-radius: 6px;
+        background: var(--_raised);
+        cursor: pointer;
       }
     `
   ]
@@ -78,69 +97,150 @@ export class ApparatusSearch extends LitElement {
 
   @property() query = ''
   @property({type: Number}) limit = 20
-  @state() private engine?: MiniSearch<Doc>
+  @state() private shown = 20
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('index') && this.index) this.engine = build(this.index)
+  private timer?: ReturnType<typeof setTimeout>
+
+  private get engine(): SearchIndex | undefined {
+    if (!this.index) return undefined
+    let engine = engines.get(this.index)
+    if (!engine) engines.set(this.index, (engine = new SearchIndex(searchDocs(this.index))))
+    return engine
   }
 
-  /** The current results (for tests and embedders). */
-  get results(): Doc[] {
-    if (!this.engine || this.query.trim().length < 2) return []
-    return this.engine.search(this.query, {prefix: true, fuzzy: 0.15, boost: {title: 2}}).slice(0, this.limit).map((hit) => hit as unknown as Doc)
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('limit') || (changed.has('query') && changed.get('query') !== undefined)) this.shown = this.limit
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    clearTimeout(this.timer)
+  }
+
+  /** Every hit for the current query (not only those shown). */
+  get hits(): SearchHit[] {
+    return this.engine?.search(this.query) ?? []
+  }
+
+  /** The hits shown now (the first `limit`, more after "show more"). */
+  get results(): SearchHit[] {
+    return this.hits.slice(0, this.shown)
+  }
+
+  override focus(options?: FocusOptions): void {
+    this.shadowRoot?.querySelector('input')?.focus(options)
   }
 
   override render() {
-    const results = this.results
+    const parsed = parseQuery(this.query)
+    const hits = isEmptyQuery(parsed) ? [] : this.hits
+    const shown = hits.slice(0, this.shown)
+    const status = isEmptyQuery(parsed) || !this.engine ? '' : hits.length === 0 ? `No results for “${this.query.trim()}”.` : shown.length < hits.length ? `Showing ${shown.length} of ${hits.length} results.` : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}.`
     return html`<label class="visually-hidden" for="q">Search the corpus</label>
-      <input id="q" part="input" type="search" placeholder="Search passages and names" .value=${this.query} @input=${(event: Event) => (this.query = (event.target as HTMLInputElement).value)} />
-      <p class="visually-hidden" role="status" aria-live="polite">${this.query.trim().length >= 2 ? `${results.length} results` : ''}</p>
-      ${results.length > 0
-        ? html`<ol part="results">
-            ${results.map((doc) => html`<li part="result">${this.renderResult(doc)}</li>`)}
+      <input
+        id="q"
+        part="input"
+        type="search"
+        autocomplete="off"
+        placeholder="Words, or a “quoted phrase”"
+        aria-describedby="help count"
+        .value=${this.query}
+        @input=${this.onInput}
+        @keydown=${this.onInputKey}
+      />
+      <p class="help" id="help">Searches passages, names, sources and titles. Every result contains every word; put a phrase in quotes.</p>
+      <p class="count" id="count" role="status" aria-live="polite">${status}</p>
+      ${shown.length > 0
+        ? html`<ol part="results" aria-label="Results" @keydown=${this.onListKey}>
+            ${shown.map((hit) => html`<li part="result">${this.renderHit(hit)}</li>`)}
           </ol>`
-        : this.query.trim().length >= 2 && this.engine
-          ? html`<p>No results for “${this.query}”.</p>`
-          : nothing}`
+        : nothing}
+      ${shown.length < hits.length
+        ? html`<button part="more" class="more" @click=${this.more}>Show ${Math.min(this.limit, hits.length - shown.length)} more (${hits.length - shown.length} not shown)</button>`
+        : nothing}`
   }
 
-  private renderResult(doc: Doc) {
-    if (doc.kind === 'entity') {
-      const entity = lookup(this.index!).entities.get(doc.id.slice(7))!
-      return html`<a href=${formatRoute({view: 'graph', entity: entity.id})} @click=${(event: Event) => this.pick(event, {kind: 'entity', id: entity.id})}>
-        <span class="where">${TYPE_SINGULAR[entity.type]}</span>${entity.label}
-      </a>`
+  private renderHit(hit: SearchHit) {
+    const table = lookup(this.index!)
+    const {pieces, before, after} = snippetPieces(hit.text, hit.ranges)
+    const text = html`${before ? '…' : ''}${pieces.map((piece, index) => (index % 2 === 1 ? html`<mark>${piece}</mark>` : piece))}${after ? '…' : ''}`
+    let where: string
+    let href: string
+    let detail: ApparatusSelectDetail
+    if (hit.kind === 'entity') {
+      const entity = table.entities.get(hit.id)
+      where = TYPE_SINGULAR[entity?.type ?? ''] ?? 'Name'
+      href = formatRoute({view: 'graph', entity: hit.id})
+      detail = {kind: 'entity', id: hit.id}
+    } else if (hit.kind === 'article') {
+      where = 'Article'
+      href = formatRoute({article: hit.id})
+      detail = {kind: 'article', id: hit.id}
+    } else if (hit.kind === 'source') {
+      const notes = table.notesBySource.get(hit.id) ?? []
+      const articles = [...new Set(notes.map((note) => note.article))]
+      where = `Source${articles.length > 0 ? `, cited in ${articles.map((id) => table.articles.get(id)?.title ?? id).join('; ')}` : ''}`
+      // A source cited by one article opens that article's note; otherwise the source's own view.
+      if (articles.length === 1 && notes[0]) {
+        href = formatRoute({article: notes[0].article, footnote: notes[0].label})
+        detail = {kind: 'footnote', id: notes[0].label, article: notes[0].article}
+      } else {
+        href = formatRoute({view: 'graph', source: hit.id})
+        detail = {kind: 'source', id: hit.id}
+      }
+    } else {
+      where = table.articles.get(hit.article ?? '')?.title ?? ''
+      href = formatRoute({article: hit.article!, passage: hit.id})
+      detail = {kind: 'passage', id: hit.id, article: hit.article!}
     }
-    return html`<a href=${formatRoute({article: doc.article!, passage: doc.id})} @click=${(event: Event) => this.pick(event, {kind: 'passage', id: doc.id, article: doc.article!})}>
-      <span class="where">${doc.title}</span>${snippet(doc.text, (doc as Doc & {terms?: string[]}).terms ?? [])}
-    </a>`
+    return html`<a href=${href} @click=${(event: Event) => this.pick(event, detail)}><span class="where">${where}</span>${text}</a>`
   }
 
-  private pick(event: Event, detail: {kind: 'entity' | 'passage'; id: string; article?: string}): void {
+  private onInput = (event: Event) => {
+    this.query = (event.target as HTMLInputElement).value
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => emitQuery(this, this.query), 250)
+  }
+
+  private onInputKey = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown') {
+      const first = this.shadowRoot?.querySelector<HTMLElement>('[part="results"] a')
+      if (first) {
+        event.preventDefault()
+        first.focus()
+      }
+    } else if (event.key === 'Enter') {
+      clearTimeout(this.timer)
+      emitQuery(this, this.query)
+    }
+  }
+
+  private onListKey = (event: KeyboardEvent) => {
+    const links = [...(this.shadowRoot?.querySelectorAll<HTMLElement>('[part="results"] a') ?? [])]
+    const at = links.indexOf(event.target as HTMLElement)
+    if (at === -1) return
+    const to = event.key === 'ArrowDown' ? at + 1 : event.key === 'ArrowUp' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? links.length - 1 : undefined
+    if (event.key === 'Escape' || to === -1) {
+      event.preventDefault()
+      this.focus()
+      return
+    }
+    if (to === undefined) return
+    event.preventDefault()
+    links[Math.min(to, links.length - 1)]?.focus()
+  }
+
+  private more = async () => {
+    const from = this.shown
+    this.shown += this.limit
+    await this.updateComplete
+    this.shadowRoot?.querySelectorAll<HTMLElement>('[part="results"] a')[from]?.focus()
+  }
+
+  private pick(event: Event, detail: ApparatusSelectDetail): void {
+    clearTimeout(this.timer)
+    if (this.query.trim()) emitQuery(this, this.query)
     emitSelect(this, detail)
     if (this.closest('apparatus-corpus')) event.preventDefault()
   }
-}
-
-/** The passage around its first matching term, every matching term marked (as text, never HTML). */
-function snippet(text: string, terms: string[]) {
-  const words = terms.filter((term) => term.length > 1).map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  const pattern = words.length > 0 ? new RegExp(`(${words.join('|')})`, 'gi') : undefined
-  const first = pattern ? text.search(pattern) : -1
-  const from = first > 60 ? text.lastIndexOf(' ', first - 60) + 1 : 0
-  const to = Math.min(text.length, from + 200)
-  const window = text.slice(from, to)
-  const parts = pattern ? window.split(pattern) : [window]
-  return html`${from > 0 ? '…' : ''}${parts.map((part, index) => (index % 2 === 1 ? html`<mark>${part}</mark>` : part))}${to < text.length ? '…' : ''}`
-}
-
-function build(index: ApparatusIndex): MiniSearch<Doc> {
-  const engine = new MiniSearch<Doc>({fields: ['text', 'title'], storeFields: ['id', 'kind', 'text', 'title', 'article']})
-  const docs: Doc[] = []
-  for (const article of index.articles) {
-    for (const passage of article.passages) docs.push({id: passage.id, kind: 'passage', text: article.text.slice(passage.start, passage.end), title: article.title, article: article.id})
-  }
-  for (const entity of index.entities) docs.push({id: `entity:${entity.id}`, kind: 'entity', text: entity.aliases.join(' '), title: entity.label})
-  engine.addAll(docs)
-  return engine
 }
