@@ -116,7 +116,7 @@ export class ApparatusEntityCard extends LitElement {
       ${citation
         ? html`<p part="citation">Citation: <cite>${entity.label}, ${citation.citation}</cite> <span class="meta">(as given in ${citation.from.kind === 'source' ? 'a note' : 'the text'})</span></p>`
         : nothing}
-      <h3>${mentions.length} ${mentions.length === 1 ? 'mention' : 'mentions'} in ${byArticle.size} ${byArticle.size === 1 ? 'article' : 'articles'}</h3>
+      <h3>${mentions.length === 0 ? 'Not named in the text of any article' : `${mentions.length} ${mentions.length === 1 ? 'mention' : 'mentions'} in ${byArticle.size} ${byArticle.size === 1 ? 'article' : 'articles'}`}</h3>
       <div part="mentions">
         ${[...byArticle].map(([id, list]) => {
           const article = table.articles.get(id)

@@ -45,6 +45,9 @@ export class ApparatusRegister extends LitElement {
         padding: 0;
         margin: 0 0 0.6rem;
       }
+      nav a {
+        font-family: var(--_ui-font);
+      }
       [part='types'] a {
         display: inline-block;
         padding: 0.3rem 0.8rem;
@@ -88,7 +91,7 @@ export class ApparatusRegister extends LitElement {
         padding: 0;
         margin: 0;
       }
-      li a {
+      [part='list'] li a {
         display: flex;
         justify-content: space-between;
         gap: 0.5rem;
@@ -98,10 +101,10 @@ export class ApparatusRegister extends LitElement {
         text-decoration: none;
         font-family: var(--_font);
       }
-      li a:hover {
+      [part='list'] li a:hover {
         text-decoration: underline;
       }
-      li a[aria-current='true'] {
+      [part='list'] li a[aria-current='true'] {
         background: var(--_bg, var(--_raised));
         font-weight: 700;
       }
