@@ -368,6 +368,14 @@ export const articleStyles = css`
   .endnotes .label {
     font-weight: 600;
   }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.85rem;
+  }
+`
+
+/** The phone sheet and print: the article where the reader is, and as an article on paper. */
+export const articleMediaStyles = css`
   /* A phone: the note card is a sheet at the bottom of the screen, where the reader is. */
   @media (max-width: 40rem) {
     .popover,
@@ -448,9 +456,5 @@ export const articleStyles = css`
       margin-top: 1.5rem;
       font-size: 9.5pt;
     }
-  }
-  .hint {
-    color: var(--_muted);
-    font-size: 0.85rem;
   }
 `

@@ -3,14 +3,14 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit'
 import {property, state} from 'lit/decorators.js'
 import {classMap} from 'lit/directives/class-map.js'
 import {ENTITY_TYPES, type ApparatusIndex, type Article, type EntityType, type Footnote, type Mention, type Passage} from '@apparatus/model'
-import {sourceText} from '../lib/cite.js'
 import {corpusContext, selectionContext} from '../lib/context.js'
 import {markedMentions, type HighlightMode} from '../lib/highlight.js'
 import {lookup} from '../lib/lookup.js'
 import {passagePieces, type Piece} from '../lib/pieces.js'
 import {emitSelect, formatRoute, type Route} from '../lib/selection.js'
 import {TYPE_LABELS, TYPE_SINGULAR, theme} from '../lib/theme.js'
-import {articleStyles} from './article.styles.js'
+import {renderEndnotes, renderNotePopover, renderOutline, renderSources} from './article-parts.js'
+import {articleMediaStyles, articleStyles} from './article.styles.js'
 
 /** What the body's roving focus moves between with the arrow keys. */
 const FOCUSABLE = 'mark[data-entity], button[data-footnote], button[data-cite]'
@@ -53,7 +53,7 @@ const GROUPS: ReadonlyArray<[container: string, items: string]> = [
  * @cssproperty --apparatus-sticky-top - where the outline sticks (below a site header), default 0
  */
 export class ApparatusArticle extends LitElement {
-  static override styles = [theme, articleStyles]
+  static override styles = [theme, articleStyles, articleMediaStyles]
 
   @property() article?: string
 
@@ -193,42 +193,22 @@ export class ApparatusArticle extends LitElement {
           </div>
           <apparatus-cite-panel .article=${article} .sources=${this.articleSources(article)}></apparatus-cite-panel>
         </header>
-        ${this.renderOutline(article)}
+        ${renderOutline(article, this.here, this.goTo)}
         ${this.missingNote ? html`<p class="notice" role="status">This article has no note “${this.missingNote}”.</p>` : nothing}
         <div part="body" class="body" @mouseover=${this.onHover} @focusin=${this.onFocusIn} @mouseout=${this.onLeave} @focusout=${this.onLeave} @click=${this.onActivate} @keydown=${this.onKey}>
           ${article.passages.map((passage) => this.renderPassage(passage, passagePieces(article, passage.start, passage.end, mentions, notes), marked))}
         </div>
-        ${this.renderEntities(article)} ${this.renderSources(article)} ${this.renderEndnotes(article)}
-        ${this.openNote ? this.renderPopover(article) : nothing}
+        ${this.renderEntities(article)}
+        ${renderSources(this.index, article, this.articleSources(article), {selected: this.selection?.source, flash: this.flash, openNote: (label) => this.selectNote(label)})}
+        ${renderEndnotes(this.index, article)}
+        ${this.openNote
+          ? renderNotePopover(this.index, article, this.openNote.note, {marker: this.openNote.marker, host: this.shadowRoot?.querySelector<HTMLElement>('.layout') ?? undefined, onKey: this.onPopoverKey, onClose: () => this.closeNote()})
+          : nothing}
         ${this.citing
           ? html`<apparatus-cite-panel open .article=${article} .passage=${this.citing.passage} .quote=${this.citing.quote} @close=${this.closeCite}></apparatus-cite-panel>`
           : nothing}
       </article>
     `
-  }
-
-  private renderOutline(article: Article) {
-    const headings = article.passages.filter((passage) => passage.kind === 'heading')
-    if (headings.length === 0) return nothing
-    const at = headings.findIndex((heading) => heading.id === this.here)
-    const current = at === -1 ? undefined : headings[at]
-    return html`<nav part="outline" class="outline" aria-label="Outline">
-      <details>
-        <summary>
-          <span class="outline-label">Outline</span>
-          <span class="outline-here">${current ? html`${at + 1} of ${headings.length}: ${article.text.slice(current.start, current.end)}` : `${headings.length} sections`}</span>
-        </summary>
-        <ol>
-          ${headings.map(
-            (heading) => html`<li>
-              <a href=${formatRoute({article: article.id, passage: heading.id})} aria-current=${heading.id === this.here ? 'location' : 'false'} @click=${(event: Event) => this.goTo(event, heading.id)}
-                >${article.text.slice(heading.start, heading.end)}</a
-              >
-            </li>`
-          )}
-        </ol>
-      </details>
-    </nav>`
   }
 
   private renderPassage(passage: Passage, pieces: Piece[], marked: ReadonlySet<Mention>) {
@@ -290,71 +270,7 @@ export class ApparatusArticle extends LitElement {
     return ids.map((id) => table.sources.get(id)).filter((source) => source !== undefined)
   }
 
-  private renderSources(article: Article) {
-    const sources = this.articleSources(article)
-    if (sources.length === 0 || !this.index) return nothing
-    const notes = lookup(this.index).notesByArticle.get(article.id) ?? []
-    const open = Boolean(this.selection?.source && sources.some((source) => source.id === this.selection?.source))
-    return html`<section part="sources" class="sources" aria-labelledby="sources-title">
-      <details ?open=${open}>
-      <summary><h2 id="sources-title">Sources <span class="count">${sources.length}</span></h2></summary>
-      <ol>
-        ${sources.map((source) => {
-          const labels = [...new Set(notes.filter((note) => note.source === source.id).map((note) => note.label))]
-          return html`<li id=${`source-${source.id}`} class=${this.flash === `source-${source.id}` ? 'flash' : ''}>
-            <span class="labels">${labels.map((label) => html`<button class="chip" @click=${() => this.selectNote(label)} aria-label=${`Open note ${label}`}>${label}</button>`)}</span>
-            <apparatus-note-card .source=${source} .label=${labels[0] ?? ''} .article=${article.id}></apparatus-note-card>
-          </li>`
-        })}
-      </ol>
-      <p class="hint">${sources.length} ${sources.length === 1 ? 'source' : 'sources'} cited by ${notes.length} ${notes.length === 1 ? 'note' : 'notes'}</p>
-      </details>
-    </section>`
-  }
 
-  /** The notes in the order they appear, as a printed article has them. */
-  private renderEndnotes(article: Article) {
-    const table = lookup(this.index!)
-    const notes = [...(table.notesByArticle.get(article.id) ?? [])].sort((a, b) => a.offset - b.offset)
-    if (notes.length === 0) return nothing
-    return html`<section part="endnotes" class="endnotes print-only" aria-label="Notes">
-      <h2>Notes</h2>
-      <ol>
-        ${notes.map((note) => {
-          const source = table.sources.get(note.source)
-          return html`<li><span class="label">${note.label}.</span> ${source ? (source.raw?.trim() ?? sourceText(source)) : ''}</li>`
-        })}
-      </ol>
-    </section>`
-  }
-
-  private renderPopover(article: Article) {
-    const open = this.openNote!
-    const table = lookup(this.index!)
-    const source = table.sources.get(open.note.source)
-    const others = [...new Set((table.notesByArticle.get(article.id) ?? []).filter((note) => note.source === open.note.source && note.label !== open.note.label).map((note) => note.label))]
-    const entities = (source?.entities ?? []).map((id) => table.entities.get(id)).filter((entity) => entity !== undefined)
-    const marker = open.marker
-    const host = this.shadowRoot?.querySelector<HTMLElement>('.layout')
-    let top = 0
-    let left = 0
-    let above = false
-    if (marker && host) {
-      const box = marker.getBoundingClientRect()
-      const frame = host.getBoundingClientRect()
-      left = Math.max(0, Math.min(box.left - frame.left - 24, host.clientWidth - 360))
-      // Open above the marker when there is no room below it (zoom, short windows).
-      above = innerHeight - box.bottom < 300 && box.top > innerHeight - box.bottom
-      top = above ? box.top - frame.top - 6 : box.bottom - frame.top + 6
-    }
-    return html`<div part="popover" class=${above ? 'popover above' : 'popover'} role="dialog" aria-modal="false" aria-labelledby="note-title" tabindex="-1" style=${`top:${top}px;left:${left}px`} @keydown=${this.onPopoverKey}>
-      <div class="popover-head">
-        <h2 id="note-title">Note ${open.note.label}</h2>
-        <button class="close" aria-label="Close note" @click=${() => this.closeNote()}>×</button>
-      </div>
-      <apparatus-note-card .source=${source} .label=${open.note.label} .others=${others} .entities=${entities} .article=${article.id}></apparatus-note-card>
-    </div>`
-  }
 
   private toggle(type: EntityType): void {
     const hiddenTypes = new Set(this.hiddenTypes)
@@ -386,7 +302,7 @@ export class ApparatusArticle extends LitElement {
     emitSelect(this, {kind: 'footnote', id: label, ...(this.article ? {article: this.article} : {})})
   }
 
-  private goTo(event: Event, passage: string): void {
+  private goTo = (event: Event, passage: string): void => {
     if (!this.article) return
     if (emitSelect(this, {kind: 'passage', id: passage, article: this.article}) && this.closest('apparatus-corpus')) {
       event.preventDefault()
