@@ -48,6 +48,12 @@ export const graphStyles = css`
   .toolbar button {
     cursor: pointer;
   }
+  .toolbar label {
+    max-width: 100%;
+  }
+  .toolbar select {
+    max-width: min(100%, 22rem);
+  }
   .canvas {
     position: relative;
     height: var(--apparatus-graph-height, 520px);

@@ -4,11 +4,11 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit'
 import {property, query, state} from 'lit/decorators.js'
 import type {Core, EdgeSingular, EventObject, NodeSingular} from 'cytoscape'
 import type {ApparatusIndex, GraphEdge, GraphNode, GraphNodeKind} from '@apparatus/model'
-import {corpusContext, emitSelect, selectionContext, theme, type Route} from '@apparatus/reader'
+import {corpusContext, emitSelect, formatRoute, selectionContext, theme, type Route} from '@apparatus/reader'
 import {readGraphState, writeGraphState} from '../lib/graph-url.js'
 import {labelFontSize, pickLabels, type LabelCandidate} from '../lib/labels.js'
 import {syncPointerCoords} from '../lib/pointer-sync.js'
-import {KINDS, KIND_LABELS, KIND_SINGULAR, cyStyle, kindColours, type LabelScale} from '../lib/style.js'
+import {KINDS, KIND_LABELS, KIND_SINGULAR, cyStyle, kindColours, lineColours, type LabelScale} from '../lib/style.js'
 import {renderArticlePanel} from './article-panel.js'
 import {renderEdgePanel} from './edge-panel.js'
 import {graphStyles} from './graph.styles.js'
@@ -18,8 +18,12 @@ import {renderList} from './list-view.js'
 
 type Cytoscape = typeof import('cytoscape')
 
-/** A neighbourhood up to this size is fitted to the canvas and fully labelled. */
-const FIT_NEIGHBOURHOOD = 25
+/** A neighbourhood up to this size is fitted to the canvas; larger ones are centred on the node. */
+const FIT_NEIGHBOURHOOD = 60
+/** Fitting a few nodes stops at this zoom, so they do not balloon to fill the canvas. */
+const MAX_FIT_ZOOM = 2
+/** Up to this size every neighbour of a selection is labelled; above it, those that fit come first. */
+const LABEL_NEIGHBOURHOOD = 25
 
 /**
  * The corpus graph: entities, articles and sources at their build-time
@@ -29,7 +33,8 @@ const FIT_NEIGHBOURHOOD = 25
  * the first time an element connects.
  *
  * @element apparatus-graph
- * @fires apparatus-select - a node was chosen (kind entity, source or article)
+ * @fires apparatus-select - a node was chosen (kind entity, source or article); cancel an
+ *   article's event (preventDefault) to keep the reader in the graph with that article focused
  * @fires apparatus-graph-ready - Cytoscape has drawn the graph (detail: {ms})
  * @csspart toolbar - filters, search and export
  * @csspart canvas - the Cytoscape canvas
@@ -83,6 +88,12 @@ export class ApparatusGraph extends LitElement {
   private fontTimer = 0
   private scale: LabelScale = {font: 12, zoom: 1}
   private visibleIds?: Set<string>
+  /** How the view is framed now (fit the filters, a neighbourhood, a pair), re-applied when the canvas resizes. */
+  private framing?: () => void
+  /** The reader panned or zoomed by hand: a resize then keeps their view. */
+  private userMoved = false
+  /** The canvas size the framing was applied at: Cytoscape reports resizes that changed nothing. */
+  private framedAt = ''
 
   private get graph() {
     return this.index?.graph
@@ -130,7 +141,12 @@ export class ApparatusGraph extends LitElement {
     cancelAnimationFrame(this.labelFrame)
     clearTimeout(this.fontTimer)
     this.labelFrame = 0
-    this.cy?.destroy()
+    if (this.cy) {
+      // Cytoscape's debounced resize handler (ResizeObserver, 100 ms) survives destroy() and would
+      // call into the destroyed renderer; make it a no-op on this instance.
+      ;(this.cy as unknown as {resize: () => void}).resize = () => undefined
+      this.cy.destroy()
+    }
     this.cy = undefined
   }
 
@@ -144,6 +160,7 @@ export class ApparatusGraph extends LitElement {
     const styles = getComputedStyle(this)
     const text = styles.getPropertyValue('--_text').trim() || '#1b1b1f'
     const surface = styles.getPropertyValue('--_surface').trim() || '#ffffff'
+    const lines = lineColours(this)
     this.destroyCy()
     const cy = cytoscape({
       container: this.container,
@@ -152,7 +169,7 @@ export class ApparatusGraph extends LitElement {
         edges: graph.edges.map((edge, n) => ({data: {id: `e${n}`, source: edge.source, target: edge.target, kind: edge.kind, weight: edge.weight, index: n}}))
       },
       layout: {name: 'preset', fit: true, padding: 24},
-      style: cyStyle(kindColours(this), text, surface, Math.max(1, ...graph.nodes.map((node) => node.degree ?? 0)), this.scale) as never,
+      style: cyStyle(kindColours(this), text, surface, Math.max(1, ...graph.nodes.map((node) => node.degree ?? 0)), this.scale, lines) as never,
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false
@@ -170,6 +187,12 @@ export class ApparatusGraph extends LitElement {
       this.tooltip = undefined
       this.scheduleLabels()
     })
+    cy.on('dragpan scrollzoom pinchzoom', () => (this.userMoved = true))
+    // The canvas can change size after the first fit (a panel settling, a rotated phone): re-frame unless the reader moved.
+    cy.on('resize', () => {
+      const size = `${cy.width()}x${cy.height()}`
+      if (!this.userMoved && size !== this.framedAt) this.framing?.()
+    })
     cy.on('viewport resize', () => {
       this.tooltip = undefined
       this.scheduleLabels()
@@ -178,7 +201,10 @@ export class ApparatusGraph extends LitElement {
     cy.on('layoutstop', () => this.scheduleLabels())
     // All nodes start visible: filtering 5,000 nodes one by one is only worth it when a filter is set.
     if (this.filtered) this.applyFilters()
-    else this.visibleCount = graph.nodes.length
+    else {
+      this.visibleCount = graph.nodes.length
+      this.frameWith(() => cy.fit(undefined, 24))
+    }
     this.follow()
     this.setFont()
     this.updateLabels()
@@ -217,7 +243,10 @@ export class ApparatusGraph extends LitElement {
     this.focusOn(node)
     const kind = node.data('kind') as GraphNodeKind
     const ref = node.data('ref') as string
-    emitSelect(this, kind === 'article' ? {kind: 'article', id: ref} : {kind: kind === 'source' ? 'source' : 'entity', id: ref})
+    const proceed = emitSelect(this, kind === 'article' ? {kind: 'article', id: ref} : {kind: kind === 'source' ? 'source' : 'entity', id: ref})
+    // A host that cancels an article's select keeps the reader in the graph: the article stays
+    // focused here, and with url-state the focus becomes a step in the history (#/graph?article=).
+    if (!proceed && kind === 'article' && this.urlState) location.hash = writeGraphState(formatRoute({view: 'graph', article: ref}), this.viewState)
   }
 
   private selectEdge(edge: EdgeSingular): void {
@@ -237,13 +266,15 @@ export class ApparatusGraph extends LitElement {
       near.addClass('near')
       node.select()
     })
-    // Fit the neighbourhood when it is small enough to read, else centre the node.
+    // Fit the neighbourhood when it is small enough to read, else centre the node; never zoom in so far that nodes balloon.
     const shown = near.nodes().filter((item) => item.visible())
-    if (shown.length <= FIT_NEIGHBOURHOOD) cy.fit(shown, 40)
-    if (shown.length > FIT_NEIGHBOURHOOD || cy.zoom() > 1.3) {
-      cy.zoom(Math.min(Math.max(cy.zoom(), 0.6), 1.3))
-      cy.center(node)
-    }
+    this.frameWith(() => {
+      if (shown.length <= FIT_NEIGHBOURHOOD) cy.fit(shown, 40)
+      if (shown.length > FIT_NEIGHBOURHOOD || cy.zoom() > MAX_FIT_ZOOM) {
+        cy.zoom(Math.min(Math.max(cy.zoom(), 0.6), MAX_FIT_ZOOM))
+        cy.center(shown.length > FIT_NEIGHBOURHOOD ? node : shown)
+      }
+    })
     this.scheduleLabels()
   }
 
@@ -259,8 +290,22 @@ export class ApparatusGraph extends LitElement {
       near.addClass('near')
       pair.addClass('compared')
     })
-    cy.fit(near.nodes().filter((item) => item.visible()), 40)
+    const shown = near.nodes().filter((item) => item.visible())
+    this.frameWith(() => {
+      cy.fit(shown, 40)
+      if (cy.zoom() > MAX_FIT_ZOOM) {
+        cy.zoom(MAX_FIT_ZOOM)
+        cy.center(shown)
+      }
+    })
     this.scheduleLabels()
+  }
+
+  private frameWith(framing: () => void): void {
+    this.framing = framing
+    this.userMoved = false
+    if (this.cy) this.framedAt = `${this.cy.width()}x${this.cy.height()}`
+    framing()
   }
 
   private clearFocus(): void {
@@ -287,8 +332,10 @@ export class ApparatusGraph extends LitElement {
     } else if (cy.$(':selected, .faded, .compared').nonempty()) {
       // Nothing selected any more (Back, a closed note): undo the focus and show what the filters leave.
       this.clearFocus()
-      const visible = cy.nodes(':visible')
-      if (visible.nonempty()) cy.fit(visible, 24)
+      this.frameWith(() => {
+        const visible = cy.nodes(':visible')
+        if (visible.nonempty()) cy.fit(visible, 24)
+      })
     }
   }
 
@@ -309,7 +356,7 @@ export class ApparatusGraph extends LitElement {
     const visible = cy.nodes().filter((node) => node.style('display') !== 'none')
     this.visibleCount = visible.length
     this.visibleIds = this.filtered ? new Set(visible.map((node) => node.id())) : undefined
-    if (visible.length > 0) cy.fit(visible, 24)
+    if (visible.length > 0) this.frameWith(() => cy.fit(visible, 24))
     this.scheduleLabels()
   }
 
@@ -326,7 +373,7 @@ export class ApparatusGraph extends LitElement {
     const cy = this.cy
     if (!cy || cy.destroyed() || !this.container) return
     const near = cy.nodes('.near')
-    const small = near.length <= FIT_NEIGHBOURHOOD
+    const small = near.length <= LABEL_NEIGHBOURHOOD
     const candidates: LabelCandidate[] = []
     cy.nodes(':visible').forEach((node) => {
       if (node.hasClass('faded')) return
@@ -334,12 +381,19 @@ export class ApparatusGraph extends LitElement {
       const priority = node.selected() || node.hasClass('hover') || node.hasClass('compared') ? 2 : node.hasClass('near') ? (small ? 2 : 1) : 0
       candidates.push({id: node.id(), x: at.x, y: at.y, size: node.renderedOuterWidth(), degree: node.data('degree') as number, label: node.data('label') as string, priority})
     })
-    const chosen = new Set(pickLabels(candidates, {width: this.container.clientWidth, height: this.container.clientHeight, fontSize: labelFontSize(cy.zoom())}))
+    const chosen = new Map(pickLabels(candidates, {width: this.container.clientWidth, height: this.container.clientHeight, fontSize: labelFontSize(cy.zoom())}).map((item) => [item.id, item.place]))
     cy.batch(() => {
       cy.nodes('.labelled').forEach((node) => {
-        if (!chosen.has(node.id())) node.removeClass('labelled')
+        if (!chosen.has(node.id())) node.removeClass('labelled label-top label-right label-left')
       })
-      for (const id of chosen) cy.getElementById(id).addClass('labelled')
+      for (const [id, place] of chosen) {
+        const node = cy.getElementById(id)
+        if (!node.hasClass('labelled')) node.addClass('labelled')
+        for (const other of ['top', 'right', 'left']) {
+          if (other === place && !node.hasClass(`label-${other}`)) node.addClass(`label-${other}`)
+          else if (other !== place && node.hasClass(`label-${other}`)) node.removeClass(`label-${other}`)
+        }
+      }
     })
   }
 
@@ -382,8 +436,12 @@ export class ApparatusGraph extends LitElement {
   /** Put the filters back in the URL (replacing the entry: a filter is not a step in the history). */
   private writeUrl(): void {
     if (!this.urlState || !this.selection) return
-    const next = writeGraphState(location.hash || '#/', {kinds: [...this.kinds], min: this.minDegree, scope: this.inCorpusView ? this.article : '', compare: this.inCorpusView ? this.compare : ''})
+    const next = writeGraphState(location.hash || '#/', this.viewState)
     if (next !== location.hash && !(next === '#/' && location.hash === '')) history.replaceState(history.state, '', next)
+  }
+
+  private get viewState() {
+    return {kinds: [...this.kinds], min: this.minDegree, scope: this.inCorpusView ? this.article : '', compare: this.inCorpusView ? this.compare : ''}
   }
 
   private get inCorpusView(): boolean {
@@ -426,7 +484,7 @@ export class ApparatusGraph extends LitElement {
           ? html`<div class=${`tooltip ${this.tooltip.below ? 'below' : 'above'}`} style=${`left:${this.tooltip.x}px;top:${this.tooltip.y}px`}>${this.tooltip.text}</div>`
           : nothing}
       </div>
-      ${renderLegend(colours, KINDS)}
+      ${renderLegend(colours, KINDS, lineColours(this))}
       ${this.edge ? renderEdgePanel(this.index!, this.edge, this.allEvidence, () => (this.allEvidence = true), (event, passage, article) => this.openPassage(event, passage, article), () => this.closeEdge()) : nothing}
       ${focused
         ? renderArticlePanel(this.index!, focused, this.compare, colours, {

@@ -44,20 +44,45 @@ interface Box {
   bottom: number
 }
 
-/** An estimate of the label's box below its node (Cytoscape draws labels at text-valign bottom). */
-export function labelBox(node: LabelCandidate, options: LabelOptions): Box {
+/** Where a label sits around its node; tried in this order. */
+export type LabelPlace = 'bottom' | 'top' | 'right' | 'left'
+export const LABEL_PLACES: LabelPlace[] = ['bottom', 'top', 'right', 'left']
+
+export interface LabelPlacement {
+  id: string
+  place: LabelPlace
+}
+
+/** An estimate of the label's box at `place` around its node. */
+export function labelBox(node: LabelCandidate, options: LabelOptions, place: LabelPlace = 'bottom'): Box {
   const width = Math.min(options.maxWidth ?? 160, node.label.length * options.fontSize * 0.56)
-  const top = node.y + node.size / 2 + 2
-  return {left: node.x - width / 2, right: node.x + width / 2, top, bottom: top + options.fontSize * 1.25}
+  const height = options.fontSize * 1.25
+  const half = node.size / 2
+  switch (place) {
+    case 'bottom':
+      return {left: node.x - width / 2, right: node.x + width / 2, top: node.y + half + 2, bottom: node.y + half + 2 + height}
+    case 'top':
+      return {left: node.x - width / 2, right: node.x + width / 2, top: node.y - half - 2 - height, bottom: node.y - half - 2}
+    case 'right':
+      return {left: node.x + half + 3, right: node.x + half + 3 + width, top: node.y - height / 2, bottom: node.y + height / 2}
+    case 'left':
+      return {left: node.x - half - 3 - width, right: node.x - half - 3, top: node.y - height / 2, bottom: node.y + height / 2}
+  }
 }
 
 const overlaps = (a: Box, b: Box, gap: number) => a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom + gap && b.top < a.bottom + gap
 
-/** The ids of the nodes to label, in the order they were placed. */
-export function pickLabels(nodes: LabelCandidate[], options: LabelOptions): string[] {
+/**
+ * The nodes to label and where, in the order they were placed. A label may
+ * sit below, above, right or left of its node, wherever it first fits inside
+ * the canvas without touching another label or another node's disc (or,
+ * failing that, the disc of a less connected node).
+ */
+export function pickLabels(nodes: LabelCandidate[], options: LabelOptions): LabelPlacement[] {
   const gap = options.gap ?? 3
   const rank = (node: LabelCandidate) => node.priority ?? 0
   const onScreen = (node: LabelCandidate) => node.x >= 0 && node.x <= options.width && node.y >= 0 && node.y <= options.height
+  const inside = (box: Box) => box.left >= 0 && box.top >= 0 && box.right <= options.width && box.bottom <= options.height
   const ordered = nodes.filter((node) => node.label && (rank(node) === 2 || onScreen(node))).sort((a, b) => rank(b) - rank(a) || b.degree - a.degree || a.label.localeCompare(b.label))
   // A grid of 64 px cells keeps the collision test local: thousands of nodes stay cheap.
   const cell = 64
@@ -74,17 +99,25 @@ export function pickLabels(nodes: LabelCandidate[], options: LabelOptions): stri
       grid.set(key, list)
     }
   }
-  // Placed labels (negative owners) keep a gap between them. Node discs (owner = the node's rank) are
-  // obstacles only for the labels of nodes ranked below them: a hub's label may cover a leaf, not the reverse.
-  const hits = (box: Box, owner: number) => cells(box).some((key) => grid.get(key)?.some((item) => (item.owner < 0 ? overlaps(box, item.box, gap) : item.owner < owner && overlaps(box, item.box, 0))))
+  // Placed labels (negative owners) are obstacles, kept a gap apart. Node discs (owner = the node's rank)
+  // are obstacles too; in the lenient pass only the discs of better-connected nodes are, so a hub in a
+  // dense cluster still gets its label, over a leaf if need be, never over another label.
+  const hits = (box: Box, owner: number, lenient: boolean) =>
+    cells(box).some((key) => grid.get(key)?.some((item) => (item.owner < 0 ? overlaps(box, item.box, gap) : item.owner !== owner && (!lenient || item.owner < owner) && overlaps(box, item.box, 0))))
   ordered.forEach((node, n) => add({left: node.x - node.size / 2, right: node.x + node.size / 2, top: node.y - node.size / 2, bottom: node.y + node.size / 2}, n))
-  const chosen: string[] = []
+  const chosen: LabelPlacement[] = []
   ordered.forEach((node, n) => {
-    const box = labelBox(node, options)
-    if (rank(node) === 2 || !hits(box, n)) {
-      add(box, -1 - n)
-      chosen.push(node.id)
-    }
+    const fits = (lenient: boolean) =>
+      LABEL_PLACES.find((item) => {
+        const box = labelBox(node, options, item)
+        return inside(box) && !hits(box, n, lenient)
+      })
+    let place = fits(false) ?? fits(true)
+    // A label that must show goes below its node when it fits nowhere.
+    if (!place && rank(node) === 2) place = 'bottom'
+    if (!place) return
+    add(labelBox(node, options, place), -1 - n)
+    chosen.push({id: node.id, place})
   })
   return chosen
 }

@@ -73,7 +73,13 @@ export interface LabelScale {
   zoom: number
 }
 
-export function cyStyle(colours: Record<GraphNodeKind, string>, text: string, surface: string, maxDegree: number, scale: LabelScale = {font: 12, zoom: 1}): unknown[] {
+/** Line colours: strong (and more opaque) for an article's own links (mentions, citations), light for the rest. */
+export interface LineColours {
+  strong: string
+  light: string
+}
+
+export function cyStyle(colours: Record<GraphNodeKind, string>, text: string, surface: string, maxDegree: number, scale: LabelScale = {font: 12, zoom: 1}, lines: LineColours = {strong: '#6b6b78', light: '#a8a8b4'}): unknown[] {
   const degree = Math.max(1, maxDegree)
   return [
     {
@@ -102,19 +108,31 @@ export function cyStyle(colours: Record<GraphNodeKind, string>, text: string, su
       selector: 'edge',
       style: {
         width: 'mapData(weight, 1, 10, 0.8, 4)',
-        'line-color': '#8a8a96',
-        opacity: 0.5,
+        'line-color': lines.light,
+        opacity: 0.32,
         'curve-style': 'haystack'
       }
     },
-    {selector: 'edge[kind = "citation"]', style: {'line-style': 'dashed', 'line-dash-pattern': [6, 3]}},
+    {selector: 'edge[kind = "mention"]', style: {'line-color': lines.strong, opacity: 0.6}},
+    {selector: 'edge[kind = "citation"]', style: {'line-style': 'dashed', 'line-dash-pattern': [6, 3], 'line-color': lines.strong, opacity: 0.6}},
     {selector: 'edge[kind = "source-entity"]', style: {'line-style': 'dotted'}},
     {selector: 'node.labelled', style: {label: 'data(label)'}},
-    {selector: '.hover, :selected, .compared', style: {label: 'data(label)', 'z-index': 10, 'font-weight': 600}},
+    // Where pickLabels found room: above, right or left of the node instead of below.
+    {selector: 'node.label-top', style: {'text-valign': 'top', 'text-margin-y': () => -2 / scale.zoom}},
+    {selector: 'node.label-right', style: {'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': () => 3 / scale.zoom}},
+    {selector: 'node.label-left', style: {'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': () => -3 / scale.zoom}},
+    {selector: 'node.hover, node:selected, node.compared', style: {label: 'data(label)', 'z-index': 10, 'font-weight': 600}},
     {selector: 'node:selected, node.compared', style: {'border-width': 4, 'border-color': text}},
     {selector: 'edge:selected', style: {opacity: 1, width: 5, 'line-color': text}},
     {selector: '.faded', style: {opacity: 0.12, label: ''}},
     {selector: '.near', style: {opacity: 1}},
     {selector: 'edge.near', style: {opacity: 0.8}}
   ]
+}
+
+/** Line colours from the theme, so links stay visible in light and dark schemes. */
+export function lineColours(element: Element): LineColours {
+  const style = getComputedStyle(element)
+  const muted = style.getPropertyValue('--_muted').trim() || '#6b6b78'
+  return {strong: muted, light: muted}
 }

@@ -1,0 +1,243 @@
+/**
+ * The graph as a scholar uses it on the built site, with real input: an
+ * article node focuses that article in the graph (the URL says so) instead of
+ * leaving it; two articles compared show what they share; filters live in the
+ * URL and survive a reload; Back undoes the graph's focus; an unknown article
+ * shows no "0 of N nodes"; the legend and the edge panel read as text; axe-core
+ * is clean in light and dark. With APPARATUS_SCREENSHOTS=1 it also writes
+ * docs/screenshots/graph-*.png.
+ */
+import assert from 'node:assert/strict'
+import {mkdtemp, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {after, before, test} from 'node:test'
+import {chromium, type Browser, type Page} from 'playwright-core'
+import type {ApparatusIndex} from '@apparatus/model'
+import {buildIndex, writeDist} from '@apparatus/build'
+import {startServer} from '../../packages/build/src/lib/serve/index.js'
+import {bundleApp} from '../../packages/app/scripts/bundle.js'
+
+const repo = new URL('../../', import.meta.url).pathname
+const shots = process.env.APPARATUS_SCREENSHOTS === '1'
+let dir: string
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+let index: ApparatusIndex
+const problems: string[] = []
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'apparatus-graph-views-'))
+  const result = await buildIndex({corpusDir: join(repo, 'corpus')})
+  assert.equal(result.failed, false)
+  index = result.index
+  await writeDist(result, dir)
+  await bundleApp(dir)
+  server = await startServer({root: dir, port: 0})
+  browser = await chromium.launch({executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new', '--disable-gpu']})
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.close()
+  await rm(dir, {recursive: true, force: true})
+})
+
+const GRAPH = 'document.querySelector("apparatus-app").shadowRoot.querySelector("apparatus-graph")'
+
+async function open(path: string, options: {phone?: boolean; dark?: boolean; height?: number} = {}): Promise<Page> {
+  const context = await browser.newContext({
+    ...(options.phone ? {viewport: {width: 375, height: 812}, deviceScaleFactor: 2, isMobile: true, hasTouch: true} : {viewport: {width: 1440, height: options.height ?? 900}}),
+    colorScheme: options.dark ? 'dark' : 'light'
+  })
+  await context.addInitScript('window.__name = (f) => f')
+  const page = await context.newPage()
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${path}: console ${message.type()}: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`${path}: page error: ${error.message}`))
+  await page.goto(server.url + path)
+  if (!path.includes('does-not-exist')) await page.waitForFunction(`${GRAPH}?.cy?.nodes().length > 0`)
+  return page
+}
+
+/** Where a node is on screen, from the DOM (not from Cytoscape's cached rectangle). */
+const nodePoint = (page: Page, id: string) =>
+  page.evaluate((id) => {
+    const graph = document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-graph') as HTMLElement & {cy: any}
+    const box = graph.shadowRoot!.querySelector('.cy')!.getBoundingClientRect()
+    const at = graph.cy.getElementById(id).renderedPosition()
+    return {x: box.left + at.x, y: box.top + at.y}
+  }, id)
+
+const selected = (page: Page) => page.evaluate(`${GRAPH}.cy.$("node:selected").map((n) => n.id())`) as Promise<string[]>
+const faded = (page: Page) => page.evaluate(`${GRAPH}.cy.$(".faded").length`) as Promise<number>
+
+/** Two articles that share at least one entity. */
+function pair(): [string, string] {
+  const byArticle = new Map<string, Set<string>>()
+  for (const mention of index.mentions) byArticle.set(mention.article, (byArticle.get(mention.article) ?? new Set()).add(mention.entity))
+  const ids = [...byArticle.keys()]
+  for (const a of ids) for (const b of ids) if (a < b && [...byArticle.get(a)!].some((entity) => byArticle.get(b)!.has(entity))) return [a, b]
+  throw new Error('no two articles share an entity')
+}
+
+async function axe(page: Page, label: string): Promise<void> {
+  await page.addScriptTag({path: join(repo, 'node_modules/axe-core/axe.min.js')})
+  const violations = (await page.evaluate(
+    `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}}).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length + ' ' + v.nodes[0].html.slice(0, 160)))`
+  )) as string[]
+  assert.deepEqual(violations, [], label)
+}
+
+async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  if (!shots) return
+  await page.waitForTimeout(300)
+  await page.screenshot({path: join(repo, 'docs/screenshots', name), fullPage})
+}
+
+test('a real click on an article node focuses it in the corpus graph instead of leaving', async () => {
+  const [article] = pair()
+  const page = await open('#/graph')
+  await page.evaluate(() => window.scrollTo(0, 60))
+  const point = await nodePoint(page, `article:${article}`)
+  await page.mouse.click(point.x, point.y)
+  await page.waitForFunction((id) => location.hash.startsWith('#/graph') && location.hash.includes(`article=${encodeURIComponent(id)}`), article)
+  assert.deepEqual(await selected(page), [`article:${article}`])
+  assert.ok((await faded(page)) > 0, 'the rest of the graph is dimmed')
+  const panel = page.locator('apparatus-graph .article-panel')
+  await panel.waitFor()
+  const title = index.articles.find((item) => item.id === article)!.title
+  assert.ok((await panel.locator('h3').innerText()).startsWith(title.slice(0, 30)))
+  assert.equal(await panel.locator('a', {hasText: 'Open the article'}).getAttribute('href'), `#/article/${encodeURIComponent(article)}`)
+  await page.context().close()
+})
+
+test('comparing two articles shows the entities and sources they share, and the URL keeps it', async () => {
+  const [first, second] = pair()
+  const page = await open(`#/graph?article=${first}`, {height: 1200})
+  await page.locator('apparatus-graph .article-panel select').selectOption(second)
+  await page.waitForFunction((id) => location.hash.includes(`compare=${encodeURIComponent(id)}`), second)
+  const shared = page.locator('apparatus-graph .shared')
+  await shared.waitFor()
+  const names = (byArticle: string) => new Set(index.mentions.filter((mention) => mention.article === byArticle).map((mention) => mention.entity))
+  const common = [...names(first)].filter((entity) => names(second).has(entity))
+  const chips = await shared.locator('h4:has-text("Entities") + ul button').evaluateAll((buttons) => buttons.map((button) => (button as HTMLElement).dataset.node))
+  assert.deepEqual(new Set(chips), new Set(common.map((entity) => `entity:${entity}`)))
+  // Both articles are marked and the shared entities stay bright.
+  const compared = (await page.evaluate(`${GRAPH}.cy.$(".compared").map((n) => n.id())`)) as string[]
+  assert.deepEqual(new Set(compared), new Set([`article:${first}`, `article:${second}`]))
+  await screenshot(page, 'graph-compare.png')
+  await page.reload()
+  await page.waitForFunction(`${GRAPH}?.cy?.$(".compared").length === 2`)
+  await page.context().close()
+})
+
+test('filters are in the URL, survive a reload, and Back restores the earlier ones', async () => {
+  const page = await open('#/graph')
+  const places = index.graph.nodes.filter((node) => node.kind === 'place').length
+  await page.locator('apparatus-graph label.kind', {hasText: 'Places'}).locator('input').uncheck()
+  await page.waitForFunction(() => /kinds=[a-z,]+/.test(location.hash) && !location.hash.includes('place'))
+  await page.locator('apparatus-graph input[type="range"]').fill('3')
+  await page.waitForFunction(() => location.hash.includes('min=3'))
+  const expected = index.graph.nodes.filter((node) => node.kind !== 'place' && (node.degree ?? 0) >= 3).length
+  assert.equal(await page.evaluate(`${GRAPH}.visibleCount`), expected)
+  await page.reload()
+  await page.waitForFunction(`${GRAPH}?.cy?.nodes().length > 0 && ${GRAPH}.visibleCount === ${expected}`)
+  assert.equal(await page.locator('apparatus-graph label.kind', {hasText: 'Places'}).locator('input').isChecked(), false)
+  assert.ok(places > 0)
+  // A selection pushes a history entry that keeps the filters; Back returns to the unselected graph, filters intact.
+  const entity = index.graph.nodes.find((node) => node.kind === 'person' && (node.degree ?? 0) >= 3)!
+  await page.evaluate(`${GRAPH}.cy.getElementById("${entity.id}").emit("tap")`)
+  await page.waitForFunction((id) => location.hash.includes(`entity=${id}`) && location.hash.includes('min=3'), entity.ref)
+  await page.goBack()
+  await page.waitForFunction(() => !location.hash.includes('entity='))
+  await page.waitForFunction(`${GRAPH}.cy.$("node:selected").length === 0 && ${GRAPH}.cy.$(".faded").length === 0`)
+  assert.equal(await page.evaluate(`${GRAPH}.visibleCount`), expected)
+  await page.context().close()
+})
+
+test('Back after selecting a mention leaves the graph unfocused', async () => {
+  const counts = new Map<string, number>()
+  for (const mention of index.mentions) counts.set(`${mention.article} ${mention.entity}`, (counts.get(`${mention.article} ${mention.entity}`) ?? 0) + 1)
+  const [article, entity] = [...counts].sort((a, b) => b[1] - a[1])[0]![0].split(' ') as [string, string]
+  const page = await open(`#/article/${article}`)
+  await page.locator(`apparatus-article mark[data-entity="${entity}"]`).first().click()
+  await page.waitForFunction(`${GRAPH}.cy.$("node:selected").length > 0`)
+  assert.ok((await faded(page)) > 0)
+  await page.goBack()
+  await page.waitForFunction(() => !location.hash.includes('entity='))
+  await page.waitForFunction(`${GRAPH}.cy.$("node:selected").length === 0`)
+  assert.equal(await faded(page), 0, 'nothing stays dimmed')
+  await page.context().close()
+})
+
+test('an unknown article shows no graph toolbar and no "0 of N nodes"', async () => {
+  const page = await open('#/article/does-not-exist')
+  await page.waitForFunction(() => document.querySelector('apparatus-app')?.shadowRoot?.querySelector('main')?.textContent?.trim())
+  await page.waitForTimeout(300)
+  const text = await page.evaluate(() => {
+    const root = document.querySelector('apparatus-app')!.shadowRoot!
+    const graph = root.querySelector('apparatus-graph')
+    return (root.querySelector('main')!.textContent ?? '') + (graph?.shadowRoot?.textContent ?? '')
+  })
+  assert.doesNotMatch(text, /\b0 of \d+ nodes/)
+  await page.context().close()
+})
+
+test('the legend names shapes, sizes and line styles; the edge panel quotes sentences, not ids', async () => {
+  const page = await open('#/graph', {height: 1300})
+  const legend = await page.locator('apparatus-graph [part="legend"]').innerText()
+  for (const words of ['People', 'Cases', 'Articles', 'Sources', 'Size: number of links', 'Article cites source', 'Named in the same passage', 'Source names entity']) assert.ok(legend.includes(words), words)
+  const edge = index.graph.edges.map((item, n) => ({item, n})).filter(({item}) => item.kind === 'cooccurrence').sort((a, b) => b.item.weight - a.item.weight)[0]!
+  await page.evaluate(`${GRAPH}.cy.getElementById("e${edge.n}").emit("tap")`)
+  const panel = page.locator('apparatus-graph .edge-panel')
+  await panel.waitFor()
+  const quotes = await panel.locator('blockquote').allInnerTexts()
+  assert.ok(quotes.length > 0)
+  assert.ok(quotes.every((quote) => quote.length > 20 && !/:p\d+/.test(quote)))
+  await screenshot(page, 'graph-edge-panel.png')
+  await page.context().close()
+})
+
+test('axe-core is clean on the graph views in light and dark, and the screenshots look at each', async () => {
+  const [first, second] = pair()
+  for (const dark of [false, true]) {
+    const page = await open(`#/graph?article=${first}&compare=${second}`, {dark, height: 1200})
+    await page.locator('apparatus-graph .shared').waitFor()
+    await axe(page, `compare ${dark ? 'dark' : 'light'}`)
+    await page.context().close()
+    const edgePage = await open('#/graph', {dark})
+    await edgePage.evaluate(`${GRAPH}.cy.edges('[kind = "cooccurrence"]')[0].emit("tap")`)
+    await edgePage.locator('apparatus-graph .edge-panel').waitFor()
+    await axe(edgePage, `edge panel ${dark ? 'dark' : 'light'}`)
+    if (dark) await screenshot(edgePage, 'graph-dark.png')
+    await edgePage.context().close()
+  }
+  if (!shots) return
+  const desktop = await open('#/graph')
+  await desktop.evaluate(() => window.scrollTo(0, 60))
+  const rubio = index.graph.nodes.find((node) => node.kind === 'person' && /rubio/i.test(node.label))
+  if (rubio) {
+    const point = await nodePoint(desktop, rubio.id)
+    await desktop.mouse.move(point.x, point.y)
+  }
+  await screenshot(desktop, 'graph-desktop.png')
+  await desktop.context().close()
+  const phone = await open('#/graph', {phone: true})
+  await phone.evaluate(`${GRAPH}.shadowRoot.querySelector(".canvas").scrollIntoView({block: "center"})`)
+  await screenshot(phone, 'graph-phone.png')
+  await phone.context().close()
+  const counts = new Map<string, number>()
+  for (const mention of index.mentions) counts.set(mention.article, (counts.get(mention.article) ?? 0) + 1)
+  const article = [...counts].sort((a, b) => b[1] - a[1])[0]![0]
+  const entity = index.mentions.find((mention) => mention.article === article && index.entities.find((item) => item.id === mention.entity)?.type === 'person')!.entity
+  const side = await open(`#/article/${article}?entity=${entity}`)
+  await side.evaluate(() => window.scrollTo(0, 1800))
+  await screenshot(side, 'graph-article-desktop.png')
+  await side.context().close()
+})
+
+test('no console errors on the graph views', () => {
+  assert.deepEqual(problems, [])
+})
