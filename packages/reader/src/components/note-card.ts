@@ -46,7 +46,7 @@ export class ApparatusNoteCard extends LitElement {
         cursor: pointer;
       }
       a {
-        word-break: break-all;
+        overflow-wrap: anywhere;
       }
     `
   ]
