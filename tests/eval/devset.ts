@@ -146,11 +146,21 @@ function scoreEntities(gold: DevGold, index: ApparatusIndex, articleId: string, 
   const matched = new Set<string>()
   const missing: string[] = []
   const mistyped: string[] = []
-  for (const entry of gold.entities) {
-    if (!types.includes(entry.type)) continue
+  // Two passes: an entity whose label is the gold label is that entry's before
+  // any entity that only shares a form with it ("Mozilla" as an alias of the
+  // Mozilla Foundation must not take the gold entry "Mozilla Foundation").
+  const entries = gold.entities.filter((entry) => types.includes(entry.type))
+  const labelOwner = new Map<GoldEntityEntry, string[]>()
+  for (const entry of entries) {
+    const key = nameKey(entry.label)
+    labelOwner.set(entry, [...counts.keys()].filter((id) => nameKey(entities.get(id)!.label) === key))
+  }
+  const claimed = new Set([...labelOwner.values()].flat())
+  for (const entry of entries) {
     const keys = keysOf([entry.label, ...(entry.aliases ?? [])])
-    const candidates = [...counts.keys()].filter((id) => {
-      if (matched.has(id)) return false
+    const own = labelOwner.get(entry)!.filter((id) => !matched.has(id))
+    const candidates = own.length > 0 ? own : [...counts.keys()].filter((id) => {
+      if (matched.has(id) || claimed.has(id)) return false
       const entity = entities.get(id)!
       return [entity.label, ...entity.aliases, ...counts.get(id)!].some((form) => keys.has(nameKey(form)) || keys.has(nameKey(form.replace(/^the\s+/i, ''))))
     })

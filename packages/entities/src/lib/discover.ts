@@ -2,7 +2,7 @@ import type {EntityType, Passage} from '@apparatus/model'
 import {gazetteer, type Gazetteer} from './gazetteer.js'
 import {fold, nameKey} from './normalise.js'
 import {tagText, tokenAt, type Tagged} from './tagger.js'
-import {commonWords, days, documentHeads, honorifics, months, nameSuffixes, nationalities, openers, orgKeywords, placeHeads, placeWords} from './words.js'
+import {commonWords, companyHeads, days, documentHeads, honorifics, months, nameSuffixes, nationalities, openers, orgKeywords, placeHeads, placeWords, weakOrgHeads} from './words.js'
 
 /** A span of an article that looks like an unregistered person, organisation or place. */
 export interface DiscoveredSpan {
@@ -22,6 +22,8 @@ export interface DiscoveredSpan {
   initial?: boolean
   /** A single word the document could use as a surname or a short name (typed by the document). */
   short?: boolean
+  /** The document uses the name for a product ("Firefox 3.6", "the Firefox web browser"): not an entity. */
+  product?: boolean
   /** Coordinates of a place found in a gazetteer. */
   lat?: number
   lon?: number
@@ -38,6 +40,18 @@ const personCueAfter =
 const orgCueAfter =
   /^, (?:a|an|the) (?:[\p{L}-]+ ){0,4}(?:organi[sz]ation|group|agency|NGO|charity|non-?profit|firm|company|party|union|newspaper|network|coalition|association|foundation|institute|think tank|movement|gang|cartel)\b/u
 const personCueBefore = /\b(?:by|attorney|lawyer|judge|professor|director|spokesperson|spokesman|spokeswoman|activist|journalist|researcher|founder|author|economist|scholar|historian|according to)\s$/
+
+/** After a product's name: a version or what kind of thing it is. */
+const productAfter = /^(?:\s\d+(?:\.\d+)*\b|\s(?:(?:web|mobile|e-?mail|desktop)\s)?(?:browser|app|apps|application|software|engine|client|operating system|OS|phone|smartphone|handset|device|game|console|language|programming language|library|framework|plugin|plug-in|extension|toolkit|compiler|editor|suite|model|version|release|update)\b)/
+
+/** Before a town: "in", "near", "from", "outside" (a place is where things are). */
+const locativeBefore = /\b(?:in|at|near|from|outside|to|across|around|throughout)\s(?:the\s)?$/
+/** "Mikolov et al.", "Bottou (2011)", "Cho, 2014". */
+const citedAuthor = /^(?:,?\s+et al\b|\s\((?:19|20)\d{2}[a-z]?\)|,\s(?:19|20)\d{2}\b)/
+/** After a company: its officers, its filings, its deals. */
+const companyCueAfter = /^(?:'s?\s(?:CEO|chief executive|founder|co-founder|parent company|subsidiary|shares|stock|board|headquarters|spokes(?:man|woman|person)|engineers|employees)\b|,?\s(?:Inc|Corp|Ltd|LLC|GmbH|S\.A|plc)\b|\s(?:acquired|bought|announced|sued|launched|shut down|went public)\b)/i
+/** Before a company: who owns, buys, founds or works for it. */
+const companyCueBefore = /\b(?:founders of|co-founders of|founders of|companies such as|firms such as|companies like|firms like|acquired by|bought by|owned by|deal with|partnership with|merger with|CEO of|chief executive of|founder of|co-founder of|founded|co-founded|employees of|engineers at|worked at|works at|working at|joined|invested in|investment from|rival|rivals)\s(?:the\s)?(?:[A-Z][\w&.-]*,\s)*$/
 
 const isConnector = (word: string) => /^(?:of|for|on|the|and|de|del|la|y)$/.test(word)
 
@@ -74,6 +88,12 @@ function initials(words: string[]): string[] {
 /** A passage that is page furniture rather than running text: a byline, "Related" links, tags. */
 const chrome = /^\s*(?:by\s+[A-Z]|related\b|read more\b|see also\b|more from\b|tags?\s*:|categor(?:y|ies)\b|share\b|posted\b|published\b|updated\b|filed under\b|sign up\b|subscribe\b)/i
 
+/** A table-of-contents line: "3.1 Firefox", "2 Values". */
+const tocLine = /^\s*\d+(?:\.\d+)*\s+\S.{0,60}$/
+/** "LOS ANGELES (Reuters) -": an all-caps place, an optional agency, a dash. */
+const datelinePattern = /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:, [A-Z][\w.]+)?(?: \(([A-Z][\w&]+)\))?(?: - | {2,})/
+const titleCase = (caps: string) => caps.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase())
+
 /** Verb-like and function-word tags: such a capitalised word opens a title, not a name. */
 const notName = new Set(['VERB', 'AUX', 'ADV', 'PRON', 'SCONJ', 'DET', 'ADP', 'CCONJ', 'PART', 'INTJ', 'NUM'])
 
@@ -89,7 +109,8 @@ export function discoverSpans(
   passages: readonly Passage[],
   covered: ReadonlyArray<{start: number; end: number}>
 ): DiscoveredSpan[] {
-  const folded = fold(text)
+  // An em or en dash ends a name ("Twitter—including"): fold would make it a hyphen.
+  const folded = fold(text.replace(/[\u2013\u2014]/g, ' '))
   const spans: DiscoveredSpan[] = []
   const overlapsCovered = overlapTest(covered)
   const gaz = gazetteer()
@@ -99,7 +120,21 @@ export function discoverSpans(
   for (const passage of passages) {
     currentPassageStart = passage.start
     const body = folded.slice(passage.start, passage.end)
-    if (looksLikeHeading(body, passage) || chrome.test(body)) continue
+    if (looksLikeHeading(body, passage) || chrome.test(body) || tocLine.test(body)) continue
+    // A news dateline: "LOS ANGELES (Reuters) -", "WASHINGTON, D.C. -".
+    const dateline = datelinePattern.exec(body)
+    if (dateline) {
+      const name = titleCase(dateline[1]!)
+      const place = gaz.places.get(nameKey(name))
+      if (place) {
+        const start = passage.start
+        spans.push({start, end: start + dateline[1]!.length, label: name, type: 'place', score: 4, ...(place.lat === undefined ? {} : {lat: place.lat, lon: place.lon!})})
+      }
+      if (dateline[2]) {
+        const start = passage.start + dateline[0].indexOf(`(${dateline[2]})`) + 1
+        spans.push({start, end: start + dateline[2].length, label: dateline[2], type: 'organisation', score: 4})
+      }
+    }
 
     // Acronyms with their expansion, both orders: "American Civil Liberties Union (ACLU)".
     for (const found of body.matchAll(acronymAfter)) {
@@ -136,6 +171,14 @@ export function discoverSpans(
         if (cut) from = cut.index + cut[0].length
       }
     }
+  }
+
+  /** "Santa Clara, California": a place followed by its state or country. */
+  function placeAfter(end: number): boolean {
+    const next = /^, ([A-Z][\p{L}.]+(?: [A-Z][\p{L}.]+)?)/u.exec(folded.slice(end, end + 40))
+    if (!next) return false
+    const kind = gaz.places.get(nameKey(next[1]!))?.kind
+    return kind === 'state' || kind === 'country'
   }
 
   function posOf(offset: number): string | undefined {
@@ -226,13 +269,27 @@ export function discoverSpans(
 
     const content = words.filter((word) => !isConnector(word))
     const place = gaz.places.get(key)
-    if (place && !honorific) {
+    // "Firefox 3.6", "the Thunderbird e-mail client": a product, whatever else the name looks like.
+    if (!gaz.organisations.has(key) && !place && productAfter.test(folded.slice(end, end + 30))) return push('organisation', 0, {product: true})
+    // "OSS" is not Oss: an all-capitals word names a place only where the place is written so.
+    const shouting = label.length > 1 && label === label.toUpperCase() && place?.name !== undefined && place.name !== place.name.toUpperCase()
+    // "Alice is stuck in a time loop": a given name that is also a small town is a person unless the text says "in Alice".
+    const givenNotTown = words.length === 1 && place?.kind === 'city' && (place.population ?? 0) < 1_000_000 && gaz.firstNames.has(key) && !locativeBefore.test(folded.slice(Math.max(0, start - 12), start))
+    if (place && !honorific && !shouting && !givenNotTown) {
       const coordinates = place.lat === undefined ? {} : {lat: place.lat, lon: place.lon!}
-      // A city called like a common word or a given name needs the document's help.
-      const weak = place.kind === 'city' && words.length === 1 && (dictionary(label) || gaz.firstNames.has(key) || gaz.lastNames.has(key))
-      return push('place', weak ? 1 : 3, coordinates)
+      if (place.kind === 'city') {
+        // A town's name is often a word, a name or a product ("Phoenix", "Ajax",
+        // "Newton"): a city needs its size, a locative cue ("in Tecoluca",
+        // "Santa Clara, California") or a name the lexicon knows only as a place.
+        const cue = locativeBefore.test(folded.slice(Math.max(0, start - 12), start)) || placeAfter(end)
+        const ambiguous = dictionary(label) || gaz.firstNames.has(key) || gaz.lastNames.has(key)
+        const big = (place.population ?? 0) >= 1_000_000
+        const score = cue || (big && !ambiguous) ? 3 : big || (!ambiguous && words.length > 1) ? 2 : 1
+        return push('place', score, {...coordinates, ...(score < 3 && words.length === 1 ? {short: true} : {})})
+      }
+      return push('place', 3, coordinates)
     }
-    if (gaz.organisations.has(key)) return push('organisation', 3)
+    if (gaz.organisations.has(key)) return push('organisation', words.length === 1 ? 4 : 3)
     if (gaz.people.has(key) && words.length > 1) return push('person', 3)
 
     const head = content[content.length - 1]!
@@ -241,8 +298,17 @@ export function discoverSpans(
     // Mozilla Foundation" has no head before its connector: it splits.
     const firstConnector = words.findIndex(isConnector)
     // "the Federal Communications Commission and Recovery ...": "and" after a head ends the name.
-    const keyword = firstConnector > 0 ? words[firstConnector] !== 'and' && orgKeywords.has(words[firstConnector - 1]!) : orgKeywords.has(head)
-    if (keyword && content.length >= 2 && !documentHeads.has(head)) return push('organisation', 3)
+    // "University and College Union": "and" inside a name whose last word is an organisation's.
+    const andName = firstConnector > 0 && words[firstConnector] === 'and' && !words.slice(firstConnector + 1).some((w) => isConnector(w) && w !== 'and') && orgKeywords.has(head) && !weakOrgHeads.has(head)
+    const keyword = andName || (firstConnector > 0 ? words[firstConnector] !== 'and' && orgKeywords.has(words[firstConnector - 1]!) : orgKeywords.has(head) || companyHeads.has(head))
+    // A weak head ("Services", "Network", "Project") or a company form
+    // ("Technologies", "Systems") makes an organisation only with a name in it:
+    // "Sun Microsystems", not "Network Security Services".
+    const headWord = firstConnector > 0 && !andName ? words[firstConnector - 1]! : head
+    const needsName = weakOrgHeads.has(headWord) || companyHeads.has(headWord)
+    const named = content.some((word) => word !== headWord && (!dictionary(word) || /^[A-Z]{2,}$/.test(word)))
+    if (keyword && content.length >= 2 && !documentHeads.has(head) && (!needsName || named)) return push('organisation', 3)
+    if (keyword && needsName && !named) return false
     if (content.length >= 2 && (placeHeads.has(firstConnector > 0 ? words[firstConnector - 1]! : head) || /^(?:Mount|Lake|Cape|Isle)$/.test(words[0]!)) && !words.some((w) => orgKeywords.has(w))) {
       return push('place', 3)
     }
@@ -259,7 +325,7 @@ export function discoverSpans(
     }
     // A person: one to four name words (an initial may sit between them),
     // never "the Imperial Valley", never "Mexican officials".
-    if (words.some((word) => nationalities.has(word) || placeWords.has(word))) return false
+    if (words.some((word) => nationalities.has(word) || placeWords.has(word) || gaz.demonyms.has(nameKey(word)))) return false
     // "the Biden administration": only a person's surname names an administration.
     if (words.length === 1 && /^ administration\b/.test(folded.slice(end, end + 16))) return push('person', 2, {short: true})
     const determiner = /\b(?:the|a|an|this|that|these|its|their|our)\s$/i.test(folded.slice(Math.max(0, start - 8), start))
@@ -268,7 +334,9 @@ export function discoverSpans(
     if (names.length >= 2 && names.length <= 4 && !determiner && !names.some((word) => /^[A-Z]+$/.test(word) && word.length > 1)) {
       // Every word but a given name must be a name, not an ordinary word ("Long Live").
       const rest = names.slice(given ? 1 : 0)
-      const ordinary = rest.some((word) => dictionary(word) && !gaz.lastNames.has(word.toLowerCase()))
+      // "Emily Blunt", "Garry Tan": after a given name, mid-sentence, a capitalised word is a surname.
+      const surnameLike = (word: string) => gaz.lastNames.has(word.toLowerCase()) || (given && !initial && !orgKeywords.has(word) && !placeWords.has(word) && !placeHeads.has(word) && !honorifics.has(word))
+      const ordinary = rest.some((word) => dictionary(word) && !surnameLike(word))
       if (!ordinary) {
         // Without a given name or a title, two proper nouns could as well be a
         // product ("Mozilla Firefox"): the document must confirm (a lone
@@ -284,7 +352,12 @@ export function discoverSpans(
     if (names.length !== 1) return false
     const word = names[0]!
     if (honorific) return push('person', 3, {short: true})
+    // "Mikolov et al. (2013)", "Bottou (2011)": an author cited the scholarly way.
+    if (citedAuthor.test(folded.slice(end, end + 16)) && !gaz.places.has(key) && !dictionary(word)) return push('person', 4, {short: true})
     if (orgCueAfter.test(folded.slice(end, end + 80)) && !initial) return push('organisation', 3)
+    if (!initial && !dictionary(word) && (companyCueAfter.test(folded.slice(end, end + 40)) || companyCueBefore.test(folded.slice(Math.max(0, start - 40), start)))) {
+      return push('organisation', 4, {short: true})
+    }
     // One capitalised word: a proper noun only where the tagger says so and the
     // lexicon does not know it as an ordinary word; the document decides its type.
     if (proper.length === 0 || word.length < 2) return false
@@ -293,10 +366,44 @@ export function discoverSpans(
     // A proper noun the dictionary knows ("Google", "Novell") is a name; an
     // unknown capitalised word needs the document to repeat it.
     // A given name alone ("Claire", "Luke") is a person where the tagger agrees.
-    if (given && !initial && posOf(start) === 'PROPN') return push('person', 3, {short: true})
-    return push(cue ?? (gaz.lastNames.has(key) ? 'person' : 'organisation'), 1, {short: true})
+    if (given && !gaz.words.has(key) && (posOf(start) === 'PROPN' || !initial)) return push('person', 3, {short: true})
+    // A proper noun the dictionary knows ("Google", "Reuters") is a name of some
+    // standing: a brand or an organisation more often than a person.
+    const known = gaz.proper.has(word) && !gaz.firstNames.has(key) && !gaz.lastNames.has(key)
+    return push(cue ?? (gaz.lastNames.has(key) ? 'person' : 'organisation'), known && !initial ? 2 : 1, {short: true})
   }
-  return spans.sort((a, b) => a.start - b.start || b.end - a.end)
+  spans.sort((a, b) => a.start - b.start || b.end - a.end)
+  typeByList(spans, folded)
+  return spans
+}
+
+/** What may stand between the items of a list: "A, B and C", "A or B", "A & B". */
+const listGlue = /^(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)$/
+
+/**
+ * "Google, Yahoo, Microsoft, IBM and Apple": items of one list are of one
+ * kind. Where a list holds confident names of one type only, its uncertain
+ * items (a bare proper noun) take that type.
+ */
+function typeByList(spans: DiscoveredSpan[], folded: string): void {
+  let from = 0
+  while (from < spans.length) {
+    let to = from + 1
+    while (to < spans.length && spans[to]!.start >= spans[to - 1]!.end && listGlue.test(folded.slice(spans[to - 1]!.end, spans[to]!.start))) to++
+    if (to - from >= 2) {
+      const items = spans.slice(from, to)
+      const types = new Set(items.filter((span) => span.score >= 3 && !span.product).map((span) => span.type))
+      if (types.size === 1) {
+        const [type] = types
+        for (const span of items) {
+          if (span.score >= 3 || span.product || span.score < 1) continue
+          span.type = type!
+          span.score = 3
+        }
+      }
+    }
+    from = to
+  }
 }
 
 /**
@@ -332,7 +439,9 @@ function pushAcronym(spans: DiscoveredSpan[], label: string, acronym: string, la
   const place = gaz.places.get(nameKey(label))
   const type = place ? 'place' : 'organisation'
   const organisation = place || words.some((word) => orgKeywords.has(word))
-  const score = organisation ? 4 : 2
+  // "Open Source Software (OSS)": an expansion of ordinary words names a thing, not a body.
+  const ordinary = words.every((word) => gaz.common.has(word.toLowerCase()) || /^(?:of|for|on|the|and)$/.test(word))
+  const score = organisation ? 4 : ordinary ? 1 : 2
   spans.push({start: labelStart, end: labelStart + label.length, label, type, score})
   spans.push({start: acronymStart, end: acronymStart + acronym.length, label: acronym, type, score, expansion: nameKey(label)})
 }

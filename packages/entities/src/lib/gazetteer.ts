@@ -11,12 +11,15 @@ import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {nameKey} from './normalise.js'
+import {formerStates} from './words.js'
 
 const require = createRequire(import.meta.url)
 
 export interface Place {
   /** `country`, `region`, `state` (or province) or `city`. */
   kind: 'country' | 'region' | 'state' | 'city'
+  /** The name as the gazetteer spells it ("Oss", "UK"): an all-capitals word matches only an all-capitals name. */
+  name?: string
   lat?: number
   lon?: number
   population?: number
@@ -46,7 +49,7 @@ export interface Gazetteer {
 }
 
 /** Cities smaller than this are not worth the ambiguity of their names ("Mobile", "Reading"). */
-const MIN_CITY_POPULATION = 50_000
+const MIN_CITY_POPULATION = 15_000
 
 interface CityRecord {
   name: string
@@ -76,9 +79,11 @@ export function gazetteer(): Gazetteer {
 function build(): Gazetteer {
   const places = new Map<string, Place>()
   const demonyms = new Set<string>()
-  const add = (name: string, place: Place) => {
+  const add = (name: string, found: Place) => {
+    let place = found
     const key = nameKey(name)
     if (!key) return
+    place = {...place, name}
     const known = places.get(key)
     // A country outranks a city of the same name; a bigger city outranks a smaller one.
     if (!known || rank(place) > rank(known)) places.set(key, place)
@@ -94,7 +99,10 @@ function build(): Gazetteer {
     // Alternative names; a two-letter code only where it is the name's initials
     // ("UK" for United Kingdom), never "AI" (Anguilla) or "IT" (Italy).
     const initials = country.name.common.split(/\s+/).map((word) => word.charAt(0)).join('')
-    for (const alt of country.altSpellings) if (alt.length > 2 || alt === initials) add(alt, place)
+    // Two-letter codes are words too ("PR", "IT"); only the two that English
+    // writes as names stand alone, and dotted initials ("U.K.") always do.
+    for (const alt of country.altSpellings) if (alt.length > 2 || (alt === initials && (alt === 'UK' || alt === 'US'))) add(alt, place)
+    if (initials.length >= 2 && /^[A-Z]+$/.test(initials)) add(`${initials.split('').join('.')}.`, place)
     for (const form of Object.values(country.demonyms?.['eng'] ?? {})) {
       demonyms.add(nameKey(form))
       demonyms.add(nameKey(`${form}s`))
@@ -102,6 +110,7 @@ function build(): Gazetteer {
     if (country.region) regions.add(country.region)
     if (country.subregion) regions.add(country.subregion)
   }
+  for (const name of formerStates) add(name, {kind: 'country'})
   for (const region of regions) for (const name of region.split(' and ')) add(name, {kind: 'region'})
 
   for (const province of require('provinces') as Array<{name: string; country: string; short?: string}>) {

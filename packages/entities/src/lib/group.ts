@@ -20,6 +20,8 @@ export interface DiscoveredGroup {
   initial: boolean
   /** A single word with no evidence of its own (its type came from the document or a guess). */
   short: boolean
+  /** Some mention reads as a product ("Firefox 3.6"). */
+  product: boolean
   lat?: number
   lon?: number
 }
@@ -58,7 +60,7 @@ export function groupDiscovered(
     const key = span.expansion ?? nameKey(span.label)
     let group = groups.get(key)
     if (!group) {
-      group = {key, label: span.label, type: span.type, score: 0, forms: [], occurrences: [], initial: true, short: true}
+      group = {key, label: span.label, type: span.type, score: 0, forms: [], occurrences: [], initial: true, short: true, product: false}
       groups.set(key, group)
     }
     if (!span.expansion && group.forms.length > 0 && group.label === group.forms[0] && /^[A-Z&]+$/.test(group.label)) group.label = span.label
@@ -74,6 +76,7 @@ export function groupDiscovered(
     }
     if (!span.initial) group.initial = false
     if (!span.short) group.short = false
+    if (span.product) group.product = true
     group.occurrences.push({article, start: span.start, end: span.end})
   }
   // "President Bukele" and "Nayib Bukele", "Van Hollen" and "Chris Van Hollen"
@@ -94,17 +97,28 @@ export function groupDiscovered(
       if (!byFirst.has(words[0]!)) byFirst.set(words[0]!, group)
     }
   }
+  // "Larry" after "Larry Page": a given name alone is the one person of the text with that first name.
+  const byGiven = new Map<string, DiscoveredGroup | null>()
+  for (const group of groups.values()) {
+    const words = group.label.split(' ')
+    if (group.type !== 'person' || words.length < 2) continue
+    byGiven.set(words[0]!, byGiven.has(words[0]!) ? null : group)
+  }
+  for (const [name, group] of byGiven) if (!group) byGiven.delete(name)
   // "NSF" alone after "National Science Foundation (NSF)": one of its forms.
   const byForm = new Map<string, DiscoveredGroup>()
   for (const group of groups.values()) if (!group.short) for (const form of group.forms) if (!byForm.has(form)) byForm.set(form, group)
   for (const [key, group] of groups) {
-    const shortName = group.type === 'person' || (group.short && group.score < 3)
+    const shortName = group.type === 'person' || group.short
     if (!shortName) continue
-    const full = bySuffix.get(group.label) ?? (group.short ? (byForm.get(group.label) ?? byFirst.get(group.label)) : undefined)
+    const full =
+      bySuffix.get(group.label) ??
+      (group.short ? (byForm.get(group.label) ?? byFirst.get(group.label) ?? (group.type === 'person' ? byGiven.get(group.label) : undefined)) : undefined)
     if (!full || full === group || !groups.has(full.key)) continue
     full.occurrences.push(...group.occurrences)
     if (!full.forms.includes(group.label)) full.forms.push(group.label)
     full.score = Math.max(full.score, group.score)
+    if (group.product) full.product = true
     groups.delete(key)
   }
   const spans = new Map<string, Array<{start: number; end: number}>>()
@@ -122,7 +136,8 @@ export function groupDiscovered(
       const expansion = group.forms.find((form) => !/^[A-Z&]+$/.test(form))
       if (expansion) group.label = expansion
     }
-    if (group.occurrences.length > 1) group.score += 1
+    // Repetition confirms a name, not a guess about a single word.
+    if (group.occurrences.length > 1 && !group.short) group.score += 1
     addShortForms(group, viewOf)
   }
   return [...groups.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || (a.key < b.key ? -1 : 1))

@@ -222,14 +222,28 @@ function addDiscovered(
   register: Register,
   coordinates: Record<string, Coordinates>
 ) {
-  const {firstNames} = gazetteer()
+  const {firstNames, words: lexicon} = gazetteer()
   const registered = new Set<string>()
   for (const entity of register.entities) for (const form of [entity.label, ...entity.aliases]) registered.add(nameKey(form))
   const taken = new Set(entities.map((entity) => entity.id).concat(register.entities.map((entity) => entity.id)))
   const articles = new Map(input.articles.map((article) => [article.id, article]))
   const groups = groupDiscovered(input, discovered, covers)
+  // First words that the document uses on their own or for an organisation
+  // ("Mozilla", "Firefox"): a two-word "name" that opens with one is a product
+  // or a division ("Mozilla Firefox", "Firefox Mobile"), not a person.
+  const standalone = new Set<string>()
   for (const group of groups) {
-    if (group.score < CONFIDENT || group.forms.some((form) => registered.has(nameKey(form)))) continue
+    const words = group.label.split(' ')
+    if (words.length === 1) standalone.add(group.label)
+    else if (group.type !== 'person') standalone.add(words[0]!)
+    for (const form of group.forms) if (!form.includes(' ')) standalone.add(form)
+  }
+  for (const group of groups) {
+    if (group.score < CONFIDENT || group.product || group.forms.some((form) => registered.has(nameKey(form)))) continue
+    if (group.type === 'person' && group.label.includes(' ')) {
+      const first = group.label.split(' ')[0]!
+      if (standalone.has(first) && !firstNames.has(first.toLowerCase())) continue
+    }
     // A word seen only where sentences open, with nothing else for it, is not a name.
     // A single word with no evidence of its own (a gazetteer, a title, an
     // expansion) could be a product or a technology: a suggestion, not an entry.
@@ -237,7 +251,10 @@ function addDiscovered(
     // A surname with no full name anywhere ("the Carter administration") is a
     // suggestion for the register, not an index entry: it could be anyone.
     // A lone given name ("Claire") is a person; a lone surname could be anyone.
-    if (group.type === 'person' && !group.label.includes(' ') && !(group.score >= 3 && !group.initial && firstNames.has(group.label.toLowerCase()))) continue
+    // A lone given name ("Claire") is a person, unless it is also a word ("Web", "Will");
+    // a lone surname cited as an author ("Mikolov et al.") is a person too.
+    const loneGiven = group.score >= 3 && !group.initial && firstNames.has(group.label.toLowerCase()) && !lexicon.has(group.label.toLowerCase())
+    if (group.type === 'person' && !group.label.includes(' ') && !loneGiven && group.score < 4) continue
     let id = slug(group.label)
     if (!id || taken.has(id)) id = `${group.type === 'person' ? 'person' : group.type === 'place' ? 'place' : 'org'}-${id}`
     if (taken.has(id)) continue

@@ -97,3 +97,28 @@ export const placeHeads = set(`
   Bay Gulf Sea Ocean Strait Straits Canyon Desert Plain Plains Coast Delta Basin Forest County
   Province Region City Cape Harbour Harbor Falls Highlands Archipelago Canal
 `)
+
+/**
+ * Organisation heads that also name things ("Network Security Services",
+ * "the Open Web Project"): they make an organisation only with a name in it.
+ */
+export const weakOrgHeads = set(`
+  Network Service Services Group Project Initiative Community Media Images News Lab Labs Mission Fund
+  Trust Watch Review Journal Magazine Times Post Press Radio Television TV Forum Collective Club
+  Front Movement Partners Associates Archive Archives Library
+`)
+
+/** The forms of company names ("Sun Microsystems", "Phoenix Technologies"): with a name in them. */
+export const companyHeads = set(`
+  Technologies Technology Systems Microsystems Software Studios Studio Pictures Records Entertainment
+  Airlines Airways Motors Pharmaceuticals Communications Networks Holdings Industries Enterprises
+  Solutions Capital Ventures Games Interactive Electronics Energy Mobile Research Channel Publishing
+  Publishers Books Digital Telecom Brands Foods Bancorp Financial Insurance Logistics Robotics
+`)
+
+/** States and empires that no longer exist, which a gazetteer of today's countries lacks. */
+export const formerStates = [
+  'Soviet Union', 'USSR', 'Yugoslavia', 'Czechoslovakia', 'East Germany', 'West Germany', 'Ottoman Empire',
+  'Roman Empire', 'Byzantine Empire', 'Holy Roman Empire', 'British Empire', 'German Empire', 'Austria-Hungary',
+  'Prussia', 'Persia', 'Ceylon', 'Burma', 'Rhodesia', 'Zaire', 'Siam', 'Confederate States', 'Weimar Republic'
+]
