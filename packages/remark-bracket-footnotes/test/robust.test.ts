@@ -6,7 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import remarkBracketFootnotes, {type Options} from 'remark-bracket-footnotes'
+import remarkBracketFootnotes, {isReferenceSectionHeading, referenceSectionNames, type Options} from 'remark-bracket-footnotes'
 
 function run(markdown: string | Uint8Array, options?: Options) {
   const file = new VFile({path: 'doc.md', value: markdown})
@@ -173,4 +173,21 @@ test('arbitrary input never throws; every reference has its definition and every
   }
   // The generator must reach the interesting path, or the checks above are empty.
   assert.ok(resolved > 0, 'some documents resolve markers')
+})
+
+test('a page locator after a marker (`[41]:255`) is kept on the reference as `data.locator`, not in the text', () => {
+  const {references, tree} = run('Claim.[1]:255 More,[1]: 12–14 end.[1]\n\nReferences\n\n[1] Source.\n')
+  assert.deepEqual(references.map((node) => node.data?.locator), ['255', '12–14', undefined])
+  assert.equal(toString(tree.children[0]!), 'Claim. More, end.')
+})
+
+test('every shared section name is read as a heading, a plain line, with `[edit]` or a colon', () => {
+  for (const name of referenceSectionNames) {
+    for (const variant of [name, `## ${name[0]!.toUpperCase()}${name.slice(1)}`, `${name.toUpperCase()}\\[edit]`, `${name}:`]) {
+      assert.ok(isReferenceSectionHeading(variant.replace('\\[', '[')), variant)
+      const {labels} = run(`Claim.[1]\n\n${variant}\n\n[1] Entry.\n`)
+      assert.deepEqual(labels, ['1'], variant)
+    }
+  }
+  for (const text of ['Further reading', 'External links', 'See also[edit]', 'References are below.', 'Notes on a scandal']) assert.ok(!isReferenceSectionHeading(text), text)
 })

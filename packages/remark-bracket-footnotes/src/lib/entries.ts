@@ -8,7 +8,7 @@
 import type {BlockContent, DefinitionContent, Paragraph, PhrasingContent, RootContent, Text} from 'mdast'
 import type {Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
-import {entryOpening, follows, normalise} from './labels.js'
+import {backLink, entryOpening, follows, normalise} from './labels.js'
 
 export interface Entry {
   /** The label as written; empty until numbered for entries numbered by position (`^ …`). */
@@ -80,8 +80,6 @@ export function readEntries(nodes: RootContent[], source?: string): ReadEntries 
   return {entries, kept}
 }
 
-/** The link back to the marker that ends a note on many sites (`… 2010. ↩`). */
-const backLink = /\s*(?:↩[\uFE0E\uFE0F]?|⤴|↑)(?:\s*\d{0,2})?\s*$/u
 
 /**
  * Notes without labels, each closed by a back-link (`↩`): numbered by

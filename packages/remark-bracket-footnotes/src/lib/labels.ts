@@ -109,6 +109,9 @@ export function plainMarkerLabels(text: string, defined: ReadonlySet<string>): S
   return found
 }
 
+/** The link back to the marker that ends a note on many sites (`… 2010. ↩`). */
+export const backLink = /\s*(?:↩[\uFE0E\uFE0F]?|⤴|↑)(?:\s*\d{0,2})?\s*$/u
+
 /** How a reference-list entry opens. */
 export interface Opening {
   /** The label as written; absent for entries numbered by position (`^ …`). */
@@ -140,7 +143,7 @@ export function entryOpening(text: string): Opening | undefined {
 function readOpening(text: string): Opening | undefined {
   // A label alone on its line (`1`, `[1]`, `1.`): the note's text follows.
   const alone = /^\s*(?:\[([ivxlcdm]+|\d{1,4}|[a-z])\]|(\d{1,4}|[ivxlcdm]+)[.)]?)\s*$/i.exec(text)
-  if (alone) return {label: (alone[1] ?? alone[2])!, length: alone[0].length, kind: alone[1] === undefined && !/[.)]\s*$/.test(text) ? 'sequential' : 'strict', alone: true}
+  if (alone && (alone[2] === undefined || numberingOf(alone[2]) !== 'alpha')) return {label: (alone[1] ?? alone[2])!, length: alone[0].length, kind: alone[1] === undefined && !/[.)]\s*$/.test(text) ? 'sequential' : 'strict', alone: true}
   let match: RegExpExecArray | null = caret.exec(text)
   if (match) return match[1] ? {label: match[1], length: match[0].length, kind: 'strict'} : {length: match[0].length, kind: 'position'}
   match = bracketed.exec(text)

@@ -12,7 +12,7 @@ import type {VFile} from 'vfile'
 import {visitParents, SKIP} from 'unist-util-visit-parents'
 import {readEntries, type Entry} from './entries.js'
 import {labelAt, marker, normalise, numberingOf, plainMarker, type Numbering} from './labels.js'
-import {findSections, findTrailingRun, type Section} from './section.js'
+import {findSections, findTrailingBackLinked, findTrailingRun, type Section} from './section.js'
 import {SourceMap} from './source-map.js'
 
 export type {Numbering} from './labels.js'
@@ -56,7 +56,7 @@ export default function remarkBracketFootnotes(options?: Options | null) {
     const read = (section: Section) => ({section, ...readEntries(children.slice(section.node ? section.index + 1 : section.index, section.end), map.source)})
     const lists = findSections(tree).map(read).filter((list) => list.entries.length > 0)
     if (lists.length === 0) {
-      const run = findTrailingRun(tree)
+      const run = findTrailingRun(tree) ?? findTrailingBackLinked(tree)
       if (run) lists.push(read(run))
     }
     if (lists.length === 0) {
@@ -160,25 +160,24 @@ export default function remarkBracketFootnotes(options?: Options | null) {
 
 /**
  * Entries numbered by position (`^ …`) count 1, 2, 3 — or a, b, c when the
- * text cites the list's letters more than its numbers, or as often while
- * another such list takes the numbers (Wikipedia's "Notes" `[a]` beside its
- * "References" `[1]`).
+ * letters the text cites fit the list's length better than its numbers do
+ * (Wikipedia's "Notes" `[a]`…`[e]` beside its "References" `[1]`…`[80]`).
  */
 function numberByPosition(lists: Array<{entries: Entry[]}>, cited: ReadonlySet<string>): void {
-  const counts = lists.map(({entries}) => {
+  // How far the text counts in each numbering: 1, 2, 3 … and a, b, c … cited without a gap.
+  const reach = (numbering: Numbering) => {
+    let position = 0
+    while (cited.has(labelAt(position + 1, numbering))) position++
+    return position
+  }
+  const reachArabic = reach('arabic')
+  const reachAlpha = reach('alpha')
+  lists.forEach(({entries}) => {
     const count = entries.filter((entry) => entry.positional).length
-    const coverage = (numbering: Numbering) => {
-      let found = 0
-      for (let position = 1; position <= count; position++) if (cited.has(labelAt(position, numbering))) found++
-      return found
-    }
-    return {count, arabic: coverage('arabic'), alpha: coverage('alpha')}
-  })
-  lists.forEach(({entries}, index) => {
-    const {count, arabic, alpha} = counts[index]!
     if (count === 0) return
-    const othersTakeNumbers = counts.some((other, at) => at !== index && other.count > 0 && other.arabic > other.alpha)
-    const numbering: Numbering = alpha > arabic || (alpha === arabic && alpha > 0 && othersTakeNumbers) ? 'alpha' : 'arabic'
+    // Letters when the text cites letters about as far as the list is long,
+    // and numbers less closely (a short "Notes" list beside a long "References").
+    const numbering: Numbering = reachAlpha * 2 >= count && Math.abs(reachAlpha - count) < Math.abs(reachArabic - count) ? 'alpha' : 'arabic'
     let position = 0
     for (const entry of entries) {
       if (!entry.positional) continue

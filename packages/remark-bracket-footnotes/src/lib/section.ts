@@ -6,7 +6,7 @@
  */
 import type {Heading, Paragraph, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {entryOpening, follows, marker, normalise, plainMarkerLabels} from './labels.js'
+import {backLink, entryOpening, follows, marker, normalise, plainMarkerLabels} from './labels.js'
 import {isReferenceSectionHeading, referenceSectionName} from './section-names.js'
 
 export interface Section {
@@ -59,20 +59,18 @@ const MIN_RUN = 3
 export function findTrailingRun(tree: Root): Section | undefined {
   const children = tree.children
   for (let start = children.length - 1; start >= 0; start--) {
-    const first = firstLine(children[start]!)
-    const opening = first === undefined ? undefined : entryOpening(first)
+    const opening = openingOf(children[start]!)
     if (!opening?.label || !follows(opening.label, undefined)) continue
-    let previous = opening.label
-    const labels = [normalise(previous)]
+    let previous = opening.last
+    const labels = [...opening.labels]
     let blocks = 1
     // The text of a label alone on its line (`1` / `This statute …`) is part of its entry.
     let alone = opening.alone === true
     for (const node of children.slice(start + 1)) {
-      const line = firstLine(node)
-      const next = line === undefined ? undefined : entryOpening(line)
+      const next = openingOf(node)
       if (next?.label && follows(next.label, previous)) {
-        previous = next.label
-        labels.push(normalise(previous))
+        previous = next.last
+        labels.push(...next.labels)
         alone = next.alone === true
         blocks++
       } else if (!alone) blocks++
@@ -87,7 +85,37 @@ export function findTrailingRun(tree: Root): Section | undefined {
   return undefined
 }
 
-function firstLine(node: RootContent): string | undefined {
+/**
+ * Notes without labels, each closed by a back-link (`…↩`), that close the
+ * document after its last paragraph without one (an essay's notes after its
+ * acknowledgments), numbered by position and cited in the text.
+ */
+export function findTrailingBackLinked(tree: Root): Section | undefined {
+  const children = tree.children
+  const linked = (node: RootContent | undefined) => node?.type === 'paragraph' && backLink.test(toString(node))
+  let end = children.length
+  // A line or two after the last note (a credit, a share bar).
+  while (end > 0 && end > children.length - 3 && !linked(children[end - 1])) end--
+  let start = end
+  while (start > 0 && linked(children[start - 1])) start--
+  const count = end - start
+  if (count < MIN_RUN) return undefined
+  const labels = new Set(Array.from({length: count}, (_, index) => String(index + 1)))
+  const before = children.slice(0, start).map((node) => toString(node)).join('\n')
+  const cited = plainMarkerLabels(before, labels)
+  for (const match of before.matchAll(marker)) if (labels.has(normalise(match[1]!))) cited.add(normalise(match[1]!))
+  return cited.size * 2 >= count ? {index: start, end} : undefined
+}
+
+/** The labels a block opens: a paragraph's or heading's first line, or the items of an ordered list. */
+function openingOf(node: RootContent): {label?: string; labels: string[]; last: string; alone?: boolean} | undefined {
+  if (node.type === 'list' && node.ordered) {
+    const first = node.start ?? 1
+    const labels = node.children.map((_, offset) => String(first + offset))
+    return {label: labels[0]!, labels, last: labels.at(-1)!}
+  }
   if (node.type !== 'paragraph' && node.type !== 'heading') return undefined
-  return toString(node).split('\n', 1)[0]
+  const opening = entryOpening(toString(node).split('\n', 1)[0]!)
+  if (!opening?.label) return undefined
+  return {label: opening.label, labels: [normalise(opening.label)], last: opening.label, ...(opening.alone ? {alone: true} : {})}
 }
