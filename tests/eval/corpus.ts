@@ -7,6 +7,7 @@
 import {readFile, readdir} from 'node:fs/promises'
 import {basename, join} from 'node:path'
 import type {Entity, Mention, Passage} from '@apparatus/model'
+import {isReferenceSectionHeading} from 'remark-bracket-footnotes'
 
 export interface EvalArticle {
   id: string
@@ -25,7 +26,8 @@ export interface EvalCorpus {
   recognised?: {entities: Entity[]; mentions: Mention[]}
 }
 
-const referenceHeading = /^(?:#+\s*)?(?:references?|notes|sources|endnotes|bibliography)\s*:?\s*$/i
+/** The plugin's own section names, so the evaluation reads the sections the build reads. */
+const referenceHeading = {test: isReferenceSectionHeading}
 const entryLine = /^\\?\[([ivxlcdm]+|\d+)\\?\]\s*(.*)$/i
 
 function assemble(id: string, source: string, blocks: Array<{text: string; kind: Passage['kind']}>, labels: Set<string>): EvalArticle {
