@@ -45,7 +45,7 @@ const personCueBefore = /\b(?:by|attorney|lawyer|judge|professor|director|spokes
 const productAfter = /^(?:\s\d+(?:\.\d+)*\b|\s(?:(?:web|mobile|e-?mail|desktop)\s)?(?:browser|app|apps|application|software|engine|client|operating system|OS|phone|smartphone|handset|device|game|console|language|programming language|library|framework|plugin|plug-in|extension|toolkit|compiler|editor|suite|model|version|release|update)\b)/
 
 /** Before a town: "in", "near", "from", "outside" (a place is where things are). */
-const locativeBefore = /\b(?:in|at|near|from|outside|to|across|around|throughout)\s(?:the\s)?$/
+const locativeBefore = /\b(?:(?:in|at|near|from|outside|to|across|around|throughout)\s(?:the\s)?|(?:city|town|village|capital|port|province|state|region|district|suburb|island)\sof\s)$/
 /** "Mikolov et al.", "Bottou (2011)", "Cho, 2014". */
 const citedAuthor = /^(?:,?\s+et al\b|\s\((?:19|20)\d{2}[a-z]?\)|,\s(?:19|20)\d{2}\b)/
 /** After a company: its officers, its filings, its deals. */
@@ -167,7 +167,8 @@ export function discoverSpans(
       let from = 0
       for (const cut of [...found[0].matchAll(/(?<='s?) | and the (?=[A-Z])/g), null]) {
         const to = cut ? cut.index : found[0].length
-        classify(found[0].slice(from, to).replace(/'s?$/, '').split(' '), base + from, false)
+        // "London-based", "Saudi-led": the name without its compound suffix.
+        classify(found[0].slice(from, to).replace(/'s?$/, '').replace(/-(?:based|born|led|backed|owned|funded|made|bound)$/, '').split(' '), base + from, false)
         if (cut) from = cut.index + cut[0].length
       }
     }
@@ -222,6 +223,9 @@ export function discoverSpans(
       gaz.roles.has(word.toLowerCase()) ||
       isConnector(word) ||
       (words.length > 1 && adjective(word)) ||
+      // "Tunisian Prime Minister Habib Essid": a nationality before a title.
+      (words.length > 2 && gaz.demonyms.has(nameKey(word)) && (honorifics.has(words[1]!) || gaz.roles.has(words[1]!.toLowerCase()) || words[1] === 'Prime')) ||
+      (word === 'Prime' && words[1] === 'Minister') ||
       (notName.has(posOf(offset) ?? '') && dictionary(word)) ||
       (isInitial(offset) && dictionary(word) && !orgKeywords.has(word) && !placeWords.has(word))
     while (words.length > 0 && peel(words[0]!, start)) {
@@ -239,6 +243,27 @@ export function discoverSpans(
       words = words.slice(0, -1)
     }
     if (words.length === 0) return false
+    // "Metropolitan Police Department Officer Perry Morgan", "Federal Bar Association
+    // Government Contracts Section": a name ends at an organisation's head word.
+    if (!words.some(isConnector)) {
+      const cut = words.findIndex((word, index) => index > 0 && index < words.length - 1 && orgKeywords.has(word) && !weakOrgHeads.has(word) && !orgKeywords.has(words[index + 1]!))
+      if (cut > 0) {
+        const left = words.slice(0, cut + 1)
+        const leftDone = evaluate(left, start, honorific)
+        const rightDone = classify(words.slice(cut + 1), start + left.join(' ').length + 1, false)
+        return leftDone || rightDone
+      }
+    }
+    // "District of Columbia Court of Appeals": a place, then an organisation named after it.
+    for (let k = words.length - 2; k >= 2; k--) {
+      if (!isConnector(words[k - 2]!) && !isConnector(words[k - 1]!) && gaz.places.has(nameKey(words.slice(0, k).join(' '))) && orgKeywords.has(words[k]!) && !weakOrgHeads.has(words[k]!)) {
+        const label = words.join(' ')
+        if (!overlapsCovered(start, start + label.length)) {
+          spans.push({start, end: start + label.length, label: text.slice(start, start + label.length), type: 'organisation', score: 3})
+          return true
+        }
+      }
+    }
     if (evaluate(words, start, honorific)) return true
     const split = words.findIndex(isConnector)
     if (split <= 0) return false
@@ -342,7 +367,11 @@ export function discoverSpans(
         // product ("Mozilla Firefox"): the document must confirm (a lone
         // surname later, a cue).
         const surname = gaz.lastNames.has(names[names.length - 1]!.toLowerCase())
-        let score = honorific || given ? 3 : surname ? 2 : 1
+        // Two or three words no dictionary knows, mid-sentence, that the tagger
+        // reads as proper nouns ("Franka Potente", "Habib Essid"): a person's name
+        // far more often than anything else.
+        const foreign = (!initial || /\($/.test(folded.slice(start - 1, start))) && names.every((word) => !dictionary(word) && !gaz.proper.has(word)) && posOf(start) === 'PROPN'
+        let score = honorific || given ? 3 : surname || foreign ? 2 : 1
         if (personCueAfter.test(folded.slice(end, end + 24))) score += 2
         if (personCueBefore.test(folded.slice(Math.max(0, start - 24), start))) score += 2
         return push('person', score)
@@ -352,6 +381,8 @@ export function discoverSpans(
     if (names.length !== 1) return false
     const word = names[0]!
     if (honorific) return push('person', 3, {short: true})
+    // "the city of Djerba": what the text calls a town is a place, gazetteer or not.
+    if (/\b(?:city|town|village|port|province|region|district|island) of\s$/.test(folded.slice(Math.max(0, start - 16), start)) && !dictionary(word)) return push('place', 3)
     // "Mikolov et al. (2013)", "Bottou (2011)": an author cited the scholarly way.
     if (citedAuthor.test(folded.slice(end, end + 16)) && !gaz.places.has(key) && !dictionary(word)) return push('person', 4, {short: true})
     if (orgCueAfter.test(folded.slice(end, end + 80)) && !initial) return push('organisation', 3)

@@ -234,6 +234,8 @@ function addDiscovered(
   const standalone = new Set<string>()
   for (const group of groups) {
     const words = group.label.split(' ')
+    // Only a word the document confidently uses as a name of its own, or as a product, counts.
+    if (group.score < 3 && !group.product) continue
     if (words.length === 1) standalone.add(group.label)
     else if (group.type !== 'person') standalone.add(words[0]!)
     for (const form of group.forms) if (!form.includes(' ')) standalone.add(form)

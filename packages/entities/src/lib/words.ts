@@ -16,7 +16,7 @@ export const honorifics = set(`
 
 /** Head words that make a capitalised span an organisation. */
 export const orgKeywords = set(`
-  Council Commission Committee Subcommittee Department Ministry Office Bureau Agency Union Association
+  Council Commission Committee Subcommittee Administration Department Ministry Office Bureau Agency Union Association
   Institute Institution Foundation University College School Academy Court Tribunal Center Centre
   Network Organisation Organization International Society Party Service Services Board Authority
   Corporation Corp Corp. Company Co. Inc Inc. Ltd Ltd. LLC Group Fund Bank League Alliance Coalition
