@@ -35,6 +35,13 @@ export interface LabelOptions {
   maxWidth?: number
   /** Space kept around each label box. */
   gap?: number
+  /**
+   * How many of the best-connected nodes on screen are tried at all (those
+   * that must show are always placed). Default: one per 2,500 px² of canvas,
+   * which is several times more than can fit, and keeps a pan over a
+   * 5,000-node graph within a frame.
+   */
+  tries?: number
 }
 
 interface Box {
@@ -70,6 +77,9 @@ export function labelBox(node: LabelCandidate, options: LabelOptions, place: Lab
   }
 }
 
+/** How many of the best-connected nodes may cover a smaller node with their label. */
+const HUBS = 8
+
 const overlaps = (a: Box, b: Box, gap: number) => a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom + gap && b.top < a.bottom + gap
 
 /**
@@ -83,7 +93,11 @@ export function pickLabels(nodes: LabelCandidate[], options: LabelOptions): Labe
   const rank = (node: LabelCandidate) => node.priority ?? 0
   const onScreen = (node: LabelCandidate) => node.x >= 0 && node.x <= options.width && node.y >= 0 && node.y <= options.height
   const inside = (box: Box) => box.left >= 0 && box.top >= 0 && box.right <= options.width && box.bottom <= options.height
-  const ordered = nodes.filter((node) => node.label && (rank(node) === 2 || onScreen(node))).sort((a, b) => rank(b) - rank(a) || b.degree - a.degree || a.label.localeCompare(b.label))
+  const tries = options.tries ?? Math.max(50, Math.round((options.width * options.height) / 2500))
+  const ordered = nodes
+    .filter((node) => node.label && (rank(node) === 2 || onScreen(node)))
+    .sort((a, b) => rank(b) - rank(a) || b.degree - a.degree || a.label.localeCompare(b.label))
+    .filter((node, n) => n < tries || rank(node) === 2)
   // A grid of 64 px cells keeps the collision test local: thousands of nodes stay cheap.
   const cell = 64
   const grid = new Map<string, Array<{box: Box; owner: number}>>()
@@ -100,8 +114,9 @@ export function pickLabels(nodes: LabelCandidate[], options: LabelOptions): Labe
     }
   }
   // Placed labels (negative owners) are obstacles, kept a gap apart. Node discs (owner = the node's rank)
-  // are obstacles too; in the lenient pass only the discs of better-connected nodes are, so a hub in a
-  // dense cluster still gets its label, over a leaf if need be, never over another label.
+  // are obstacles too; in the lenient pass, tried only for the few best-connected nodes on screen, only
+  // the discs of better-connected nodes are, so a hub in a dense cluster still gets its label, over a
+  // leaf if need be, never over another label.
   const hits = (box: Box, owner: number, lenient: boolean) =>
     cells(box).some((key) => grid.get(key)?.some((item) => (item.owner < 0 ? overlaps(box, item.box, gap) : item.owner !== owner && (!lenient || item.owner < owner) && overlaps(box, item.box, 0))))
   ordered.forEach((node, n) => add({left: node.x - node.size / 2, right: node.x + node.size / 2, top: node.y - node.size / 2, bottom: node.y + node.size / 2}, n))
@@ -112,7 +127,7 @@ export function pickLabels(nodes: LabelCandidate[], options: LabelOptions): Labe
         const box = labelBox(node, options, item)
         return inside(box) && !hits(box, n, lenient)
       })
-    let place = fits(false) ?? fits(true)
+    let place = fits(false) ?? (n < HUBS ? fits(true) : undefined)
     // A label that must show goes below its node when it fits nowhere.
     if (!place && rank(node) === 2) place = 'bottom'
     if (!place) return

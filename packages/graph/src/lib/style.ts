@@ -116,7 +116,8 @@ export function cyStyle(colours: Record<GraphNodeKind, string>, text: string, su
     {selector: 'edge[kind = "mention"]', style: {'line-color': lines.strong, opacity: 0.6}},
     {selector: 'edge[kind = "citation"]', style: {'line-style': 'dashed', 'line-dash-pattern': [6, 3], 'line-color': lines.strong, opacity: 0.6}},
     {selector: 'edge[kind = "source-entity"]', style: {'line-style': 'dotted'}},
-    {selector: 'node.labelled', style: {label: 'data(label)'}},
+    // Labelled nodes draw above the others, so an unlabelled neighbour never hides a label.
+    {selector: 'node.labelled', style: {label: 'data(label)', 'z-index': 5}},
     // Where pickLabels found room: above, right or left of the node instead of below.
     {selector: 'node.label-top', style: {'text-valign': 'top', 'text-margin-y': () => -2 / scale.zoom}},
     {selector: 'node.label-right', style: {'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': () => 3 / scale.zoom}},
