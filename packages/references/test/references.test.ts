@@ -182,6 +182,14 @@ test('legal back-references: Id. with a pin cite or a signal, supra note N, supr
   assert.deepEqual(messages, [])
 })
 
+test('two entries that share only a short title are two sources', () => {
+  const {sources} = resolveSources([
+    {article: 'a', label: '1', raw: 'Persona, Mozilla'},
+    {article: 'a', label: '2', raw: '"Persona". Mozilla Developer Network. Retrieved 2016-10-27.'}
+  ])
+  assert.equal(sources.length, 2)
+})
+
 test('source ids are readable, unique and stable', () => {
   const first = resolveSources([
     {article: 'a', label: '1', raw: 'Specht, D. (2019) One.'},

@@ -123,7 +123,9 @@ function dedupeKey(parsed: ParsedReference, raw: string): string {
   const first = parsed.csl.author?.[0]
   const who = fold(first?.family ?? first?.literal ?? '')
   const title = fold(parsed.csl.title ?? '')
-  if (title) return `work:${who}|${yearOf({csl: parsed.csl} as Source) ?? ''}|${title}`
+  const year = yearOf({csl: parsed.csl} as Source)
+  // A title alone ("Persona") is not a work: two pages may share it.
+  if (title && (who || year)) return `work:${who}|${year ?? ''}|${title}`
   return 'raw:' + fold(raw)
 }
 
