@@ -211,7 +211,7 @@ export function discoverSpans(
   // Returns whether the words became a candidate; a run that fails as a whole
   // is split at its first connector ("Judge Harold Finch of the District Court
   // for the District of Arizona" is a person, then an organisation).
-  function classify(input: string[], at: number, titled: boolean): boolean {
+  function classify(input: string[], at: number, titled: boolean, afterConnector = false): boolean {
     let words = input
     let start = at
     let honorific = titled
@@ -246,7 +246,7 @@ export function discoverSpans(
     // "Metropolitan Police Department Officer Perry Morgan", "Federal Bar Association
     // Government Contracts Section": a name ends at an organisation's head word.
     if (!words.some(isConnector)) {
-      const cut = words.findIndex((word, index) => index > 0 && index < words.length - 1 && orgKeywords.has(word) && !weakOrgHeads.has(word) && !orgKeywords.has(words[index + 1]!))
+      const cut = words.findIndex((word, index) => index > 0 && index < words.length - 1 && orgKeywords.has(word) && !weakOrgHeads.has(word) && !orgKeywords.has(words[index + 1]!) && !words.slice(index + 1).some((next) => documentHeads.has(next) || documentHeads.has(next.replace(/s$/, ''))))
       if (cut > 0) {
         const left = words.slice(0, cut + 1)
         const leftDone = evaluate(left, start, honorific)
@@ -264,18 +264,18 @@ export function discoverSpans(
         }
       }
     }
-    if (evaluate(words, start, honorific)) return true
+    if (evaluate(words, start, honorific, afterConnector)) return true
     const split = words.findIndex(isConnector)
     if (split <= 0) return false
     let rest = split
     while (rest < words.length && isConnector(words[rest]!)) rest++
     const left = classify(words.slice(0, split), start, honorific)
     const offset = words.slice(0, rest).join(' ').length + 1
-    const right = classify(words.slice(rest), start + offset, false)
+    const right = classify(words.slice(rest), start + offset, false, true)
     return left || right
   }
 
-  function evaluate(words: string[], start: number, titled: boolean): boolean {
+  function evaluate(words: string[], start: number, titled: boolean, afterConnector = false): boolean {
     let honorific = titled
     const label = words.join(' ')
     const end = start + label.length
@@ -370,7 +370,8 @@ export function discoverSpans(
         // Two or three words no dictionary knows, mid-sentence, that the tagger
         // reads as proper nouns ("Franka Potente", "Habib Essid"): a person's name
         // far more often than anything else.
-        const foreign = (!initial || /\($/.test(folded.slice(start - 1, start))) && names.every((word) => !dictionary(word) && !gaz.proper.has(word)) && posOf(start) === 'PROPN'
+        // Not after "de"/"of" inside a name: "Comisión de Derechos Humanos".
+        const foreign = !afterConnector && (!initial || /\($/.test(folded.slice(start - 1, start))) && names.every((word) => !dictionary(word) && !gaz.proper.has(word)) && posOf(start) === 'PROPN'
         let score = honorific || given ? 3 : surname || foreign ? 2 : 1
         if (personCueAfter.test(folded.slice(end, end + 24))) score += 2
         if (personCueBefore.test(folded.slice(Math.max(0, start - 24), start))) score += 2
