@@ -18,7 +18,9 @@ export interface Site {
   index: ApparatusIndex
   browser: Browser
   problems: string[]
-  open(path: string, options?: {width?: number; phone?: boolean; dark?: boolean; media?: 'print'}): Promise<Page>
+  open(path: string, options?: {width?: number; phone?: boolean; dark?: boolean; media?: 'print'; axe?: boolean}): Promise<Page>
+  /** A blank desktop page (to intercept requests before navigating). */
+  blank(): Promise<Page>
   close(): Promise<void>
 }
 
@@ -49,6 +51,8 @@ export async function startSite(): Promise<Site> {
       const context: BrowserContextOptions = {
         viewport: {width: options.width ?? (phone ? 375 : 1440), height: phone ? 812 : 900},
         colorScheme: options.dark ? 'dark' : 'light',
+        // axe-core is injected as an inline script, which the server's CSP forbids; other pages keep the CSP, so a violation by the site shows.
+        bypassCSP: Boolean(options.axe),
         ...(phone ? {hasTouch: true, isMobile: true, deviceScaleFactor: 2} : {})
       }
       const page = await (await browser.newContext(context)).newPage()
@@ -59,6 +63,9 @@ export async function startSite(): Promise<Site> {
       if (options.media) await page.emulateMedia({media: options.media})
       await page.goto(server.url + path)
       return page
+    },
+    async blank() {
+      return (await browser.newContext({viewport: {width: 1440, height: 900}})).newPage()
     },
     async close() {
       await browser.close()

@@ -172,7 +172,7 @@ describe('calm highlighting', () => {
   for (const dark of [false, true]) {
     test(`axe-core is clean on an article, search, a register and the library (${dark ? 'dark' : 'light'})`, async () => {
       for (const path of [`#/article/${noted()}`, '#/search?q=Rubio', '#/register/person?entity=marco-rubio', '#/']) {
-        const page = await site.open(path, {dark})
+        const page = await site.open(path, {dark, axe: true})
         await page.locator('apparatus-article mark, apparatus-search [part="results"], apparatus-register li, apparatus-library tbody tr').first().waitFor()
         assert.deepEqual(await axe(page), [], `${path} ${dark ? 'dark' : 'light'}`)
         await page.close()
@@ -422,7 +422,7 @@ describe('registers', () => {
 
 describe('states', () => {
   test('a missing index and a wrong-version index each give a page that says what to do', async () => {
-    const missing = await site.browser.newPage()
+    const missing = await site.blank()
     await missing.route('**/index.json', (route) => route.fulfill({status: 404, body: 'not found'}))
     await missing.goto(site.url)
     const panel = missing.locator('apparatus-corpus [part="error"]')
@@ -431,7 +431,7 @@ describe('states', () => {
     assert.ok(await missing.locator('apparatus-corpus [part="error"] button', {hasText: 'Try again'}).isVisible())
     assert.ok(await missing.locator('a[href="./articles/index.html"]').isVisible())
     await missing.close()
-    const wrong = await site.browser.newPage()
+    const wrong = await site.blank()
     await wrong.route('**/index.json', (route) => route.fulfill({status: 200, contentType: 'application/json', body: JSON.stringify({version: 2, articles: []})}))
     await wrong.goto(site.url)
     await wrong.locator('apparatus-corpus [part="error"]').waitFor()
@@ -440,7 +440,7 @@ describe('states', () => {
   })
 
   test('one stable loading state; an empty corpus and an unknown article say so, without a graph', async () => {
-    const slow = await site.browser.newPage()
+    const slow = await site.blank()
     let release!: () => void
     const gate = new Promise<void>((done) => (release = done))
     await slow.route('**/index.json', async (route) => {
@@ -467,7 +467,7 @@ describe('states', () => {
     await slow.locator('apparatus-article h1').waitFor()
     await slow.close()
 
-    const empty = await site.browser.newPage()
+    const empty = await site.blank()
     await empty.route('**/index.json', (route) =>
       route.fulfill({status: 200, contentType: 'application/json', body: JSON.stringify({version: 1, articles: [], entities: [], mentions: [], sources: [], footnotes: [], graph: {nodes: [], edges: []}})})
     )
