@@ -22,6 +22,8 @@ export interface DiscoveredSpan {
   initial?: boolean
   /** A single word the document could use as a surname or a short name (typed by the document). */
   short?: boolean
+  /** A proper noun the dictionary knows, mid-sentence, with no other evidence. */
+  known?: boolean
   /** The document uses the name for a product ("Firefox 3.6", "the Firefox web browser"): not an entity. */
   product?: boolean
   /** Coordinates of a place found in a gazetteer. */
@@ -42,7 +44,7 @@ const orgCueAfter =
 const personCueBefore = /\b(?:by|attorney|lawyer|judge|professor|director|spokesperson|spokesman|spokeswoman|activist|journalist|researcher|founder|author|economist|scholar|historian|according to)\s$/
 
 /** After a product's name: a version or what kind of thing it is. */
-const productAfter = /^(?:\s\d+(?:\.\d+)*\b|\s(?:(?:web|mobile|e-?mail|desktop)\s)?(?:browser|app|apps|application|software|engine|client|operating system|OS|phone|smartphone|handset|device|game|console|language|programming language|library|framework|plugin|plug-in|extension|toolkit|compiler|editor|suite|model|version|release|update)\b)/
+const productAfter = /^(?:\s\d+(?:\.\d+)*\b|\s(?:(?:web|mobile|e-?mail|desktop)\s)?(?:browser|app|apps|application|software|engine|client|operating system|OS|phone|smartphone|handset|device|game|console|language|programming language|library|framework|plugin|plug-in|extension|toolkit|compiler|editor|suite|model|version|release|update|kernel|system|project|website|site|service|account|applets?)\b)/
 
 /** Before a town: "in", "near", "from", "outside" (a place is where things are). */
 const locativeBefore = /\b(?:(?:in|at|near|from|outside|to|across|around|throughout)\s(?:the\s)?|(?:city|town|village|capital|port|province|state|region|district|suburb|island)\sof\s)$/
@@ -228,7 +230,10 @@ export function discoverSpans(
       (word === 'Prime' && words[1] === 'Minister') ||
       (notName.has(posOf(offset) ?? '') && dictionary(word)) ||
       (isInitial(offset) && dictionary(word) && !orgKeywords.has(word) && !placeWords.has(word))
-    while (words.length > 0 && peel(words[0]!, start)) {
+    // "General Services Administration", "General Motors": a title word opening an organisation's name stays.
+    const last = words[words.length - 1]!
+    const organisationName = orgKeywords.has(last) || companyHeads.has(last)
+    while (words.length > 0 && peel(words[0]!, start) && !(organisationName && (honorifics.has(words[0]!) || gaz.roles.has(words[0]!.toLowerCase())) && words.length > 1)) {
       const title = honorifics.has(words[0]!) || gaz.roles.has(words[0]!.toLowerCase())
       if (title) honorific = true
       start += words[0]!.length + 1
@@ -256,7 +261,7 @@ export function discoverSpans(
     }
     // "District of Columbia Court of Appeals": a place, then an organisation named after it.
     for (let k = words.length - 2; k >= 2; k--) {
-      if (!isConnector(words[k - 2]!) && !isConnector(words[k - 1]!) && gaz.places.has(nameKey(words.slice(0, k).join(' '))) && orgKeywords.has(words[k]!) && !weakOrgHeads.has(words[k]!)) {
+      if (!isConnector(words[k - 1]!) && gaz.places.has(nameKey(words.slice(0, k).join(' '))) && orgKeywords.has(words[k]!) && !weakOrgHeads.has(words[k]!)) {
         const label = words.join(' ')
         if (!overlapsCovered(start, start + label.length)) {
           spans.push({start, end: start + label.length, label: text.slice(start, start + label.length), type: 'organisation', score: 3})
@@ -309,7 +314,7 @@ export function discoverSpans(
         const cue = locativeBefore.test(folded.slice(Math.max(0, start - 12), start)) || placeAfter(end)
         const ambiguous = dictionary(label) || gaz.firstNames.has(key) || gaz.lastNames.has(key)
         const big = (place.population ?? 0) >= 1_000_000
-        const score = cue || (big && !ambiguous) ? 3 : big || (!ambiguous && words.length > 1) ? 2 : 1
+        const score = cue || (big && !ambiguous) ? 3 : big || (!ambiguous && (place.population ?? 0) >= 100_000) ? 2 : 1
         return push('place', score, {...coordinates, ...(score < 3 && words.length === 1 ? {short: true} : {})})
       }
       return push('place', 3, coordinates)
@@ -402,7 +407,7 @@ export function discoverSpans(
     // A proper noun the dictionary knows ("Google", "Reuters") is a name of some
     // standing: a brand or an organisation more often than a person.
     const known = gaz.proper.has(word) && !gaz.firstNames.has(key) && !gaz.lastNames.has(key)
-    return push(cue ?? (gaz.lastNames.has(key) ? 'person' : 'organisation'), known && !initial ? 2 : 1, {short: true})
+    return push(cue ?? (gaz.lastNames.has(key) ? 'person' : 'organisation'), known && !initial ? 2 : 1, {short: true, ...(known && !initial && !cue ? {known: true} : {})})
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end)
   typeByList(spans, folded)
