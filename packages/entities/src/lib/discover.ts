@@ -427,7 +427,10 @@ function typeByList(spans: DiscoveredSpan[], folded: string): void {
   while (from < spans.length) {
     let to = from + 1
     while (to < spans.length && spans[to]!.start >= spans[to - 1]!.end && listGlue.test(folded.slice(spans[to - 1]!.end, spans[to]!.start))) to++
-    if (to - from >= 2) {
+    // Two items only when "and"/"or" joins them: "Lotfi Azzouz, Tunisia country
+    // director" is an apposition, not a list.
+    const pair = to - from === 2 && /^\s(?:and|or|&)\s$/.test(folded.slice(spans[from]!.end, spans[from + 1]!.start))
+    if (to - from >= 3 || pair) {
       const items = spans.slice(from, to)
       const types = new Set(items.filter((span) => span.score >= 3 && !span.product).map((span) => span.type))
       if (types.size === 1) {
