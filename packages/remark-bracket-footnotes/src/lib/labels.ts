@@ -75,10 +75,11 @@ function fromAlpha(label: string): number {
 }
 
 /**
- * A bracketed marker anywhere in body text, with an optional page locator
+ * A bracketed marker anywhere in body text (Wikipedia's named note groups
+ * too: `[note 1]`, `[nb 2]`), with an optional page locator
  * after it (`[41]:255`, `[1]: 207–9`), as Wikipedia prints `{{rp}}`.
  */
-export const marker = /\[([ivxlcdm]+|\d{1,4}|[a-z]{1,2})\](?::\s?(\d{1,5}(?:[–-]\d{1,5})?(?:,\s?\d{1,5}(?:[–-]\d{1,5})?)*|[ivxlc]{1,6}(?:[–-][ivxlc]{1,6})?)(?![\p{L}\p{N}]))?/giu
+export const marker = /\[([ivxlcdm]+|\d{1,4}|[a-z]{1,2}|(?:note|nb|n|lower-alpha|upper-alpha|lower-roman|Note|NB|N) \d{1,3})\](?::\s?(\d{1,5}(?:[–-]\d{1,5})?(?:,\s?\d{1,5}(?:[–-]\d{1,5})?)*|[ivxlc]{1,6}(?:[–-][ivxlc]{1,6})?)(?![\p{L}\p{N}]))?/giu
 
 /**
  * A superscript number copied as plain text after punctuation

@@ -159,32 +159,39 @@ export default function remarkBracketFootnotes(options?: Options | null) {
 }
 
 /**
- * Entries numbered by position (`^ …`) count 1, 2, 3 — or a, b, c when the
- * letters the text cites fit the list's length better than its numbers do
- * (Wikipedia's "Notes" `[a]`…`[e]` beside its "References" `[1]`…`[80]`).
+ * Entries numbered by position (`^ …`) count 1, 2, 3 — or a, b, c, or i, ii,
+ * iii, or `note 1`, `note 2` (Wikipedia's named groups) when the labels the
+ * text cites in that numbering fit the list's length better (Wikipedia's
+ * short "Notes" list `[a]`…`[e]` beside its long "References" `[1]`…`[80]`).
  */
 function numberByPosition(lists: Array<{entries: Entry[]}>, cited: ReadonlySet<string>): void {
-  // How far the text counts in each numbering: 1, 2, 3 … and a, b, c … cited without a gap.
-  const reach = (numbering: Numbering) => {
+  const groups = new Set([...cited].flatMap((label) => /^([a-z-]+) \d+$/.exec(label)?.[1] ?? []))
+  const numberings: Array<(position: number) => string> = [
+    (position) => labelAt(position, 'arabic'),
+    (position) => labelAt(position, 'alpha'),
+    (position) => labelAt(position, 'roman'),
+    ...[...groups].sort().map((group) => (position: number) => `${group} ${position}`)
+  ]
+  // How far the text counts in each numbering, without a gap.
+  const reach = numberings.map((label) => {
     let position = 0
-    while (cited.has(labelAt(position + 1, numbering))) position++
+    while (cited.has(label(position + 1))) position++
     return position
-  }
-  const reachArabic = reach('arabic')
-  const reachAlpha = reach('alpha')
-  lists.forEach(({entries}) => {
+  })
+  for (const {entries} of lists) {
     const count = entries.filter((entry) => entry.positional).length
-    if (count === 0) return
-    // Letters when the text cites letters about as far as the list is long,
-    // and numbers less closely (a short "Notes" list beside a long "References").
-    const numbering: Numbering = reachAlpha * 2 >= count && Math.abs(reachAlpha - count) < Math.abs(reachArabic - count) ? 'alpha' : 'arabic'
+    if (count === 0) continue
+    let best = 0
+    reach.forEach((value, index) => {
+      if (value * 2 >= count && Math.abs(value - count) < Math.abs(reach[best]! - count)) best = index
+    })
     let position = 0
     for (const entry of entries) {
       if (!entry.positional) continue
-      entry.label = labelAt(++position, numbering)
+      entry.label = numberings[best]!(++position)
       entry.identifier = entry.label
     }
-  })
+  }
 }
 
 /** Labels that appear as bracketed markers in the text. */
@@ -227,9 +234,11 @@ function splitMarkers(
       continue
     }
     if (numberingOf(label) === 'roman' && !sameCase(label, entry.label)) continue
-    const before = value.slice(last, start)
-    const kept = /\S[ \t]+$/.test(value.slice(0, start)) ? before.replace(/[ \t]+$/, '') : before
-    if (kept) pieces.push({type: 'text', value: kept})
+    let cut = start
+    while (cut > last && (value[cut - 1] === ' ' || value[cut - 1] === '\t')) cut--
+    // Spaces between a word and its marker go; spaces that open the text stay.
+    if (cut === 0 || /\s/.test(value[cut - 1]!)) cut = start
+    if (cut > last) pieces.push({type: 'text', value: value.slice(last, cut)})
     const reference: FootnoteReference = {type: 'footnoteReference', identifier, label}
     if (match[2] !== undefined) reference.data = {locator: match[2]}
     if (position) reference.position = position
@@ -271,12 +280,21 @@ function splitPlainMarkers(text: Text, defined: ReadonlyMap<string, Entry>, used
 /** Code and log lines: `arr[1] = 0`, `arr[1].x`, `f[1](x)`, `Jun 3 10:00:01 host systemd[1]: …`. */
 function inCode(value: string, start: number, close: number): boolean {
   const glued = /[\w)\]]/.test(value.charAt(start - 1))
-  const after = value.slice(close)
-  if (glued && /^(?:\s*[-+*/%|&^]?=(?!=)|\.[A-Za-z_$]|\(|->)/.test(after)) return true
-  if (!/^:\s/.test(after)) return false
-  const line = value.slice(value.lastIndexOf('\n', start - 1) + 1, start)
+  codeAfter.lastIndex = close
+  if (glued && codeAfter.test(value)) return true
+  if (value.charAt(close) !== ':' || !/\s/.test(value.charAt(close + 1))) return false
+  // A log prefix is short: look back at most 200 characters for the line
+  // start, so a long line does not make every marker rescan it.
+  let lineStart = start
+  while (lineStart > 0 && value[lineStart - 1] !== '\n') {
+    if (start - lineStart >= 200) return false
+    lineStart--
+  }
+  const line = value.slice(lineStart, start)
   return /^(?:.*\b\d{1,2}:\d{2}(?::\d{2})?\S*\s+(?:\S+\s+)?)?[a-z][\w.\-/]*$/.test(line)
 }
+
+const codeAfter = /\s*[-+*/%|&^]?=(?!=)|\.[A-Za-z_$]|\(|->/y
 
 function sameCase(a: string, b: string): boolean {
   const upper = (text: string) => text === text.toUpperCase()
