@@ -34,6 +34,8 @@ export function findSections(tree: Root): Section[] {
   })
 }
 
+const editLink = /^[^\n]{1,80}\[edit\]\s*$/
+
 function sectionEnd(children: RootContent[], index: number, node: Heading | Paragraph, limit: number): number {
   for (let next = index + 1; next < limit; next++) {
     const sibling = children[next]!
@@ -41,6 +43,8 @@ function sectionEnd(children: RootContent[], index: number, node: Heading | Para
     // styled as a heading, not the end of the list; a plain-line section
     // ends at any other heading.
     if (sibling.type === 'heading' && (node.type === 'paragraph' || sibling.depth <= node.depth) && !entryOpening(toString(sibling))) return next
+    // A Wikipedia heading copied as a line (`External links[edit]`).
+    if (sibling.type === 'paragraph' && editLink.test(toString(sibling))) return next
   }
   return limit
 }
@@ -51,8 +55,8 @@ const MIN_RUN = 3
 /**
  * Numbered entries that close the document with no heading before them:
  * the last block that opens with a first label (`1`, `i`, `a`, in any
- * written form) after which, to the end, at least four blocks in five open
- * entries that continue the numbering, and half of whose labels the text
+ * written form) after which, to the end, at least half the blocks open
+ * entries that continue the numbering (the others continue a note), and half of whose labels the text
  * before cites as markers (so a numbered list that ends an article stays
  * a list).
  */
@@ -76,7 +80,7 @@ export function findTrailingRun(tree: Root): Section | undefined {
       } else if (!alone) blocks++
       else alone = false
     }
-    if (labels.length < MIN_RUN || labels.length * 5 < blocks * 4) continue
+    if (labels.length < MIN_RUN || labels.length * 2 < blocks) continue
     const before = children.slice(0, start).map((node) => toString(node)).join('\n')
     const cited = plainMarkerLabels(before, new Set(labels))
     for (const match of before.matchAll(marker)) cited.add(normalise(match[1]!))
