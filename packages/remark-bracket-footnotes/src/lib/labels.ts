@@ -133,7 +133,8 @@ const caret = /^\s*(?:(\d{1,4})[.)]?\s+)?[\^↑]\s*(?:Jump up(?: to)?:?\s*(?:\^\
 const bracketed = /^\s*\[([ivxlcdm]+|\d{1,4})\]\s*|^\s*\[([a-z]{1,2})\]\s+/i
 const dotted = /^\s*([ivxlcdm]+|\d{1,4})[.)](?=\s)\s*/i
 const letterDot = /^\s*([a-z]{1,2})[.)]\s+/i
-const bare = /^\s*(\d{1,4})\s+(?=\S)/
+/** `12 See …`, or a superscript copied glued to the note (`12See …`, `3Id.`). */
+const bare = /^\s*(\d{1,4})(?:\s+(?=\S)|(?=[\p{Lu}“"‘]))/u
 
 /** How `text` opens as a reference-list entry, if it can be one (`Id. at 5` does not: `id` is no roman number). */
 export function entryOpening(text: string): Opening | undefined {
