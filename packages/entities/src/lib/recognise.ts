@@ -3,7 +3,7 @@ import {findCaseNames} from './cases.js'
 import {discoverSpans, type DiscoveredSpan} from './discover.js'
 import {compileMatcher, selectLongest, type Matcher} from './matcher.js'
 import {gazetteer} from './gazetteer.js'
-import {groupDiscovered} from './group.js'
+import {groupDiscovered, type DiscoveredGroup} from './group.js'
 import {fold, maskUrls, nameKey, slug} from './normalise.js'
 import type {Register, RegisterEntity} from './register.js'
 
@@ -231,20 +231,20 @@ function addDiscovered(
   // First words that the document uses on their own or for an organisation
   // ("Mozilla", "Firefox"): a two-word "name" that opens with one is a product
   // or a division ("Mozilla Firefox", "Firefox Mobile"), not a person.
-  const standalone = new Set<string>()
+  const standalone = new Map<string, DiscoveredGroup>()
   for (const group of groups) {
     const words = group.label.split(' ')
     // Only a word the document confidently uses as a name of its own, or as a product, counts.
     if (group.score < 3 && !group.product) continue
-    if (words.length === 1) standalone.add(group.label)
-    else if (group.type !== 'person') standalone.add(words[0]!)
-    for (const form of group.forms) if (!form.includes(' ')) standalone.add(form)
+    const own = words.length === 1 ? [group.label] : group.type !== 'person' ? [words[0]!] : []
+    for (const word of [...own, ...group.forms.filter((form) => !form.includes(' '))]) if (!standalone.has(word)) standalone.set(word, group)
   }
   for (const group of groups) {
     if (group.score < CONFIDENT || group.product || group.forms.some((form) => registered.has(nameKey(form)))) continue
     if (group.type === 'person' && group.label.includes(' ')) {
       const first = group.label.split(' ')[0]!
-      if (standalone.has(first) && !firstNames.has(first.toLowerCase())) continue
+      const other = standalone.get(first)
+      if (other && other !== group && !firstNames.has(first.toLowerCase())) continue
     }
     // A word seen only where sentences open, with nothing else for it, is not a name.
     // A single word with no evidence of its own (a gazetteer, a title, an
