@@ -17,7 +17,7 @@ export const KEYS: ReadonlyArray<{key: string; action: KeyAction; what: string}>
 
 /** Keys that work where focus is. */
 export const ROUTES: ReadonlyArray<{keys: string[]; what: string}> = [
-  {keys: ['Tab'], what: 'Skip link, views, article header, the text (one stop), names, sources, side panel'},
+  {keys: ['Tab'], what: 'Skip link, views, article header, the text (one stop), the names (one stop), the sources, side panel'},
   {keys: ['←', '→'], what: 'In the text: previous or next name, note marker or cite button'},
   {keys: ['Home', 'End'], what: 'In the text: first or last of them'},
   {keys: ['Enter'], what: 'On a name: select it everywhere. On a note marker: open the note'},

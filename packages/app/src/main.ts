@@ -13,7 +13,7 @@ import {consume} from '@lit/context'
 import {LitElement, html, nothing, type PropertyValues} from 'lit'
 import {query, state} from 'lit/decorators.js'
 import type {ApparatusIndex} from '@apparatus/model'
-import {TYPE_LABELS, corpusContext, emitSelect, formatRoute, selectionContext, theme, type ApparatusArticle, type ApparatusSearch, type Route} from '@apparatus/reader'
+import {SELECT_EVENT, TYPE_LABELS, corpusContext, emitSelect, formatRoute, selectionContext, theme, type ApparatusArticle, type ApparatusSearch, type ApparatusSelectEvent, type Route} from '@apparatus/reader'
 import {appStyles} from './app.styles.js'
 import {KEYS, keyboardMap} from './keyboard.js'
 
@@ -41,6 +41,8 @@ export class ApparatusApp extends LitElement {
 
   @state() private tab: 'entity' | 'graph' = 'graph'
   @state() private narrow = false
+  /** On a phone, a name chosen in the text opens its card as a sheet; one chosen in the graph shows it below the graph, where the reader is. */
+  @state() private sheet = false
 
   @query('dialog.keys') private keysDialog?: HTMLDialogElement
 
@@ -61,12 +63,14 @@ export class ApparatusApp extends LitElement {
     this.narrow = this.media.matches
     this.media.addEventListener('change', this.onMedia)
     document.addEventListener('keydown', this.onShortcut)
+    this.addEventListener(SELECT_EVENT, this.onSelect)
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     this.media?.removeEventListener('change', this.onMedia)
     document.removeEventListener('keydown', this.onShortcut)
+    this.removeEventListener(SELECT_EVENT, this.onSelect)
     this.resize?.disconnect()
   }
 
@@ -181,7 +185,7 @@ export class ApparatusApp extends LitElement {
   private renderArticle(route: Route) {
     const entity = route.entity
     const tab = entity && !this.narrow ? this.tab : 'graph'
-    const sheet = this.narrow && entity
+    const sheet = this.narrow && entity && this.sheet
     return html`<div class="reading">
       <apparatus-article article=${route.article ?? ''}></apparatus-article>
       <aside class="panel" id="panel" tabindex="-1" aria-label="Side panel">
@@ -278,6 +282,11 @@ export class ApparatusApp extends LitElement {
       event.preventDefault()
       this.closeSheet()
     }
+  }
+
+  private onSelect = (event: ApparatusSelectEvent) => {
+    if (event.detail.kind !== 'entity') return
+    this.sheet = event.composedPath().some((target) => (target as Element).tagName === 'APPARATUS-ARTICLE')
   }
 
   private onMedia = (event: MediaQueryListEvent) => {

@@ -35,25 +35,22 @@ export function renderOutline(article: Article, here: string | undefined, go: (e
   </nav>`
 }
 
-/** The sources the article's notes cite, collapsed unless one of them is selected. */
-export function renderSources(index: ApparatusIndex, article: Article, sources: Source[], options: {selected?: string; flash?: string; openNote: (label: string) => void}) {
+/** The sources the article's notes cite, each with the labels of the notes citing it. */
+export function renderSources(index: ApparatusIndex, article: Article, sources: Source[], options: {flash?: string; openNote: (label: string) => void}) {
   if (sources.length === 0) return nothing
   const notes = lookup(index).notesByArticle.get(article.id) ?? []
-  const open = Boolean(options.selected && sources.some((source) => source.id === options.selected))
   return html`<section part="sources" class="sources" aria-labelledby="sources-title">
-    <details ?open=${open}>
-      <summary><h2 id="sources-title">Sources <span class="count">${sources.length}</span></h2></summary>
-      <ol>
-        ${sources.map((source) => {
-          const labels = [...new Set(notes.filter((note) => note.source === source.id).map((note) => note.label))]
-          return html`<li id=${`source-${source.id}`} class=${options.flash === `source-${source.id}` ? 'flash' : ''}>
-            <span class="labels">${labels.map((label) => html`<button class="chip" @click=${() => options.openNote(label)} aria-label=${`Open note ${label}`}>${label}</button>`)}</span>
-            <apparatus-note-card .source=${source} .label=${labels[0] ?? ''} .article=${article.id}></apparatus-note-card>
-          </li>`
-        })}
-      </ol>
-      <p class="hint">${sources.length} ${sources.length === 1 ? 'source' : 'sources'} cited by ${notes.length} ${notes.length === 1 ? 'note' : 'notes'}</p>
-    </details>
+    <h2 id="sources-title">Sources</h2>
+    <ol>
+      ${sources.map((source) => {
+        const labels = [...new Set(notes.filter((note) => note.source === source.id).map((note) => note.label))]
+        return html`<li id=${`source-${source.id}`} class=${options.flash === `source-${source.id}` ? 'flash' : ''}>
+          <span class="labels">${labels.map((label) => html`<button class="chip" @click=${() => options.openNote(label)} aria-label=${`Open note ${label}`}>${label}</button>`)}</span>
+          <apparatus-note-card .source=${source} .label=${labels[0] ?? ''} .article=${article.id}></apparatus-note-card>
+        </li>`
+      })}
+    </ol>
+    <p class="hint">${sources.length} ${sources.length === 1 ? 'source' : 'sources'} cited by ${notes.length} ${notes.length === 1 ? 'note' : 'notes'}</p>
   </section>`
 }
 

@@ -334,13 +334,6 @@ export const articleStyles = css`
   .sources ol {
     padding-left: 1.2rem;
   }
-  .sources summary {
-    cursor: pointer;
-    min-height: 24px;
-  }
-  .sources summary h2 {
-    display: inline;
-  }
   .sources li {
     margin: 0.6rem 0;
   }

@@ -15,10 +15,11 @@ import {articleMediaStyles, articleStyles} from './article.styles.js'
 /** What the body's roving focus moves between with the arrow keys. */
 const FOCUSABLE = 'mark[data-entity], button[data-footnote], button[data-cite]'
 
-/** Each group is one tab stop; the arrow keys move inside it (the text, and the list of names). */
+/** Each group is one tab stop; the arrow keys move inside it (the text, the list of names, the note labels of the sources). */
 const GROUPS: ReadonlyArray<[container: string, items: string]> = [
   ['.body', FOCUSABLE],
-  ['.entities', 'button']
+  ['.entities', 'button'],
+  ['.sources .labels', 'button']
 ]
 
 /**
@@ -199,7 +200,7 @@ export class ApparatusArticle extends LitElement {
           ${article.passages.map((passage) => this.renderPassage(passage, passagePieces(article, passage.start, passage.end, mentions, notes), marked))}
         </div>
         ${this.renderEntities(article)}
-        ${renderSources(this.index, article, this.articleSources(article), {selected: this.selection?.source, flash: this.flash, openNote: (label) => this.selectNote(label)})}
+        <div @focusin=${this.onFocusIn} @keydown=${this.onGroupKey}>${renderSources(this.index, article, this.articleSources(article), {flash: this.flash, openNote: (label) => this.selectNote(label)})}</div>
         ${renderEndnotes(this.index, article)}
         ${this.openNote
           ? renderNotePopover(this.index, article, this.openNote.note, {marker: this.openNote.marker, host: this.shadowRoot?.querySelector<HTMLElement>('.layout') ?? undefined, onKey: this.onPopoverKey, onClose: () => this.closeNote()})
