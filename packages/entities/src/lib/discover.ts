@@ -32,7 +32,8 @@ export interface DiscoveredSpan {
 }
 
 const connector = '(?:of|for|on|the|and|de|del|la|y)'
-const token = "(?:(?:[A-Z]\\.){2,}|[A-Z]\\.|[A-Z][\\p{L}\\p{N}'-]*)"
+// "al-Qaeda", "Ansar al-Sharia": Arabic articles are written in lower case before a name.
+const token = "(?:(?:[A-Z]\\.){2,}|[A-Z]\\.|(?:(?:al|el|ad|ar|as|at|az|an)-)?[A-Z][\\p{L}\\p{N}'-]*)"
 const run = new RegExp(`(?<![\\p{L}\\p{N}'.])${token}(?:(?: ${connector})* ${token})*`, 'gu')
 const acronymAfter = /\(([A-Z][A-Z&]{1,9})(s?)\)/g
 const acronymBefore = /(?<![\p{L}\p{N}])([A-Z][A-Z&]{1,9})(s?) \(([A-Z][^()]{3,120})\)/gu
@@ -392,7 +393,7 @@ export function discoverSpans(
     // "Mikolov et al. (2013)", "Bottou (2011)": an author cited the scholarly way.
     if (citedAuthor.test(folded.slice(end, end + 16)) && !gaz.places.has(key) && !dictionary(word)) return push('person', 4, {short: true})
     if (orgCueAfter.test(folded.slice(end, end + 80)) && !initial) return push('organisation', 3)
-    if (!initial && !dictionary(word) && (companyCueAfter.test(folded.slice(end, end + 40)) || companyCueBefore.test(folded.slice(Math.max(0, start - 40), start)))) {
+    if (!initial && (companyCueAfter.test(folded.slice(end, end + 40)) || companyCueBefore.test(folded.slice(Math.max(0, start - 40), start)))) {
       return push('organisation', 4, {short: true})
     }
     // One capitalised word: a proper noun only where the tagger says so and the

@@ -144,7 +144,7 @@ export function loadRegister(
     }
     const wikidata = str('wikidata')
     if (wikidata !== undefined && !/^Q[1-9]\d*$/.test(wikidata)) {
-      report(`Unexpected wikidata \`${wikidata}\` for \`${id}\`, expected an item id like \`Q30\``, 'invalid-wikidata', node.get('wikidata', true) as YamlNode)
+      report(`Unexpected wikidata \`${wikidata}\` for \`${id}\`, expected an item id like \`Q30\``, 'invalid-wikidata', node.get('wikidata', true) as YamlNode, false)
     }
     const aliasesNode = node.get('aliases', true) as YamlNode | undefined
     const aliases = [...new Set(list('aliases'))].filter((alias) => alias !== label)

@@ -25,6 +25,7 @@ export const orgKeywords = set(`
   Archives Guild Syndicate Cartel Gang Brigade Front Movement Caucus Secretariat Directorate Agency
   Images Media Radio Television TV Journal Review Magazine Gazette Herald Tribune Foundation Partners
   Associates Consortium Cooperative Collective Institute Forum Council Mission Community Club Nations
+  Brotherhood Sisterhood Fellowship
 `)
 
 /** Head words of documents, laws and events: acronym expansions that are not organisations. */
