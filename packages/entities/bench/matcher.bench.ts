@@ -93,6 +93,12 @@ export async function bench(ctx: {seedDir: string; log: (line: string) => void})
   ctx.log(`entities: remark-parse (baseline) ${rate(parseSeconds).toFixed(2)} MB/s`)
   ctx.log(`entities: recogniseEntities (with discovery) ${rate(recogniseSeconds).toFixed(2)} MB/s  (recognise / matcher = ${(matcherSeconds / recogniseSeconds).toFixed(3)}, recognise / remark-parse = ${(parseSeconds / recogniseSeconds).toFixed(2)})`)
   ctx.log(`entities: recogniseEntities, empty register (all discovery: tagger + gazetteers) ${rate(discoverSeconds).toFixed(2)} MB/s  (/ remark-parse = ${(parseSeconds / discoverSeconds).toFixed(2)})`)
+  // The target (issue 10): recognition >= 2 MB/s on this machine class, where
+  // remark-parse runs at about 5.9 MB/s when the machine is quiet (DESIGN.md).
+  // Absolute rates move with the load; the ratio to remark-parse does not.
+  const floor = 2 / 5.9
+  const worst = Math.min(parseSeconds / recogniseSeconds, parseSeconds / discoverSeconds)
+  ctx.log(`entities: target recognise / remark-parse >= ${floor.toFixed(2)} (2 MB/s at remark-parse's 5.9 MB/s): ${worst.toFixed(2)} ${worst >= floor ? 'met' : 'NOT MET'}`)
   const corpusRate = corpusLength / (1024 * 1024) / corpusSeconds
   ctx.log(`entities: recogniseEntities on ${copies.length} articles ${corpusRate.toFixed(2)} MB/s  (corpus / one article = ${(corpusRate / rate(recogniseSeconds)).toFixed(2)})`)
 }
