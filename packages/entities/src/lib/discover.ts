@@ -171,7 +171,7 @@ export function discoverSpans(
       for (const cut of [...found[0].matchAll(/(?<='s?) | and the (?=[A-Z])/g), null]) {
         const to = cut ? cut.index : found[0].length
         // "London-based", "Saudi-led": the name without its compound suffix.
-        classify(found[0].slice(from, to).replace(/'s?$/, '').replace(/-(?:based|born|led|backed|owned|funded|made|bound)$/, '').split(' '), base + from, false)
+        classify(found[0].slice(from, to).replace(/'s?$/, '').replace(/-(?:based|born|native|led|backed|owned|funded|made|bound|area|region)$/, '').split(' '), base + from, false)
         if (cut) from = cut.index + cut[0].length
       }
     }
