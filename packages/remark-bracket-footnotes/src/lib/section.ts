@@ -30,11 +30,17 @@ export function findSections(tree: Root): Section[] {
   return starts.map((index, at) => {
     const node = children[index] as Heading | Paragraph
     const limit = starts[at + 1] ?? children.length
-    return {index, node, heading: referenceSectionName(toString(node)), end: sectionEnd(children, index, node, limit)}
+    let end = sectionEnd(children, index, node, limit)
+    // "Thanks to … for reading drafts of this." after the last note thanks
+    // people; it belongs to the text, not to the last note.
+    while (end > index + 2 && children[end - 1]!.type === 'paragraph' && acknowledgement.test(toString(children[end - 1]!)) && !entryOpening(toString(children[end - 1]!))) end--
+    return {index, node, heading: referenceSectionName(toString(node)), end}
   })
 }
 
 const editLink = /^[^\n]{1,80}\[edit\]\s*$/
+/** An acknowledgement that closes an essay after its notes. */
+const acknowledgement = /^(?:(?:many |special )?thanks (?:to|also to)\b|thank you to\b|i(?:'|\u2019)?m grateful to\b|i am grateful to\b|acknowledg(?:e)?ments?\b)/i
 
 function sectionEnd(children: RootContent[], index: number, node: Heading | Paragraph, limit: number): number {
   for (let next = index + 1; next < limit; next++) {
