@@ -16,8 +16,22 @@ const program = new Command('apparatus')
   .option('-c, --corpus <dir>', 'corpus folder (articles/*.md and entities.yaml)', 'corpus')
   .showHelpAfterError()
 
+/**
+ * Problems in the input are messages; an exception reaching here is a bug or
+ * the environment (disk full, permissions). Either way one line, no stack
+ * trace, unless APPARATUS_DEBUG is set.
+ */
 const run = (action: () => Promise<number>) => async () => {
-  process.exitCode = await action()
+  try {
+    process.exitCode = await action()
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const what = code ? `${code}: ${(error as Error).message}` : String((error as Error)?.message ?? error)
+    process.stderr.write(`apparatus: error: ${what}\n`)
+    if (process.env.APPARATUS_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`)
+    else if (!code) process.stderr.write('apparatus: this looks like a bug in apparatus; rerun with APPARATUS_DEBUG=1 and report the stack trace\n')
+    process.exitCode = 2
+  }
 }
 
 program
@@ -26,7 +40,8 @@ program
   .argument('<files...>', 'plain-text articles (.txt)')
   .option('-f, --force', 'regenerate front matter fields you edited by hand')
   .option('-q, --quiet', 'only print problems')
-  .action((files: string[], options: {force?: boolean; quiet?: boolean}) =>
+  .option('--follow-symlinks', 'read inputs that are symlinks to files outside their folder')
+  .action((files: string[], options: {force?: boolean; quiet?: boolean; followSymlinks?: boolean}) =>
     run(() => importCommand(files, {corpus: program.opts().corpus, ...options}))()
   )
 
@@ -68,7 +83,10 @@ program
   .option('--host <host>', 'interface to listen on', '127.0.0.1')
   .option('-w, --watch', 'rebuild when the corpus changes and reload the page')
   .action((options: {out: string; port: string; host: string; watch?: boolean}) =>
-    serveCommand({corpus: program.opts().corpus, ...options})
+    run(async () => {
+      await serveCommand({corpus: program.opts().corpus, ...options})
+      return Number(process.exitCode ?? 0)
+    })()
   )
 
 await program.parseAsync()

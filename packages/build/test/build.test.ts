@@ -9,13 +9,18 @@ import {article, noteBody, seedCorpus, tempCorpus} from './build-helpers.js'
 
 test('should expose the public api', () => {
   assert.deepEqual(Object.keys(build).sort(), [
+    'buildCommand',
     'buildIndex',
+    'checkCommand',
+    'contentSecurityPolicy',
     'exportFormats',
     'formatIndex',
     'fragmentSchema',
     'importArticle',
     'importFiles',
+    'securityHeaders',
     'serialiseIndex',
+    'startServer',
     'writeDist'
   ])
 })

@@ -1,6 +1,7 @@
 import {relative} from 'node:path'
+import {VFile} from 'vfile'
 import {buildIndex, defaultCacheDir, type BuildResult} from '../lib/build/build-index.js'
-import {writeDist} from '../lib/build/write.js'
+import {lockDist, PublishError, writeDist} from '../lib/build/write.js'
 import {progressBar} from './progress.js'
 import {report} from './report.js'
 
@@ -11,6 +12,8 @@ export interface BuildCommandOptions {
   strict?: boolean
   verbose?: boolean
   cache?: boolean
+  /** Wait this long for another build publishing the same folder (default 0: fail fast). */
+  waitMs?: number
 }
 
 /** Run the pipeline with a progress bar; `undefined` result when nothing may be written. */
@@ -29,21 +32,46 @@ export async function runPipeline(options: {corpus: string; quiet?: boolean; cac
 
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
   const started = performance.now()
-  const result = await runPipeline(options)
-  const code = report(result.files, options)
-  if (result.failed || code !== 0) {
-    process.stderr.write(`apparatus: nothing written; ${relative(process.cwd(), options.out) || options.out} is unchanged\n`)
-    return 1
+  const shown = relative(process.cwd(), options.out) || options.out
+  let release: () => Promise<void>
+  try {
+    // Fail fast (or wait, under `serve --watch`) before spending a build on output that cannot be published.
+    release = await lockDist(options.out, options.waitMs ?? 0)
+  } catch (error) {
+    return publishFailure(error, shown)
   }
-  await writeDist(result, options.out)
-  if (!options.quiet) {
-    const {index} = result
-    const seconds = ((performance.now() - started) / 1000).toFixed(2)
-    process.stderr.write(
-      `apparatus: built ${index.articles.length} articles, ${index.footnotes.length} notes, ${index.sources.length} sources, ` +
-        `${index.entities.length} entities, ${index.mentions.length} mentions, ${index.graph.nodes.length} graph nodes ` +
-        `-> ${relative(process.cwd(), options.out) || options.out}/ in ${seconds} s\n`
-    )
+  try {
+    const result = await runPipeline(options)
+    const code = report(result.files, options)
+    if (result.failed || code !== 0) {
+      process.stderr.write(`apparatus: nothing written; ${shown} is unchanged\n`)
+      return 1
+    }
+    try {
+      await writeDist(result, options.out, {locked: true})
+    } catch (error) {
+      return publishFailure(error, shown)
+    }
+    if (!options.quiet) {
+      const {index} = result
+      const seconds = ((performance.now() - started) / 1000).toFixed(2)
+      process.stderr.write(
+        `apparatus: built ${index.articles.length} articles, ${index.footnotes.length} notes, ${index.sources.length} sources, ` +
+          `${index.entities.length} entities, ${index.mentions.length} mentions, ${index.graph.nodes.length} graph nodes ` +
+          `-> ${shown}/ in ${seconds} s\n`
+      )
+    }
+    return 0
+  } finally {
+    await release()
   }
-  return 0
+}
+
+function publishFailure(error: unknown, shown: string): number {
+  if (!(error instanceof PublishError)) throw error
+  const file = new VFile({path: shown})
+  file.message(error.message, {ruleId: error.ruleId, source: 'apparatus'}).fatal = true
+  report([file])
+  process.stderr.write(`apparatus: nothing written; ${shown} is unchanged\n`)
+  return 1
 }

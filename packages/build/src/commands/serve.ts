@@ -1,6 +1,6 @@
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
-import {startServer} from '../lib/serve/index.js'
+import {contentSecurityPolicy, startServer} from '../lib/serve/index.js'
 import {buildCommand} from './build.js'
 
 export async function serveCommand(options: {corpus: string; out: string; port: string; host: string; watch?: boolean}): Promise<void> {
@@ -19,13 +19,14 @@ export async function serveCommand(options: {corpus: string; out: string; port: 
     root: options.out,
     port,
     host: options.host,
+    contentSecurityPolicy,
     ...(options.watch
       ? {
           watch: {
             paths: [options.corpus],
-            rebuild: async () => {
-              await buildCommand({corpus: options.corpus, out: options.out, quiet: true})
-            }
+            // A rebuild that fails (a broken register, a bad article) publishes nothing:
+            // the page keeps showing the last good site and the terminal shows why.
+            rebuild: async () => (await buildCommand({corpus: options.corpus, out: options.out, quiet: true, waitMs: 60_000})) === 0
           }
         }
       : {})

@@ -15,7 +15,9 @@ import {unified} from 'unified'
 import {visit, SKIP} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {passageId, type Passage} from '@apparatus/model'
+import {findDeepNesting, findDeepNode, MAX_BLOCK_NESTING, MAX_TREE_DEPTH} from './depth.js'
 import {readMeta, type ArticleMeta} from './front-matter.js'
+import {fatal} from './messages.js'
 
 export interface TextSegment {
   node: Text
@@ -58,7 +60,17 @@ export function parseArticle(file: VFile): ParsedArticle | undefined {
 
 /** Markdown -> the transformed tree and front matter (the expensive, cacheable half). */
 export function transformArticle(file: VFile): {tree: Root; meta: ArticleMeta} | undefined {
+  const deep = findDeepNesting(String(file.value))
+  if (deep) {
+    fatal(file, `Unexpected nesting ${deep.depth} levels deep (quotes and lists), expected at most ${MAX_BLOCK_NESTING}`, 'too-deep', {line: deep.line, column: deep.column})
+    return undefined
+  }
   const tree = processor.parse(file) as Root
+  const node = findDeepNode(tree)
+  if (node) {
+    fatal(file, `Unexpected nesting over ${MAX_TREE_DEPTH} levels deep, expected a flatter document`, 'too-deep', node.position?.start ?? {line: 1, column: 1})
+    return undefined
+  }
   processor.runSync(tree, file)
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml')
   const meta = readMeta(yaml, file)

@@ -12,6 +12,7 @@ import type {VFile} from 'vfile'
 import {buildGraph} from '../graph/index.js'
 import type {ParsedArticle} from './article.js'
 import {parseCached, renderCached} from './cache.js'
+import {placeOfKey} from './front-matter.js'
 import {fatal} from './messages.js'
 import {readCorpus} from './read.js'
 import {renderArticle} from './render.js'
@@ -55,7 +56,12 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     if (!article) continue
     const other = byId.get(article.meta.id)
     if (other) {
-      fatal(file, `Duplicate article id \`${article.meta.id}\`, already used by \`${other.path}\`; give one of them another id`, 'duplicate-id')
+      fatal(
+        file,
+        `Duplicate article id \`${article.meta.id}\`, already used by \`${other.path}\`; give one of them another id`,
+        'duplicate-id',
+        placeOfKey(String(file.value), 'id')
+      )
       continue
     }
     byId.set(article.meta.id, file)
@@ -157,10 +163,20 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   return {index, html, files, failed}
 }
 
+/**
+ * The curated register. Its errors stay fatal: a register that fails to load
+ * (or loses entries) must never publish a site without its curated entities.
+ */
 function readRegister(file: VFile | undefined): Register {
+  if (file && file.messages.some((message) => message.fatal)) return {entities: []}
   const {register, messages} = loadRegister(file ? String(file.value ?? '') : '', file?.path)
   for (const message of messages) {
-    file?.message(message.reason, {place: message.line ? {line: message.line, column: message.column ?? 1} : undefined, ruleId: message.ruleId, source: 'apparatus-entities'})
+    const located = file?.message(message.reason.replace(file.path + ': ', ''), {
+      place: {line: message.line ?? 1, column: message.column ?? 1},
+      ruleId: message.ruleId,
+      source: 'apparatus-entities'
+    })
+    if (located) located.fatal = message.fatal === false ? false : true
   }
   return register
 }

@@ -65,7 +65,7 @@ export async function parseCached(file: VFile, cacheDir: string | undefined): Pr
   }
   const text = JSON.stringify(record)
   const parsed = collectArticle(transformed.tree, transformed.meta)
-  await writeAtomic(path, text)
+  await writeBestEffort(path, text)
   return parsed
 }
 
@@ -85,6 +85,18 @@ export async function renderCached(inputs: unknown[], cacheDir: string | undefin
     // Not rendered yet with these inputs.
   }
   const html = await render()
-  await writeAtomic(path, html)
+  await writeBestEffort(path, html)
   return html
+}
+
+/**
+ * The cache only saves time: an unwritable cache folder (read-only checkout,
+ * full disk, another user's files) must not fail a build whose output is fine.
+ */
+async function writeBestEffort(path: string, content: string): Promise<void> {
+  try {
+    await writeAtomic(path, content)
+  } catch {
+    // Recomputed next time.
+  }
 }

@@ -37,7 +37,14 @@ export function readMeta(node: Yaml | undefined, file: VFile): ArticleMeta | und
     fatal(file, `Malformed front matter: ${error.message.split('\n')[0]}`, 'malformed-front-matter', at(error.pos[0]))
     return undefined
   }
-  const data: unknown = document.toJS()
+  let data: unknown
+  try {
+    // A handful of aliases is YAML; thousands (an alias bomb) are an attack or a mistake.
+    data = document.toJS({maxAliasCount: 50})
+  } catch (error) {
+    fatal(file, `Malformed front matter: ${(error as Error).message.split('\n')[0]}, expected plain \`key: value\` lines`, 'malformed-front-matter', at(0))
+    return undefined
+  }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     fatal(file, 'Unexpected front matter, expected a mapping (`key: value` lines)', 'malformed-front-matter', at(0))
     return undefined
@@ -72,8 +79,9 @@ export function readMeta(node: Yaml | undefined, file: VFile): ArticleMeta | und
   }
   if (record.date !== undefined && record.date !== null) {
     const date = record.date instanceof Date ? record.date.toISOString().slice(0, 10) : String(record.date)
-    if (isoDate.test(date)) meta.date = date
-    else file.message(`Unexpected \`date\` ${JSON.stringify(date)}, expected YYYY, YYYY-MM or YYYY-MM-DD`, {place: place('date'), ruleId: 'invalid-date', source: 'apparatus'})
+    if (isoDate.test(date) && isCalendarDate(date)) meta.date = date
+    // A wrong date would reach citations and exports: refuse rather than drop it.
+    else fatal(file, `Unexpected \`date\` ${JSON.stringify(date.slice(0, 40))}, expected a real date as YYYY, YYYY-MM or YYYY-MM-DD`, 'invalid-date', place('date'))
   }
   if (typeof record.source === 'string' && record.source.trim()) meta.source = record.source.trim()
   if (Array.isArray(record.credits)) {
@@ -87,4 +95,23 @@ export function readMeta(node: Yaml | undefined, file: VFile): ArticleMeta | und
     }
   }
   return meta
+}
+
+/** `2024-13-45` has the shape of a date but is none: month 1–12, day within the month. */
+function isCalendarDate(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number) as [number, number?, number?]
+  if (month === undefined) return true
+  if (month < 1 || month > 12) return false
+  if (day === undefined) return true
+  return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** Line and column of a top-level `key:` in the front matter of `text` (1:1 when absent). */
+export function placeOfKey(text: string, key: string): {line: number; column: number} {
+  const lines = text.split('\n', 200)
+  if (lines[0] !== '---') return {line: 1, column: 1}
+  for (let index = 1; index < lines.length && lines[index] !== '---'; index++) {
+    if (lines[index]!.startsWith(key + ':')) return {line: index + 1, column: 1}
+  }
+  return {line: 1, column: 1}
 }

@@ -37,7 +37,8 @@ export async function layoutGraph(nodes: GraphNode[], edges: readonly GraphEdge[
   }
   const positions = runLayout(nodes, edges, options.seed ?? 1)
   const placed = nodes.map((node) => ({...node, x: positions.get(node.id)![0], y: positions.get(node.id)![1]}))
-  if (cacheFile) await writeAtomic(cacheFile, JSON.stringify(Object.fromEntries(placed.map((node) => [node.id, [node.x, node.y]]))))
+  // Best effort: an unwritable cache costs a recomputation next time, never the build.
+  if (cacheFile) await writeAtomic(cacheFile, JSON.stringify(Object.fromEntries(placed.map((node) => [node.id, [node.x, node.y]])))).catch(() => {})
   return placed
 }
 

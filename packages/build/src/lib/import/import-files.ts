@@ -1,7 +1,8 @@
 /** The I/O edge of the importer: read sources, find existing articles, write atomically. */
-import {readdir, readFile, stat} from 'node:fs/promises'
-import {basename, join} from 'node:path'
+import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises'
+import {basename, dirname, join, sep} from 'node:path'
 import {VFile} from 'vfile'
+import {readRegularFile} from '../build/read.js'
 import {writeAtomic} from '../fs.js'
 import {MAX_BYTES} from './decode.js'
 import {readFrontMatter} from './front-matter.js'
@@ -12,6 +13,8 @@ export interface ImportFilesOptions {
   corpusDir: string
   /** Regenerate front matter fields the maintainer edited (the id is always kept; default: false). */
   force?: boolean
+  /** Read inputs that are symlinks to files outside their own folder (default: false, refused). */
+  followSymlinks?: boolean
 }
 
 export interface ImportFilesResult {
@@ -36,12 +39,12 @@ export async function importFiles(paths: string[], options: ImportFilesOptions):
   const dir = join(options.corpusDir, 'articles')
   const bySource = new Map<string, Existing>()
   const taken = new Set<string>()
-  for (const article of await readArticles(dir)) {
+  const result: ImportFilesResult = {written: [], unchanged: [], files: []}
+  for (const article of await readArticles(dir, result.files)) {
     taken.add(article.id)
     if (article.source && !bySource.has(article.source)) bySource.set(article.source, article)
   }
 
-  const result: ImportFilesResult = {written: [], unchanged: [], files: []}
   const seen = new Set<string>()
   for (const path of paths) {
     const source = basename(path)
@@ -51,7 +54,7 @@ export async function importFiles(paths: string[], options: ImportFilesOptions):
       continue
     }
     seen.add(source)
-    const bytes = await readSource(path)
+    const bytes = await readSource(path, options.followSymlinks === true)
     if (bytes instanceof VFile) {
       result.files.push(bytes)
       continue
@@ -81,7 +84,12 @@ export async function importFiles(paths: string[], options: ImportFilesOptions):
   return result
 }
 
-async function readArticles(dir: string): Promise<Array<Existing & {source?: string}>> {
+/**
+ * The articles already in the corpus (to keep ids and find re-imports). One
+ * that cannot be read (a dangling link, a folder, a FIFO) is a warning: it does
+ * not stop the import, and `apparatus check` reports it as an error.
+ */
+async function readArticles(dir: string, files: VFile[]): Promise<Array<Existing & {source?: string}>> {
   let names: string[]
   try {
     names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort()
@@ -91,7 +99,14 @@ async function readArticles(dir: string): Promise<Array<Existing & {source?: str
   const articles: Array<Existing & {source?: string}> = []
   for (const name of names) {
     const path = join(dir, name)
-    const content = await readFile(path, 'utf8')
+    const probe = new VFile({path})
+    const bytes = await readRegularFile(path, probe, await realpath(join(dir, '..')).catch(() => undefined))
+    if (!bytes) {
+      for (const message of probe.messages) message.fatal = false
+      files.push(probe)
+      continue
+    }
+    const content = new TextDecoder().decode(bytes)
     let data: Record<string, unknown> | undefined
     try {
       data = readFrontMatter(content)
@@ -106,9 +121,16 @@ async function readArticles(dir: string): Promise<Array<Existing & {source?: str
 }
 
 /** The bytes of `path`, or a file with a fatal message when it cannot or must not be read. */
-async function readSource(path: string): Promise<Uint8Array | VFile> {
+async function readSource(path: string, followSymlinks: boolean): Promise<Uint8Array | VFile> {
   const fail = (reason: string, ruleId: string): VFile => failure(path, reason, ruleId)
   try {
+    if ((await lstat(path)).isSymbolicLink() && !followSymlinks) {
+      const target = await realpath(path)
+      const folder = await realpath(dirname(path))
+      if (!target.startsWith(folder + sep)) {
+        return fail(`Unexpected symlink to \`${target}\`, outside its folder; expected a plain file (pass --follow-symlinks to read it anyway)`, 'outside-input')
+      }
+    }
     const info = await stat(path)
     if (!info.isFile()) return fail('Unexpected directory or special file, expected a plain-text file', 'unreadable-file')
     if (info.size > MAX_BYTES) {
