@@ -293,6 +293,7 @@ export function discoverSpans(
     if (gaz.demonyms.has(key) || words.every((word) => gaz.demonyms.has(nameKey(word)) || isConnector(word))) return false
     const initial = isInitial(start)
     const push = (type: DiscoveredSpan['type'], score: number, extra: Partial<DiscoveredSpan> = {}) => {
+      if (end - start < 2) return false
       // The label keeps the article's spelling (accents): folding is for matching only.
       spans.push({start, end, label: text.slice(start, end), type, score, ...(initial ? {initial} : {}), ...extra})
       return true
@@ -404,7 +405,9 @@ export function discoverSpans(
     // A proper noun the dictionary knows ("Google", "Novell") is a name; an
     // unknown capitalised word needs the document to repeat it.
     // A given name alone ("Claire", "Luke") is a person where the tagger agrees.
-    if (given && !gaz.words.has(key) && (posOf(start) === 'PROPN' || !initial)) return push('person', 3, {short: true})
+    // ... but "at Stanford", "the Stanford group": a place or an institution that took a person's name.
+    const institutional = /\b(?:at|from|in|into|the|of)\s$/i.test(folded.slice(Math.max(0, start - 6), start))
+    if (given && !institutional && !gaz.words.has(key) && (posOf(start) === 'PROPN' || !initial)) return push('person', 3, {short: true})
     // A proper noun the dictionary knows ("Google", "Reuters") is a name of some
     // standing: a brand or an organisation more often than a person.
     const known = gaz.proper.has(word) && !gaz.firstNames.has(key) && !gaz.lastNames.has(key)
@@ -483,6 +486,7 @@ function pushAcronym(spans: DiscoveredSpan[], label: string, acronym: string, la
   // "Open Source Software (OSS)": an expansion of ordinary words names a thing, not a body.
   const ordinary = words.every((word) => gaz.common.has(word.toLowerCase()) || /^(?:of|for|on|the|and)$/.test(word))
   const score = organisation ? 4 : ordinary ? 1 : 2
-  spans.push({start: labelStart, end: labelStart + label.length, label, type, score})
-  spans.push({start: acronymStart, end: acronymStart + acronym.length, label: acronym, type, score, expansion: nameKey(label)})
+  const weak = ordinary && !organisation ? {short: true} : {}
+  spans.push({start: labelStart, end: labelStart + label.length, label, type, score, ...weak})
+  spans.push({start: acronymStart, end: acronymStart + acronym.length, label: acronym, type, score, expansion: nameKey(label), ...weak})
 }
