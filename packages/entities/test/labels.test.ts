@@ -49,3 +49,16 @@ test('a person "of" an organisation is two entities, and a title-case verb does 
   assert.ok(!labels.some((label) => label.startsWith('James Sarnicki of')), labels.join(', '))
   assert.ok(!labels.some((label) => label.startsWith('Promote')), labels.join(', '))
 })
+
+test('products are neither indexed nor suggested', () => {
+  const doc = article('products', [
+    'Netscape released the Firefox 3.6 browser in 2010, and the Thunderbird e-mail client with it.',
+    'Users liked Firefox. Many sites ran it.',
+    'Mitchell Baker led the effort, and Baker said so.'
+  ])
+  const {entities} = recogniseEntities({articles: [doc], sources: []}, empty)
+  assert.ok(!entities.some((e) => /Firefox|Thunderbird/.test(e.label)), JSON.stringify(entities.map((e) => e.label)))
+  assert.ok(entities.some((e) => e.label === 'Mitchell Baker' && e.type === 'person'))
+  const {candidates} = suggestEntities({articles: [doc], sources: []}, empty)
+  assert.ok(!candidates.some((c) => /Firefox|Thunderbird/.test(c.label)), JSON.stringify(candidates.map((c) => c.label)))
+})

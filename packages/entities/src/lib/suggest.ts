@@ -32,8 +32,22 @@ export function suggestEntities(input: RecogniseInput, register: Register): {yam
     covers.set(mention.article, list)
   }
   const candidates: Candidate[] = []
+  const texts = new Map(input.articles.map((article) => [article.id, article.text]))
   for (const group of groupDiscovered(input, analysis.discovered, covers)) {
     if (group.forms.some((form) => known.has(nameKey(form)))) continue
+    // A product ("Firefox 3.6", "the Thunderbird e-mail client") is not an entity to register.
+    if (group.product) continue
+    // The label as the corpus writes it most often ("JavaScript", not a stray "Javascript").
+    const spellings = new Map<string, number>()
+    for (const occurrence of group.occurrences) {
+      const surface = texts.get(occurrence.article)?.slice(occurrence.start, occurrence.end)
+      if (surface && nameKey(surface) === nameKey(group.label)) spellings.set(surface, (spellings.get(surface) ?? 0) + 1)
+    }
+    const usual = [...spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0]
+    if (usual && usual !== group.label) {
+      group.forms = [usual, ...group.forms.filter((form) => form !== usual)]
+      group.label = usual
+    }
     // A capitalised pair seen once with no other evidence is noise, not a suggestion.
     if (group.score < 2 && group.occurrences.length < 2) continue
     const aliases = group.forms.filter((form) => form !== group.label).sort()
