@@ -7,6 +7,7 @@ import type {ApparatusIndex, GraphEdge, GraphNode, GraphNodeKind} from '@apparat
 import {corpusContext, emitSelect, formatRoute, selectionContext, theme, type Route} from '@apparatus/reader'
 import {readGraphState, writeGraphState} from '../lib/graph-url.js'
 import {labelFontSize, pickLabels, type LabelCandidate} from '../lib/labels.js'
+import {fixPolygonHitTests} from '../lib/polygon-hit.js'
 import {syncPointerCoords} from '../lib/pointer-sync.js'
 import {KINDS, KIND_LABELS, KIND_SINGULAR, cyStyle, kindColours, lineColours, type LabelScale} from '../lib/style.js'
 import {renderArticlePanel} from './article-panel.js'
@@ -175,6 +176,8 @@ export class ApparatusGraph extends LitElement {
       boxSelectionEnabled: false
     })
     this.cy = cy
+    // Sources are diamonds, cases hexagons: Cytoscape misses a click on a column through a corner (a diamond's centre).
+    fixPolygonHitTests(cy)
     this.teardown.push(syncPointerCoords(cy, this.frame!))
     cy.on('tap', 'node', (event) => this.tapNode(event))
     cy.on('tap', 'edge', (event) => this.selectEdge(event.target as EdgeSingular))
