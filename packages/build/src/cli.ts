@@ -71,7 +71,8 @@ program
   .description('write the index or a derived format to stdout or a file')
   .addOption(new Option('-f, --format <format>', 'output format').choices(exportFormats).default('json'))
   .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
-  .action((options: {format: ExportFormat; output?: string}) =>
+  .option('--base-url <url>', 'where the site is published: annotation targets become http(s) URLs under it')
+  .action((options: {format: ExportFormat; output?: string; baseUrl?: string}) =>
     run(() => exportCommand({corpus: program.opts().corpus, ...options}))()
   )
 

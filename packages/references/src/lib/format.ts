@@ -1,20 +1,12 @@
-/** Bibliography exports through citation-js, which owns the BibTeX and RIS dialects. */
-import {Cite} from '@citation-js/core'
-import '@citation-js/plugin-bibtex'
-import '@citation-js/plugin-ris'
-import '@citation-js/plugin-csl'
+/** Bibliography exports: CSL-JSON as stored, BibTeX and RIS from this package's own writers. */
 import type {Source} from '@apparatus/model'
+import {formatBibtex} from './bibtex.js'
+import {formatRis} from './ris.js'
 
 export type BibliographyFormat = 'csl' | 'bibtex' | 'ris'
 
 export function formatBibliography(sources: readonly Source[], format: BibliographyFormat): string {
-  const items = sources.map((source) => source.csl)
-  if (format === 'csl') return JSON.stringify(items, null, 2) + '\n'
-  if (items.length === 0) return ''
-  const cite = new Cite(items)
-  if (format === 'bibtex') return String(cite.format('bibtex', {format: 'text'}))
-  // citation-js hard-wraps RIS values at 70 characters, and its own parser
-  // then reads the break as a space ("det ention"); RIS has no such limit, so
-  // the continuation lines are joined back.
-  return String(cite.format('ris', {format: 'text'})).replace(/\n(?!(?:[A-Z][A-Z0-9]  - |\n|$))/g, '')
+  if (format === 'csl') return JSON.stringify(sources.map((source) => source.csl), null, 2) + '\n'
+  if (format === 'bibtex') return formatBibtex(sources)
+  return formatRis(sources)
 }

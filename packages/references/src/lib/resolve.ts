@@ -5,6 +5,7 @@
  * and title) share one source id across the corpus.
  */
 import type {Source} from '@apparatus/model'
+import normalizeUrl from 'normalize-url'
 import {parseReference, type ParsedReference} from './parse.js'
 
 export interface ReferenceEntry {
@@ -129,14 +130,24 @@ function dedupeKey(parsed: ParsedReference, raw: string): string {
   return 'raw:' + fold(raw)
 }
 
+/**
+ * The dedupe key of a URL: scheme, `www.`, tracking parameters, the fragment
+ * and a trailing slash go; host case is folded but the path and query keep
+ * theirs (`watch?v=AbCdEf` and `watch?v=abcdef` are different videos).
+ */
 export function normaliseUrl(url: string): string {
-  return url
-    .trim()
-    .replace(/^https?:\/\//i, '')
-    .replace(/^www\./i, '')
-    .replace(/[?&](?:utm_[a-z]+|fbclid|gclid)=[^&#]*/gi, '')
-    .replace(/[/#?]+$/, '')
-    .toLowerCase()
+  const options = {stripProtocol: true, stripWWW: true, stripHash: true, removeTrailingSlash: true, removeQueryParameters: [/^utm_\w+/i, 'fbclid', 'gclid']}
+  try {
+    return normalizeUrl(url.trim(), options)
+  } catch {
+    // Not a URL normalize-url accepts ("http://" alone, a bare word): only trim the scheme and host case.
+    return url
+      .trim()
+      .replace(/^https?:\/\//i, '')
+      .replace(/^www\./i, '')
+      .replace(/^[^/?#]+/, (host) => host.toLowerCase())
+      .replace(/[/#?]+$/, '')
+  }
 }
 
 function fold(text: string): string {

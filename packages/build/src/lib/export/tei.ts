@@ -2,9 +2,11 @@
  * TEI P5: a <teiCorpus> with one <TEI> per article. Mentions become
  * <persName>/<orgName>/<placeName>/<name type="case"> with @ref to the
  * register; notes are <note> elements at their markers, pointing at the
- * <listBibl> entry of their source.
+ * structured <bibl> of their source in the header's <listBibl>. Checked
+ * against tei_all with jing (docs/export-formats.md).
  */
-import type {ApparatusIndex, Article, Entity, EntityType, Mention} from '@apparatus/model'
+import type {ApparatusIndex, Article, Entity, EntityType, Mention, Passage} from '@apparatus/model'
+import {teiBibl} from './tei-bibl.js'
 import {escapeXml as x} from './xml.js'
 
 const element: Record<EntityType, [string, string]> = {
@@ -26,21 +28,67 @@ export function exportTei(index: ApparatusIndex): string {
     lines.push(`<TEI xml:id="${x(xmlId(article.id))}">`, '<teiHeader><fileDesc>')
     lines.push(`<titleStmt><title>${x(article.title)}</title>${article.authors.map((author) => `<author>${x(author)}</author>`).join('')}</titleStmt>`)
     lines.push('<publicationStmt><p>Apparatus corpus</p></publicationStmt>')
-    lines.push(`<sourceDesc><bibl>${x(article.title)}${article.date ? `<date when="${x(article.date)}"/>` : ''}${article.source ? `<idno>${x(article.source)}</idno>` : ''}</bibl>`)
+    const when = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(article.date ?? '') ? article.date : undefined
+    lines.push(`<sourceDesc><bibl><title>${x(article.title)}</title>${article.authors.map((author) => `<author>${x(author)}</author>`).join('')}${when ? `<date when="${when}">${when}</date>` : ''}${article.source ? `<idno>${x(article.source)}</idno>` : ''}</bibl>`)
     lines.push(list(article.id, 'listPerson', 'person', 'persName', used.filter((entity) => entity.type === 'person')))
     lines.push(list(article.id, 'listOrg', 'org', 'orgName', used.filter((entity) => entity.type === 'organisation')))
     lines.push(list(article.id, 'listPlace', 'place', 'placeName', used.filter((entity) => entity.type === 'place')))
     lines.push(list(article.id, 'listNym', 'nym', 'form', used.filter((entity) => entity.type === 'case')))
-    lines.push(`<listBibl>${cited.map((source) => `<bibl xml:id="${x(xmlId(`${article.id}-${source.id}`))}">${x(source.raw ?? source.csl.title ?? source.id)}</bibl>`).join('')}</listBibl>`)
+    // TEI requires at least one entry in a <listBibl>: an article without notes has none.
+    if (cited.length > 0) lines.push(`<listBibl>${cited.map((source) => teiBibl(source, xmlId(`${article.id}-${source.id}`))).join('')}</listBibl>`)
     lines.push('</sourceDesc></fileDesc></teiHeader>', '<text><body>')
-    for (const passage of article.passages) {
-      const tag = passage.kind === 'heading' ? 'head' : 'p'
-      lines.push(`<${tag} xml:id="${x(xmlId(passage.id))}">${inline(article, passage.start, passage.end, mentions, notes, entities)}</${tag}>`)
-    }
+    lines.push(...body(article, (passage) => inline(article, passage.start, passage.end, mentions, notes, entities)))
     lines.push('</body></text></TEI>')
   }
   lines.push('</teiCorpus>')
   return lines.join('\n')
+}
+
+/**
+ * Passages as TEI divisions: a heading opens a `<div>` with its `<head>`
+ * (TEI allows `<head>` only at the start of a division), text before the
+ * first heading is a division of its own, runs of list items are one
+ * `<list>`, block quotes are `<quote>`.
+ */
+function body(article: Article, render: (passage: Passage) => string): string[] {
+  const lines: string[] = []
+  let open = false
+  let list = false
+  const closeList = () => {
+    if (list) lines.push('</list>')
+    list = false
+  }
+  // A division needs more than its heading.
+  const closeDiv = () => {
+    if (lines.at(-1)?.startsWith('<head')) lines.push('<p/>')
+    lines.push('</div>')
+  }
+  for (const passage of article.passages) {
+    const id = x(xmlId(passage.id))
+    if (passage.kind === 'heading') {
+      closeList()
+      if (open) closeDiv()
+      lines.push('<div>', `<head xml:id="${id}">${render(passage)}</head>`)
+      open = true
+      continue
+    }
+    if (!open) lines.push('<div>')
+    open = true
+    if (passage.kind === 'list-item') {
+      if (!list) lines.push('<list>')
+      list = true
+      lines.push(`<item xml:id="${id}">${render(passage)}</item>`)
+      continue
+    }
+    closeList()
+    const tag = passage.kind === 'quote' ? 'quote' : 'p'
+    lines.push(`<${tag} xml:id="${id}">${render(passage)}</${tag}>`)
+  }
+  closeList()
+  // <body> needs a division, and a division some content.
+  if (!open) lines.push('<div>', '<p/>')
+  closeDiv()
+  return lines
 }
 
 function inline(article: Article, start: number, end: number, mentions: Mention[], notes: ApparatusIndex['footnotes'], entities: Map<string, Entity>): string {

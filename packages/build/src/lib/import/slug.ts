@@ -1,19 +1,19 @@
 /** Stable article ids from titles. */
+import slugifyText from '@sindresorhus/slugify'
+import anyAscii from 'any-ascii'
 
 const MAX_SLUG = 60
+/** `decamelize` would split "McDonald" and "Æsir"; apostrophes join their word ("Salvador’s" -> "salvadors"). */
+const slugOptions = Object.freeze({decamelize: false, customReplacements: [['’', ''] as [string, string], ['‘', ''] as [string, string], ["'", ''] as [string, string], ['ʼ', ''] as [string, string], ['`', ''] as [string, string]]})
 
-/** "El Salvador’s Offer…" -> "el-salvadors-offer…": lowercase ASCII, hyphens, ≤ 60 chars at a word boundary. */
+/**
+ * "El Salvador’s Offer…" -> "el-salvadors-offer…", "Привет, мир" -> "privet-mir":
+ * lowercase ASCII, hyphens, ≤ 60 chars at a word boundary. Scripts that
+ * slugify transliterates to nothing (Han, kana, Hangul) go through any-ascii
+ * first, so a non-Latin title never falls back to `article`, `article-2`.
+ */
 export function slugify(title: string): string {
-  let slug = title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[æ]/gi, 'ae')
-    .replace(/[ø]/gi, 'o')
-    .toLowerCase()
-    .replace(/['’‘ʼ`]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+  let slug = slugifyText(title, slugOptions) || slugifyText(anyAscii(title), slugOptions)
   if (slug.length > MAX_SLUG) {
     const cut = slug.slice(0, MAX_SLUG + 1)
     const hyphen = cut.lastIndexOf('-')
