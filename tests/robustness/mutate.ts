@@ -31,7 +31,10 @@ export function mutate(source: string, seed: number): Uint8Array {
   const head = split === -1 ? '' : source.slice(0, split + 5)
   const body = split === -1 ? source : source.slice(split + 5)
   const start = Math.floor(next() * Math.max(1, body.length - 3000))
-  let text = (next() < 0.9 ? head : '') + body.slice(start, start + 1000 + Math.floor(next() * 3000))
+  // Operations hit the body; one run in ten mutates the front matter too.
+  const keepHead = next() < 0.9
+  const wholeDocument = next() < 0.1
+  let text = (wholeDocument && keepHead ? head : '') + body.slice(start, start + 1000 + Math.floor(next() * 3000))
   // Keep a reference section reachable in most documents.
   if (next() < 0.6) text += '\n\n## References\n' + entries.join('\n')
   const operations = 1 + Math.floor(next() * 6)
@@ -81,6 +84,7 @@ export function mutate(source: string, seed: number): Uint8Array {
       }
     }
   }
+  if (keepHead && !wholeDocument) text = head + text
   const encoded = new TextEncoder().encode(text)
   if (next() < 0.05) {
     // A few invalid UTF-8 bytes, as copies from other encodings bring.

@@ -10,6 +10,9 @@ export async function serveCommand(options: {corpus: string; out: string; port: 
     process.exitCode = 1
     return
   }
+  if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
+    process.stderr.write(`apparatus: listening on ${options.host}, not only this machine: serve is a local preview server (see docs/security.md); publish dist/ with a static host instead\n`)
+  }
   if (!existsSync(join(options.out, 'index.json'))) {
     process.stderr.write(`apparatus: ${options.out}/index.json does not exist yet; run \`pnpm apparatus build --out ${options.out}\` (or \`pnpm start\`, which also bundles the site)\n`)
   } else if (!existsSync(join(options.out, 'index.html'))) {

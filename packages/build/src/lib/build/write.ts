@@ -32,7 +32,7 @@ export interface WriteDistOptions {
 }
 
 /** Files the build owns inside dist/; anything else there (an app bundle, say) is carried over. */
-const owned = new Set(['index.json', 'articles'])
+const owned = new Set(['index.json', 'citations.json', 'articles'])
 
 /** A problem publishing dist/ that the CLI reports as one located line, not a stack trace. */
 export class PublishError extends Error {
@@ -65,6 +65,9 @@ export async function writeDist(result: DistContent, outDir: string, options: Wr
     version = join(layout.store, `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`)
     await mkdir(join(version, 'articles'), {recursive: true})
     await writeFile(join(version, 'index.json'), serialiseIndex(result.index))
+    // Citation strings, BibTeX and RIS, made once here so the reader never formats (docs/index-format.md).
+    const {buildCitations} = await import('./citations.js')
+    await writeFile(join(version, 'citations.json'), JSON.stringify(buildCitations(result.index)) + '\n')
     for (const id of [...result.html.keys()].sort()) {
       await writeFile(join(version, 'articles', `${id}.html`), result.html.get(id)!)
     }
@@ -87,8 +90,7 @@ export async function writeDist(result: DistContent, outDir: string, options: Wr
   } catch (error) {
     if (version && (await realpath(layout.target).catch(() => undefined)) !== version) await rm(version, {recursive: true, force: true}).catch(() => {})
     if (error instanceof PublishError) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    throw new PublishError(`Cannot write ${layout.name}/ (${code ?? (error as Error).message}); the previous site is unchanged`, 'dist-write')
+    throw new PublishError(`Cannot write ${layout.name}/ (${why(error)}); the previous site is unchanged`, 'dist-write')
   } finally {
     await release()
   }
@@ -164,7 +166,7 @@ export async function lockDist(outDir: string, waitMs = 0): Promise<() => Promis
       }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new PublishError(`Cannot create the lock ${lock} (${(error as NodeJS.ErrnoException).code}); is the folder writable?`, 'dist-write')
+        throw new PublishError(`Cannot create the lock ${lock} (${why(error)}); nothing was written`, 'dist-write')
       }
     }
     const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10)
@@ -182,6 +184,13 @@ export async function lockDist(outDir: string, waitMs = 0): Promise<() => Promis
     }
     await new Promise((done) => setTimeout(done, 100))
   }
+}
+
+const reasons: Record<string, string> = {ENOSPC: 'no space left on the device', EACCES: 'permission denied', EPERM: 'not permitted', EROFS: 'read-only file system', EDQUOT: 'disk quota exceeded', ENOTDIR: 'a parent is not a folder'}
+
+function why(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  return code ? `${code}: ${reasons[code] ?? 'file system error'}` : String((error as Error)?.message ?? error)
 }
 
 function alive(pid: number): boolean {
