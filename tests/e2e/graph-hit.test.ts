@@ -12,15 +12,12 @@
  * (source) node, where these tests aim.
  */
 import assert from 'node:assert/strict'
-import {mkdtemp, rm} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
-import {chromium, type Browser, type Page} from 'playwright-core'
+import {type Browser, type Page} from 'playwright-core'
 import type {ApparatusIndex} from '@apparatus/model'
-import {buildIndex, writeDist} from '@apparatus/build'
-import {startServer} from '../../packages/build/src/lib/serve/index.js'
-import {bundleApp} from '../../packages/app/scripts/bundle.js'
+import type {startServer} from '../../packages/build/src/lib/serve/index.js'
+import {builtSite, type BuiltSite} from './built-site.js'
 
 const repo = new URL('../../', import.meta.url).pathname
 let dir: string
@@ -28,21 +25,15 @@ let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
 let index: ApparatusIndex
 
+let site: BuiltSite | undefined
+
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'apparatus-graph-hit-'))
-  const result = await buildIndex({corpusDir: join(repo, 'corpus')})
-  assert.equal(result.failed, false)
-  index = result.index
-  await writeDist(result, dir)
-  await bundleApp(dir)
-  server = await startServer({root: dir, port: 0})
-  browser = await chromium.launch({executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new', '--disable-gpu']})
+  site = await builtSite('apparatus-graph-hit-')
+  ;({dir, server, browser, index} = site)
 })
 
 after(async () => {
-  await browser?.close()
-  await server?.close()
-  await rm(dir, {recursive: true, force: true})
+  await site?.close()
 })
 
 type Device = 'desktop' | 'phone'

@@ -4,15 +4,12 @@
  * deep links restore state, and nothing errors.
  */
 import assert from 'node:assert/strict'
-import {mkdtemp, rm} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
-import {chromium, type Browser, type Page} from 'playwright-core'
+import {type Browser, type Page} from 'playwright-core'
 import type {ApparatusIndex} from '@apparatus/model'
-import {buildIndex, writeDist} from '@apparatus/build'
-import {startServer} from '../../packages/build/src/lib/serve/index.js'
-import {bundleApp} from '../../packages/app/scripts/bundle.js'
+import type {startServer} from '../../packages/build/src/lib/serve/index.js'
+import {builtSite, type BuiltSite} from './built-site.js'
 
 const repo = new URL('../../', import.meta.url).pathname
 let dir: string
@@ -21,21 +18,15 @@ let browser: Browser
 let index: ApparatusIndex
 const problems: string[] = []
 
+let site: BuiltSite | undefined
+
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'apparatus-e2e-'))
-  const result = await buildIndex({corpusDir: join(repo, 'corpus')})
-  assert.equal(result.failed, false)
-  index = result.index
-  await writeDist(result, dir)
-  await bundleApp(dir)
-  server = await startServer({root: dir, port: 0})
-  browser = await chromium.launch({executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new', '--disable-gpu']})
+  site = await builtSite('apparatus-e2e-')
+  ;({dir, server, browser, index} = site)
 })
 
 after(async () => {
-  await browser?.close()
-  await server?.close()
-  await rm(dir, {recursive: true, force: true})
+  await site?.close()
 })
 
 async function open(path: string, width = 1440): Promise<Page> {
