@@ -1,14 +1,20 @@
 import {LitElement, css, html, nothing} from 'lit'
 import {property, state} from 'lit/decorators.js'
+import {consume} from '@lit/context'
 import type {Article, Passage, Source} from '@apparatus/model'
 import {CITE_STYLES, citePassage, toBibtex, toCslJson, toRis, type CiteStyle} from '../lib/cite.js'
 import {formatRoute} from '../lib/selection.js'
+import {citationsContext} from '../lib/context.js'
+import {quoteText, withLink, type CitationEntry, type Citations} from '../lib/citations.js'
 import {theme} from '../lib/theme.js'
 
 /**
- * "Cite this": with `open` and a `passage`, a dialog that formats a citation
+ * "Cite this": with `open` and a `passage`, a dialog that shows a citation
  * of the passage (or of a selected quote) with its deep link, in a chosen
- * style, ready to copy; without `open`, the article's bibliography downloads.
+ * style, ready to copy, with the passage's BibTeX and RIS; without `open`,
+ * the article's own BibTeX/RIS and its bibliography downloads. The strings
+ * come from the build (`dist/citations.json`, through `<apparatus-corpus
+ * citations-src>`); with only an index, it formats what it can itself.
  *
  * @element apparatus-cite-panel
  * @fires close - the dialog was dismissed
@@ -108,15 +114,44 @@ export class ApparatusCitePanel extends LitElement {
   @property({attribute: false}) sources: Source[] = []
   @property() quote?: string
   @property({type: Boolean, reflect: true}) open = false
-  @property() styleName: CiteStyle = 'apa'
+  @property() styleName: CiteStyle | string = 'apa'
   @state() private copied = false
+
+  @consume({context: citationsContext, subscribe: true})
+  @property({attribute: false})
+  citations?: Citations
+
+  private link(passage?: Passage): string {
+    return new URL(formatRoute({article: this.article!.id, ...(passage ? {passage: passage.id} : {})}), location.href).href
+  }
+
+  /** The build's strings for the article, or for `passage`, with their deep link; `undefined` without citations. */
+  entry(passage?: Passage): CitationEntry | undefined {
+    const article = this.article && this.citations?.articles[this.article.id]
+    if (!article) return undefined
+    const own = passage ? article.passages[passage.id] : undefined
+    return withLink(own ?? article, this.citations!.link, this.link(own ? passage : undefined))
+  }
+
+  private get styles(): ReadonlyArray<{id: string; label: string}> {
+    return this.citations?.styles ?? CITE_STYLES
+  }
 
   /** The citation text the dialog shows. */
   get citation(): string {
     if (!this.article) return ''
-    const link = new URL(formatRoute({article: this.article.id, ...(this.passage ? {passage: this.passage.id} : {})}), location.href).href
     const quote = this.quote ?? (this.passage ? this.article.text.slice(this.passage.start, this.passage.end) : undefined)
-    return citePassage(this.article, this.styleName, link, quote)
+    const entry = this.entry(this.passage)
+    if (!entry) return citePassage(this.article, (CITE_STYLES.some((style) => style.id === this.styleName) ? this.styleName : 'apa') as CiteStyle, this.link(this.passage), quote)
+    const text = entry.citation[this.styleName] ?? Object.values(entry.citation)[0] ?? ''
+    return `${quote ? `“${quoteText(quote)}” ` : ''}${text}`
+  }
+
+  /** The bibliography of the article's sources: the build's entries (as the CLI writes them) when present. */
+  private bibliography(format: 'bibtex' | 'ris'): string {
+    const entries = this.citations ? this.sources.map((source) => this.citations!.sources[source.id]?.[format]) : []
+    if (entries.length > 0 && entries.every((entry) => typeof entry === 'string')) return entries.join('\n')
+    return format === 'bibtex' ? toBibtex(this.sources) : toRis(this.sources)
   }
 
   protected override firstUpdated(): void {
@@ -126,19 +161,28 @@ export class ApparatusCitePanel extends LitElement {
   override render() {
     if (!this.article) return nothing
     if (!this.open) {
-      if (this.sources.length === 0) return nothing
+      const own = this.entry()
+      if (this.sources.length === 0 && !own) return nothing
       return html`<div class="downloads" part="downloads">
-        Bibliography:
-        <button @click=${() => this.download('bib', toBibtex(this.sources), 'application/x-bibtex')}>BibTeX</button>
-        <button @click=${() => this.download('ris', toRis(this.sources), 'application/x-research-info-systems')}>RIS</button>
-        <button @click=${() => this.download('json', toCslJson(this.sources), 'application/json')}>CSL-JSON</button>
+        ${own
+          ? html`<span>Cite this article:</span>
+              <button data-download="article-bibtex" @click=${() => this.download(this.article!.id, 'bib', own.bibtex)}>BibTeX</button>
+              <button data-download="article-ris" @click=${() => this.download(this.article!.id, 'ris', own.ris)}>RIS</button>`
+          : nothing}
+        ${this.sources.length > 0
+          ? html`<span>Bibliography:</span>
+              <button data-download="bibliography-bibtex" @click=${() => this.download(`${this.article!.id}-sources`, 'bib', this.bibliography('bibtex'))}>BibTeX</button>
+              <button data-download="bibliography-ris" @click=${() => this.download(`${this.article!.id}-sources`, 'ris', this.bibliography('ris'))}>RIS</button>
+              <button @click=${() => this.download(`${this.article!.id}-sources`, 'json', toCslJson(this.sources))}>CSL-JSON</button>`
+          : nothing}
       </div>`
     }
+    const entry = this.entry(this.passage)
     return html`<div class="dialog" part="dialog" role="dialog" aria-labelledby="cite-title" @keydown=${this.onKey}>
       <h2 id="cite-title">Cite this ${this.quote ? 'quote' : 'passage'}</h2>
       <fieldset>
         <legend class="visually-hidden">Citation style</legend>
-        ${CITE_STYLES.map(
+        ${this.styles.map(
           (style) => html`<label><input type="radio" name="style" value=${style.id} .checked=${this.styleName === style.id} @change=${() => (this.styleName = style.id)} /> ${style.label}</label>`
         )}
       </fieldset>
@@ -146,6 +190,10 @@ export class ApparatusCitePanel extends LitElement {
       <textarea id="citation" readonly .value=${this.citation}></textarea>
       <div class="row">
         <span role="status" aria-live="polite">${this.copied ? 'Copied' : ''}</span>
+        ${entry
+          ? html`<button data-download="bibtex" @click=${() => this.download(this.fileName, 'bib', entry.bibtex)}>BibTeX</button>
+              <button data-download="ris" @click=${() => this.download(this.fileName, 'ris', entry.ris)}>RIS</button>`
+          : nothing}
         <button @click=${this.copy}>Copy</button>
         <button @click=${this.close}>Close</button>
       </div>
@@ -175,11 +223,16 @@ export class ApparatusCitePanel extends LitElement {
     }
   }
 
-  private download(extension: string, text: string, type: string): void {
+  private get fileName(): string {
+    return (this.passage?.id ?? this.article!.id).replace(/[^\w.-]+/g, '-')
+  }
+
+  private download(name: string, extension: 'bib' | 'ris' | 'json', text: string): void {
+    const type = {bib: 'application/x-bibtex', ris: 'application/x-research-info-systems', json: 'application/json'}[extension]
     const url = URL.createObjectURL(new Blob([text], {type}))
     const link = document.createElement('a')
     link.href = url
-    link.download = `${this.article!.id}.${extension}`
+    link.download = `${name}.${extension}`
     link.click()
     setTimeout(() => URL.revokeObjectURL(url), 1000)
   }

@@ -2,7 +2,8 @@ import {ContextProvider} from '@lit/context'
 import {LitElement, css, html, type PropertyValues} from 'lit'
 import {property, state} from 'lit/decorators.js'
 import type {ApparatusIndex} from '@apparatus/model'
-import {corpusContext, selectionContext} from '../lib/context.js'
+import {citationsContext, corpusContext, selectionContext} from '../lib/context.js'
+import {isCitations, type Citations} from '../lib/citations.js'
 import {SELECT_EVENT, applySelect, formatRoute, isDismissal, parseRoute, type ApparatusSelectEvent, type Route} from '../lib/selection.js'
 import {theme} from '../lib/theme.js'
 
@@ -68,6 +69,15 @@ export class ApparatusCorpus extends LitElement {
   /** The index itself, instead of `src`. */
   @property({attribute: false}) index?: ApparatusIndex
 
+  /**
+   * URL of the build's citation strings (`dist/citations.json`). Without it
+   * (or when it cannot be loaded) the reader formats what it can itself.
+   */
+  @property({attribute: 'citations-src'}) citationsSrc?: string
+
+  /** The citation strings themselves, instead of `citations-src`. */
+  @property({attribute: false}) citations?: Citations
+
   /** Keep the selection out of the URL (for several corpora on one page). */
   @property({type: Boolean, attribute: 'no-history'}) noHistory = false
 
@@ -77,6 +87,8 @@ export class ApparatusCorpus extends LitElement {
 
   private corpus = new ContextProvider(this, {context: corpusContext, initialValue: undefined})
   private selection = new ContextProvider(this, {context: selectionContext, initialValue: {view: 'library'} as Route})
+  private citationStrings = new ContextProvider(this, {context: citationsContext, initialValue: undefined})
+  private citationsLoaded?: string
   private loaded?: string
 
   override connectedCallback(): void {
@@ -102,6 +114,8 @@ export class ApparatusCorpus extends LitElement {
       this.corpus.setValue(this.index)
     }
     if (changed.has('src') && this.src && this.src !== this.loaded && !this.index) void this.load(this.src)
+    if (changed.has('citations')) this.citationStrings.setValue(this.citations)
+    if (changed.has('citationsSrc') && this.citationsSrc && this.citationsSrc !== this.citationsLoaded && !this.citations) void this.loadCitations(this.citationsSrc)
   }
 
   /** Select something, as if an `apparatus-select` event had reached this element. */
@@ -148,6 +162,18 @@ export class ApparatusCorpus extends LitElement {
       )
     if (!data || version !== 1 || !Array.isArray(data.articles)) return fail('This is not an Apparatus index', `${src} has no “version”: 1 and no articles.`, 'Point src at the index.json that “pnpm apparatus build” writes.')
     this.index = data as ApparatusIndex
+  }
+
+  /** Citations are an extra: if they are missing or damaged, the reader goes on without them. */
+  private async loadCitations(src: string): Promise<void> {
+    this.citationsLoaded = src
+    try {
+      const response = await fetch(src)
+      const data: unknown = response.ok ? await response.json() : undefined
+      if (isCitations(data) && this.citationsLoaded === src) this.citations = data
+    } catch {
+      // No citations: the cite dialog formats from the index alone.
+    }
   }
 
   private onSelect = (event: ApparatusSelectEvent) => {

@@ -4,6 +4,7 @@
  * chosen style, and the article bibliography as BibTeX, RIS or CSL-JSON.
  */
 import type {Article, CslItem, CslName, Source} from '@apparatus/model'
+import {quoteText} from './citations.js'
 
 export type CiteStyle = 'apa' | 'chicago' | 'mla'
 export const CITE_STYLES: ReadonlyArray<{id: CiteStyle; label: string}> = [
@@ -67,7 +68,7 @@ export function citePassage(article: Article, style: CiteStyle, link: string, qu
   const names = article.authors.map(splitName)
   const year = article.date?.slice(0, 4) ?? 'n.d.'
   const title = article.title
-  const quoted = quote ? `“${quote.length > 200 ? `${quote.slice(0, 199)}…` : quote}” ` : ''
+  const quoted = quote ? `“${quoteText(quote)}” ` : ''
   switch (style) {
     case 'apa': {
       const who = names.length > 0 ? names.map((name) => `${name.family}, ${name.given.split(/\s+/).map((part) => `${part[0] ?? ''}.`).join(' ')}`).join(', ') : title
