@@ -58,7 +58,9 @@ const cases: Case[] = [
   {name: '300 list levels by indentation', files: {'articles/case.md': a(Array.from({length: 300}, (_, n) => ' '.repeat(n * 2) + '- item').join('\n'))}, rule: 'too-deep'},
   {name: 'mixed quotes and lists 600 deep', files: {'articles/case.md': a('> - '.repeat(300) + 'deep')}, rule: 'too-deep'},
   {name: '50 nested blockquotes are fine', files: {'articles/case.md': a('> '.repeat(50) + 'deep')}},
-  {name: '20,000 brackets and emphasis', files: {'articles/case.md': a('['.repeat(20_000) + ' *a* '.repeat(20_000))}},
+  {name: '9,000 brackets and 20,000 emphasis', files: {'articles/case.md': a('['.repeat(9000) + ' *a* '.repeat(20_000))}},
+  {name: '20,000 brackets in one paragraph', files: {'articles/case.md': a('['.repeat(20_000))}, rule: 'too-many-brackets', at: '8:10001'},
+  {name: '400,000 markers on one 3.6 MB line', files: {'articles/case.md': a('word [1] '.repeat(400_000))}, rule: 'too-many-brackets', at: '8:90006'},
   // Front matter.
   {name: 'YAML alias bomb in front matter', files: {'articles/case.md': '---\nid: y\ntitle: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n\nText.\n'}, rule: 'malformed-front-matter', at: '2:1'},
   {name: '__proto__ and constructor keys', files: {'articles/case.md': md('p', 'id: proto\ntitle: P\n__proto__: {polluted: true}\nconstructor: x')}},
@@ -269,3 +271,24 @@ test('an unwritable cache folder costs time, never the build', async () => {
     await rm(base, {recursive: true, force: true})
   }
 })
+
+for (const [name, body, bound] of [
+  ['10,000 markers on one line', 'word [1] '.repeat(10_000) + '\n\n## References\n\n[1] A. https://example.com', 20_000],
+  ['a 320 KB reference entry of repeated "(accessed "', 'Cites [1].\n\n## References\n\n[1] Smith, J. ' + '(accessed '.repeat(32_000) + '1', 20_000]
+] as const) {
+  test(`linear time: ${name}`, {timeout: 120_000}, async () => {
+    const base = await baseCorpus()
+    try {
+      await writeFile(join(base, 'corpus', 'articles', 'case.md'), article('case', body))
+      const started = performance.now()
+      const result = await buildIndex({corpusDir: join(base, 'corpus'), cwd: base})
+      const ms = performance.now() - started
+      process.stderr.write(`linear time: ${name}: ${Math.round(ms)} ms\n`)
+      assert.equal(result.failed, false)
+      // Quadratic code took long here (13 s for 20,000 markers, 12.5 s for half the entry); the bound is loose for busy machines.
+      assert.ok(ms < bound, `${Math.round(ms)} ms`)
+    } finally {
+      await rm(base, {recursive: true, force: true})
+    }
+  })
+}

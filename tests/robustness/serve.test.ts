@@ -237,3 +237,29 @@ test('serve --watch stays up through 50 rebuilds under load; every response is a
   assert.ok(rebuilds >= 50)
   assert.deepEqual(failures.slice(0, 10), [])
 })
+
+test('slow clients that never finish their headers are dropped', async () => {
+  const server = await startServer({root: await site(), port: 0, limits: {headersTimeoutMs: 1000, requestTimeoutMs: 2000}})
+  const at = port(server.url)
+  let dropped = 0
+  const sockets = Array.from({length: 100}, () => {
+    const socket = connect(at, '127.0.0.1')
+    socket.on('error', () => {})
+    socket.once('end', () => dropped++)
+    socket.resume()
+    socket.write('GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ')
+    return socket
+  })
+  try {
+    // A trickle of header bytes does not keep a socket alive past the header timeout.
+    for (let tick = 0; tick < 8; tick++) {
+      await new Promise((done) => setTimeout(done, 500))
+      for (const socket of sockets) if (socket.writable) socket.write('a')
+      assert.equal((await get(at, '/index.json')).status, 200, 'normal requests are served meanwhile')
+    }
+    assert.equal(dropped, sockets.length, `${sockets.length - dropped} slow sockets still open after 4 s`)
+  } finally {
+    for (const socket of sockets) socket.destroy()
+    await server.close()
+  }
+})

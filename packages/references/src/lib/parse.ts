@@ -24,7 +24,8 @@ const url = /\b(?:https?:\/\/|www\.)[^\s<>"]+/i
 const doi = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"<>]+)/i
 const online = /\s*[\[{(]\s*online\s*[\]})]\s*/gi
 const available = /\s*(?:available\s+(?:at|from|online)|retrieved\s+from|online\s+at)\s*:?\s*$/i
-const accessedPattern = new RegExp(String.raw`\(?\s*(?:\[)?(?:accessed|viewed|retrieved)(?:\s+on)?\s*:?\s*([^)\]]*?\d{4})\s*\]?\)?\.?`, 'i')
+// The date is short: bounding it keeps a long entry of repeated `(accessed ` linear.
+const accessedPattern = new RegExp(String.raw`\(?\s*(?:\[)?(?:accessed|viewed|retrieved)(?:\s+on)?\s*:?\s*([^)\]]{0,40}?\d{4})\s*\]?\)?\.?`, 'i')
 const authorYear = /^(.*?)[\s,]*\(\s*(\d{4}[a-z]?|n\.\s?d\.?)(?:\s*,\s*([^)]{3,30}))?\s*\)\s*[.,:]?\s*/
 const legalCase = /^(.+?\sv\.?\s.+?),\s*(\d+\s+[A-Z][A-Za-z0-9. ]*?\s+\d+)(?:,\s*[\d–-]+)?\s*\(([^)]*?)(\d{4})\)/
 const quoted = /[“"‘](.+?)[,.]?[”"’](?=[\s,.:;]|$)/

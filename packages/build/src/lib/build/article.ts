@@ -15,7 +15,7 @@ import {unified} from 'unified'
 import {visit, SKIP} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {passageId, type Passage} from '@apparatus/model'
-import {findDeepNesting, findDeepNode, MAX_BLOCK_NESTING, MAX_TREE_DEPTH} from './depth.js'
+import {findBracketFlood, findDeepNesting, findDeepNode, MAX_BLOCK_NESTING, MAX_BRACKETS_PER_BLOCK, MAX_TREE_DEPTH} from './depth.js'
 import {readMeta, type ArticleMeta} from './front-matter.js'
 import {fatal} from './messages.js'
 
@@ -63,6 +63,11 @@ export function transformArticle(file: VFile): {tree: Root; meta: ArticleMeta} |
   const deep = findDeepNesting(String(file.value))
   if (deep) {
     fatal(file, `Unexpected nesting ${deep.depth} levels deep (quotes and lists), expected at most ${MAX_BLOCK_NESTING}`, 'too-deep', {line: deep.line, column: deep.column})
+    return undefined
+  }
+  const flood = findBracketFlood(String(file.value))
+  if (flood) {
+    fatal(file, `Unexpected paragraph with over ${MAX_BRACKETS_PER_BLOCK} \`[\`, expected fewer brackets per paragraph (split it with blank lines)`, 'too-many-brackets', {line: flood.line, column: flood.column})
     return undefined
   }
   const tree = processor.parse(file) as Root

@@ -50,3 +50,33 @@ export function findDeepNode(tree: Root, limit = MAX_TREE_DEPTH): Nodes | undefi
   }
   return undefined
 }
+
+/** Most `[` accepted in one block (text between blank lines). */
+export const MAX_BRACKETS_PER_BLOCK = 10_000
+
+/**
+ * The place where one block (a paragraph: text between blank lines) passes
+ * `limit` opening brackets, or `undefined`. Markdown's link-label resolution
+ * grows faster than linearly with the brackets of one paragraph (40,000
+ * markers on one line take ten seconds in remark-parse, 400,000 minutes); no
+ * article has thousands of note markers in one paragraph.
+ */
+export function findBracketFlood(text: string, limit = MAX_BRACKETS_PER_BLOCK): {line: number; column: number; count: number} | undefined {
+  let count = 0
+  let line = 1
+  let lineStart = 0
+  let blank = true
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 10) {
+      if (blank) count = 0
+      line++
+      lineStart = index + 1
+      blank = true
+    } else if (code === 91) {
+      blank = false
+      if (++count > limit) return {line, column: index - lineStart + 1, count}
+    } else if (code !== 32 && code !== 9) blank = false
+  }
+  return undefined
+}
