@@ -204,8 +204,10 @@ test('desktop, article view: mouse clicks select the node under the pointer at e
 
 test('desktop, corpus graph: mouse clicks select the node under the pointer after small scrolls', async () => {
   const page = await open('#/graph', 'desktop')
-  // Open the list view so the page is tall enough to scroll past the canvas.
+  // Open the list view so the page is tall enough to scroll past the canvas, and wait until it
+  // is: scroll positions measured before the list renders collapse into one or two.
   await page.locator('apparatus-graph details.list summary').click()
+  await page.waitForFunction(() => document.documentElement.scrollHeight - innerHeight > 600)
   const results = await hitAfterScrolling(page, 'mouse', aroundCanvas)
   assertAllHit(results, 3)
   await page.context().close()
@@ -221,6 +223,7 @@ test('phone, article view: touch taps select the node under the finger after scr
 test('phone, corpus graph: touch taps select the node under the finger at several scroll positions', async () => {
   const page = await open('#/graph', 'phone')
   await page.locator('apparatus-graph details.list summary').tap()
+  await page.waitForFunction(() => document.documentElement.scrollHeight - innerHeight > 600)
   const results = await hitAfterScrolling(page, 'touch', aroundCanvas)
   assertAllHit(results, 3)
   await page.context().close()
