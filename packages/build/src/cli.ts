@@ -4,6 +4,7 @@
  * Each command returns an exit code; nothing here calls process.exit mid-work,
  * so temp folders are always cleaned up.
  */
+import {readFileSync} from 'node:fs'
 import {Command, Option} from 'commander'
 import {buildCommand} from './commands/build.js'
 import {checkCommand} from './commands/check.js'
@@ -14,6 +15,7 @@ import {serveCommand} from './commands/serve.js'
 const program = new Command('apparatus')
   .description('Annotated articles -> a linked reading environment (index, reader, graph).')
   .option('-c, --corpus <dir>', 'corpus folder (articles/*.md and entities.yaml)', 'corpus')
+  .version((JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version, '-V, --version', 'print the version')
   .showHelpAfterError()
 
 /**

@@ -4,7 +4,8 @@ import {contentSecurityPolicy, startServer} from '../lib/serve/index.js'
 import {buildCommand} from './build.js'
 
 export async function serveCommand(options: {corpus: string; out: string; port: string; host: string; watch?: boolean}): Promise<void> {
-  const port = Number.parseInt(options.port, 10)
+  // "80a" is not port 80: the whole option must be a number.
+  const port = /^\d{1,5}$/.test(options.port.trim()) ? Number(options.port.trim()) : Number.NaN
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`apparatus: unexpected port \`${options.port}\`, expected a number from 0 to 65535\n`)
     process.exitCode = 1
