@@ -21,3 +21,18 @@ test('serve refuses a port that is not wholly a number (80a is not 80)', () => {
   assert.match(run.stderr, /unexpected port `80a`/)
   assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace')
 })
+
+test('serve on a port in use says so in one line and exits 1', async () => {
+  const {createServer} = await import('node:net')
+  const blocker = createServer()
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+  const {port} = blocker.address() as {port: number}
+  try {
+    const run = spawnSync(process.execPath, [cli, 'serve', '--port', String(port), '--out', join(repo, 'tests/.tmp/no-such-dist')], {cwd: repo, encoding: 'utf8', timeout: 60_000})
+    assert.equal(run.status, 1)
+    assert.match(run.stderr, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`))
+    assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace')
+  } finally {
+    blocker.close()
+  }
+})

@@ -19,26 +19,43 @@ export async function serveCommand(options: {corpus: string; out: string; port: 
   } else if (!existsSync(join(options.out, 'index.html'))) {
     process.stderr.write(`apparatus: ${options.out}/ has the index but not the site; \`pnpm start\` bundles it (or embed the components yourself, see docs/embedding.md)\n`)
   }
-  const server = await startServer({
-    root: options.out,
-    port,
-    host: options.host,
-    contentSecurityPolicy,
-    ...(options.watch
-      ? {
-          watch: {
-            paths: [options.corpus],
-            // A rebuild that fails (a broken register, a bad article) publishes nothing:
-            // the page keeps showing the last good site and the terminal shows why.
-            rebuild: async () => (await buildCommand({corpus: options.corpus, out: options.out, quiet: true, waitMs: 60_000})) === 0
-          }
-        }
-      : {})
-  })
+  let server: Awaited<ReturnType<typeof startServer>>
+  try {
+    server = await start()
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error
+    process.stderr.write(
+      code === 'EADDRINUSE'
+        ? `apparatus: port ${port} on ${options.host} is already in use (another \`apparatus serve\`?); stop it, or pick another with --port (0 picks a free one)\n`
+        : `apparatus: not allowed to listen on port ${port}; ports below 1024 need privileges, pick another with --port\n`
+    )
+    process.exitCode = 1
+    return
+  }
   process.stdout.write(`apparatus: serving ${options.out}/ on ${server.url}${options.watch ? ' (watching ' + options.corpus + '/)' : ''}\n`)
   const stop = () => {
     void server.close().then(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
+
+  function start() {
+    return startServer({
+      root: options.out,
+      port,
+      host: options.host,
+      contentSecurityPolicy,
+      ...(options.watch
+        ? {
+            watch: {
+              paths: [options.corpus],
+              // A rebuild that fails (a broken register, a bad article) publishes nothing:
+              // the page keeps showing the last good site and the terminal shows why.
+              rebuild: async () => (await buildCommand({corpus: options.corpus, out: options.out, quiet: true, waitMs: 60_000})) === 0
+            }
+          }
+        : {})
+    })
+  }
 }
