@@ -57,7 +57,21 @@ export class ApparatusApp extends LitElement {
     if (location.protocol.startsWith('http')) {
       const events = new EventSource('/__apparatus/events')
       events.addEventListener('reload', () => location.reload())
-      events.onerror = () => events.close()
+      // The site this page was loaded from; a later number means a rebuild happened while the stream was away.
+      let site: string | undefined
+      events.addEventListener('site', (event) => {
+        const seen = (event as MessageEvent<string>).data
+        if (site !== undefined && seen !== site) location.reload()
+        site = seen
+      })
+      // The server closes a stream after a while and the browser reconnects
+      // by itself; a 204 (no --watch) closes it for good. Give up only when the
+      // server stays away.
+      let failures = 0
+      events.addEventListener('open', () => (failures = 0))
+      events.onerror = () => {
+        if (events.readyState === EventSource.CLOSED || ++failures > 5) events.close()
+      }
     }
     this.media = matchMedia(NARROW)
     this.narrow = this.media.matches

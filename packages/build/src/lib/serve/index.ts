@@ -193,7 +193,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     request.socket.setTimeout(0)
     response.writeHead(200, {...headers, 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'close'})
-    response.write('retry: 2000\n: connected\n\n')
+    // Which site this is: a page that reconnects after a rebuild it missed
+    // (its stream was closed meanwhile) sees a new number and reloads.
+    response.write(`retry: 2000\n: connected\n\nevent: site\ndata: ${published}\n\n`)
     streams.add(response)
     const timer = setTimeout(() => response.end(), limits.eventStreamMs)
     // A comment now and then finds dead peers; a peer that stops reading fills its buffer and is dropped.
@@ -217,6 +219,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
   const url = `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${address.port}/`
 
+  /** Sites published by rebuilds since the server started. */
+  let published = 0
   let watcher: ReturnType<typeof chokidar> | undefined
   let running: Promise<void> = Promise.resolve()
   if (options.watch) {
@@ -234,7 +238,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         running = running.then(async () => {
           queued = false
           try {
-            if ((await rebuild()) !== false) for (const client of streams) client.write('event: reload\ndata: {}\n\n')
+            if ((await rebuild()) !== false) {
+              published++
+              for (const client of streams) client.write('event: reload\ndata: {}\n\n')
+            }
           } catch (error) {
             process.stderr.write(`apparatus: rebuild failed: ${(error as Error).message}\n`)
           }
