@@ -22,8 +22,6 @@ export interface DiscoveredSpan {
   initial?: boolean
   /** A single word the document could use as a surname or a short name (typed by the document). */
   short?: boolean
-  /** A proper noun the dictionary knows, mid-sentence, with no other evidence. */
-  known?: boolean
   /** The document uses the name for a product ("Firefox 3.6", "the Firefox web browser"): not an entity. */
   product?: boolean
   /** Coordinates of a place found in a gazetteer. */
@@ -305,15 +303,17 @@ export function discoverSpans(
     if (!gaz.organisations.has(key) && !place && productAfter.test(folded.slice(end, end + 30))) return push('organisation', 0, {product: true})
     // "OSS" is not Oss: an all-capitals word names a place only where the place is written so.
     const shouting = label.length > 1 && label === label.toUpperCase() && place?.name !== undefined && place.name !== place.name.toUpperCase()
+    // "in Tecoluca", "the city of Sirte": the text says it is a place.
+    const locative = locativeBefore.test(folded.slice(Math.max(0, start - 12), start))
     // "Alice is stuck in a time loop": a given name that is also a small town is a person unless the text says "in Alice".
-    const givenNotTown = words.length === 1 && place?.kind === 'city' && (place.population ?? 0) < 1_000_000 && gaz.firstNames.has(key) && !locativeBefore.test(folded.slice(Math.max(0, start - 12), start))
+    const givenNotTown = words.length === 1 && place?.kind === 'city' && (place.population ?? 0) < 1_000_000 && gaz.firstNames.has(key) && !locative
     if (place && !honorific && !shouting && !givenNotTown) {
       const coordinates = place.lat === undefined ? {} : {lat: place.lat, lon: place.lon!}
       if (place.kind === 'city') {
         // A town's name is often a word, a name or a product ("Phoenix", "Ajax",
         // "Newton"): a city needs its size, a locative cue ("in Tecoluca",
         // "Santa Clara, California") or a name the lexicon knows only as a place.
-        const cue = locativeBefore.test(folded.slice(Math.max(0, start - 12), start)) || placeAfter(end)
+        const cue = locative || placeAfter(end)
         const ambiguous = dictionary(label) || gaz.firstNames.has(key) || gaz.lastNames.has(key)
         const big = (place.population ?? 0) >= 1_000_000
         const score = cue || (big && !ambiguous) ? 3 : big || (!ambiguous && (place.population ?? 0) >= 100_000) ? 2 : 1
@@ -411,7 +411,7 @@ export function discoverSpans(
     // A proper noun the dictionary knows ("Google", "Reuters") is a name of some
     // standing: a brand or an organisation more often than a person.
     const known = gaz.proper.has(word) && !gaz.firstNames.has(key) && !gaz.lastNames.has(key)
-    return push(cue ?? (gaz.lastNames.has(key) ? 'person' : 'organisation'), known && !initial ? 2 : 1, {short: true, ...(known && !initial && !cue ? {known: true} : {})})
+    return push(cue ?? (gaz.lastNames.has(key) ? 'person' : 'organisation'), known && !initial ? 2 : 1, {short: true})
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end)
   typeByList(spans, folded)

@@ -22,8 +22,6 @@ export interface DiscoveredGroup {
   short: boolean
   /** Some mention reads as a product ("Firefox 3.6"). */
   product: boolean
-  /** Mid-sentence mentions of a proper noun the dictionary knows. */
-  known: number
   lat?: number
   lon?: number
 }
@@ -62,7 +60,7 @@ export function groupDiscovered(
     const key = span.expansion ?? nameKey(span.label)
     let group = groups.get(key)
     if (!group) {
-      group = {key, label: span.label, type: span.type, score: 0, forms: [], occurrences: [], initial: true, short: true, product: false, known: 0}
+      group = {key, label: span.label, type: span.type, score: 0, forms: [], occurrences: [], initial: true, short: true, product: false}
       groups.set(key, group)
     }
     if (!span.expansion && group.forms.length > 0 && group.label === group.forms[0] && /^[A-Z&]+$/.test(group.label)) group.label = span.label
@@ -79,7 +77,6 @@ export function groupDiscovered(
     if (!span.initial) group.initial = false
     if (!span.short) group.short = false
     if (span.product) group.product = true
-    if (span.known) group.known++
     group.occurrences.push({article, start: span.start, end: span.end})
   }
   // "President Bukele" and "Nayib Bukele", "Van Hollen" and "Chris Van Hollen"
