@@ -218,7 +218,7 @@ function splitMarkers(
   undefinedMarker: (label: string, position: Position | undefined) => void
 ): PhrasingContent[] | undefined {
   const value = text.value
-  const pieces: PhrasingContent[] = []
+  const found: Found[] = []
   let last = 0
   for (const match of value.matchAll(marker)) {
     const start = match.index
@@ -238,23 +238,19 @@ function splitMarkers(
     while (cut > last && (value[cut - 1] === ' ' || value[cut - 1] === '\t')) cut--
     // Spaces between a word and its marker go; spaces that open the text stay.
     if (cut === 0 || /\s/.test(value[cut - 1]!)) cut = start
-    if (cut > last) pieces.push({type: 'text', value: value.slice(last, cut)})
     const reference: FootnoteReference = {type: 'footnoteReference', identifier, label}
     if (match[2] !== undefined) reference.data = {locator: match[2]}
     if (position) reference.position = position
-    pieces.push(reference)
+    found.push({start: cut, end, reference})
     used.add(identifier)
     last = end
   }
-  if (pieces.length === 0) return undefined
-  if (last < value.length) pieces.push({type: 'text', value: value.slice(last)})
-  return pieces
+  return splitAt(value, found)
 }
 
 function splitPlainMarkers(text: Text, defined: ReadonlyMap<string, Entry>, used: Set<string>, map: SourceMap, state: {last: number}): PhrasingContent[] | undefined {
   const value = text.value
-  const pieces: PhrasingContent[] = []
-  let last = 0
+  const found: Found[] = []
   for (const match of value.matchAll(plainMarker)) {
     const afterWord = match[6] !== undefined || match[8] !== undefined
     const space = match[1] ?? match[3] ?? match[5] ?? ''
@@ -264,15 +260,32 @@ function splitPlainMarkers(text: Text, defined: ReadonlyMap<string, Entry>, used
     const start = match.index
     const end = start + match[0].length
     state.last = number
-    if (start > last) pieces.push({type: 'text', value: value.slice(last, start)})
     const reference: FootnoteReference = {type: 'footnoteReference', identifier, label: defined.get(identifier)!.label}
     const position = map.position(text, start + space.length, end)
     if (position) reference.position = position
-    pieces.push(reference)
+    found.push({start, end, reference})
     used.add(identifier)
+  }
+  return splitAt(value, found)
+}
+
+/** A marker to put in place of `value.slice(start, end)`. */
+interface Found {
+  start: number
+  end: number
+  reference: FootnoteReference
+}
+
+/** The text between the markers found (in order, not overlapping), and the markers as references; `undefined` when none. */
+function splitAt(value: string, found: readonly Found[]): PhrasingContent[] | undefined {
+  if (found.length === 0) return undefined
+  const pieces: PhrasingContent[] = []
+  let last = 0
+  for (const {start, end, reference} of found) {
+    if (start > last) pieces.push({type: 'text', value: value.slice(last, start)})
+    pieces.push(reference)
     last = end
   }
-  if (pieces.length === 0) return undefined
   if (last < value.length) pieces.push({type: 'text', value: value.slice(last)})
   return pieces
 }
