@@ -14,7 +14,7 @@ import {join, relative, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {buildIndex} from '@apparatus/build'
+import {buildIndex} from '@apparatus/pipeline'
 
 const root = resolve(import.meta.dirname, '..')
 const corpusDir = join(root, 'corpus')

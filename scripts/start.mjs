@@ -17,7 +17,7 @@ function step(label, command, args) {
 
 const pnpm = process.platform === 'win32' ? 'pnpm.cmd' : 'pnpm'
 step('install', pnpm, ['install', '--prefer-offline'])
-step('build the corpus', process.execPath, ['packages/build/bin/apparatus.js', 'build', '--out', out])
+step('build the corpus', process.execPath, ['packages/cli/bin/apparatus.js', 'build', '--out', out])
 const bundle = join(root, 'packages/app/scripts/bundle.ts')
 if (existsSync(bundle)) step('bundle the site', process.execPath, ['--import', 'tsx', bundle, '--out', out])
-step('serve', process.execPath, ['packages/build/bin/apparatus.js', 'serve', '--out', out, ...process.argv.slice(2)])
+step('serve', process.execPath, ['packages/cli/bin/apparatus.js', 'serve', '--out', out, ...process.argv.slice(2)])

@@ -8,7 +8,7 @@ import {test} from 'node:test'
 import {validateIndex} from '@apparatus/model/validate'
 
 const repo = new URL('../../', import.meta.url).pathname
-const cli = join(repo, 'packages/build/bin/apparatus.js')
+const cli = join(repo, 'packages/cli/bin/apparatus.js')
 const seedText = join(repo, '..', 'shared', 'seed-corpus')
 
 function apparatus(args: string[], cwd: string) {

@@ -5,11 +5,11 @@ import {join} from 'node:path'
 import test from 'node:test'
 
 const repo = new URL('../../', import.meta.url).pathname
-const cli = join(repo, 'packages/build/bin/apparatus.js')
+const cli = join(repo, 'packages/cli/bin/apparatus.js')
 const apparatus = (args: string[]) => spawnSync(process.execPath, [cli, ...args], {cwd: repo, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
 
-test('--version prints the version of @apparatus/build', () => {
-  const {version} = JSON.parse(readFileSync(join(repo, 'packages/build/package.json'), 'utf8')) as {version: string}
+test('--version prints the version of @apparatus/cli', () => {
+  const {version} = JSON.parse(readFileSync(join(repo, 'packages/cli/package.json'), 'utf8')) as {version: string}
   const run = apparatus(['--version'])
   assert.equal(run.status, 0)
   assert.equal(run.stdout.trim(), version)

@@ -9,8 +9,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {chromium, type Browser} from 'playwright-core'
 import type {ApparatusIndex} from '@apparatus/model'
-import {buildIndex, writeDist} from '@apparatus/build'
-import {startServer} from '../../packages/build/src/lib/serve/index.js'
+import {buildIndex, writeDist} from '@apparatus/pipeline'
+import {startServer} from '@apparatus/server'
 import {bundleApp} from '../../packages/app/scripts/bundle.js'
 
 const repo = new URL('../../', import.meta.url).pathname

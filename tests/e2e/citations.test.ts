@@ -12,8 +12,8 @@ import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import type {ApparatusIndex} from '@apparatus/model'
-import {buildIndex, writeDist} from '@apparatus/build'
-import {startServer} from '../../packages/build/src/lib/serve/index.js'
+import {buildIndex, writeDist} from '@apparatus/pipeline'
+import {startServer} from '@apparatus/server'
 import {bundleApp} from '../../packages/app/scripts/bundle.js'
 
 const repo = new URL('../../', import.meta.url).pathname
@@ -34,7 +34,7 @@ before(async () => {
   citations = JSON.parse(await readFile(join(dir, 'citations.json'), 'utf8'))
   // The real CLI, as a user runs it.
   for (const format of ['bibtex', 'ris'] as const) {
-    cli[format] = execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'packages/build/src/cli.ts'), 'export', '--format', format], {cwd: repo, encoding: 'utf8'})
+    cli[format] = execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'packages/cli/src/cli.ts'), 'export', '--format', format], {cwd: repo, encoding: 'utf8'})
   }
   server = await startServer({root: dir, port: 0})
   browser = await chromium.launch({executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new', '--disable-gpu']})

@@ -12,7 +12,7 @@ import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 import {type Browser, type Page} from 'playwright-core'
 import type {ApparatusIndex} from '@apparatus/model'
-import type {startServer} from '../../packages/build/src/lib/serve/index.js'
+import type {startServer} from '@apparatus/server'
 import {builtSite, type BuiltSite} from './built-site.js'
 
 const repo = new URL('../../', import.meta.url).pathname

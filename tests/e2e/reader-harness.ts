@@ -9,7 +9,7 @@ import {join} from 'node:path'
 import {chromium, type Browser, type BrowserContextOptions, type Page} from 'playwright-core'
 import type {ApparatusIndex} from '@apparatus/model'
 import {bundleApp} from '../../packages/app/scripts/bundle.js'
-import {startServer} from '../../packages/build/src/lib/serve/index.js'
+import {startServer} from '@apparatus/server'
 
 const repo = new URL('../../', import.meta.url).pathname
 
@@ -30,7 +30,7 @@ export async function startSite(): Promise<Site> {
   if (prebuilt) {
     await copyFile(join(prebuilt, 'index.json'), join(dir, 'index.json'))
   } else {
-    const {buildIndex, writeDist} = await import('@apparatus/build')
+    const {buildIndex, writeDist} = await import('@apparatus/pipeline')
     const result = await buildIndex({corpusDir: join(repo, 'corpus')})
     if (result.failed) throw new Error('the corpus did not build')
     await writeDist(result, dir)

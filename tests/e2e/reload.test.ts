@@ -8,7 +8,7 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
-import {startServer} from '../../packages/build/src/lib/serve/index.js'
+import {startServer} from '@apparatus/server'
 import {builtSite, type BuiltSite} from './built-site.js'
 
 let site: BuiltSite | undefined

@@ -1,7 +1,7 @@
 /**
  * The corpus as the evaluation sees it: `{articles, sources}` with article
  * `text`, `passages` and reference entries. Prefers the real build
- * (`buildIndex` from @apparatus/build); until that exists, a small reader of
+ * (`buildIndex` from @apparatus/pipeline); until that exists, a small reader of
  * `corpus/articles/*.md` or, failing that, of the seed `.txt` files.
  */
 import {readFile, readdir} from 'node:fs/promises'
@@ -142,7 +142,7 @@ async function fromBuild(corpusDir: string): Promise<EvalCorpus | undefined> {
   }
   try {
     // A variable specifier: the build package may not exist yet when this is type-checked.
-    const specifier = '@apparatus/build'
+    const specifier = '@apparatus/pipeline'
     build = (await import(specifier)) as typeof build
   } catch {
     return undefined

@@ -10,7 +10,7 @@ import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import test from 'node:test'
 import {fileURLToPath} from 'node:url'
-import {buildIndex} from '@apparatus/build'
+import {buildIndex} from '@apparatus/pipeline'
 import {normalise} from './devset.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))

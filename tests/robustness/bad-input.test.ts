@@ -9,7 +9,9 @@ import {execFileSync} from 'node:child_process'
 import {mkdir, rm, symlink, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
-import {buildCommand, buildIndex, checkCommand, importFiles} from '@apparatus/build'
+import {buildCommand, checkCommand} from '@apparatus/cli'
+import {buildIndex} from '@apparatus/pipeline'
+import {importFiles} from '@apparatus/import'
 import {article, baseCorpus, hashTree, quietly, register} from './helpers.js'
 
 interface Case {

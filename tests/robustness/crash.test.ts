@@ -16,7 +16,7 @@ import {random} from './mutate.js'
 import {mkdtemp} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 
-const cli = join(repo, 'packages/build/bin/apparatus.js')
+const cli = join(repo, 'packages/cli/bin/apparatus.js')
 let dir: string
 let corpus: string
 let out: string

@@ -11,7 +11,7 @@ import {join} from 'node:path'
 import {test} from 'node:test'
 import {article, register, repo} from './helpers.js'
 
-const cli = join(repo, 'packages/build/bin/apparatus.js')
+const cli = join(repo, 'packages/cli/bin/apparatus.js')
 const root = process.getuid?.() === 0
 const env = {...process.env, NO_COLOR: '1', CI: 'true'}
 const noStack = /\n\s+at .*:\d+:\d+\)?\n/

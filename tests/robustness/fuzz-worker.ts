@@ -7,7 +7,7 @@
 import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {buildIndex} from '@apparatus/build'
+import {buildIndex} from '@apparatus/pipeline'
 import {validateIndex} from '@apparatus/model/validate'
 import {register} from './helpers.js'
 import {mutate} from './mutate.js'

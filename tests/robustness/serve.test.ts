@@ -13,7 +13,8 @@ import {connect} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
-import {contentSecurityPolicy, startServer, writeDist, type DistContent} from '@apparatus/build'
+import {contentSecurityPolicy, startServer} from '@apparatus/server'
+import {writeDist, type DistContent} from '@apparatus/pipeline'
 import {random} from './mutate.js'
 
 async function site(): Promise<string> {

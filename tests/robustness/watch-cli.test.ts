@@ -12,7 +12,7 @@ import {join} from 'node:path'
 import {test} from 'node:test'
 import {repo} from './helpers.js'
 
-const cli = join(repo, 'packages/build/bin/apparatus.js')
+const cli = join(repo, 'packages/cli/bin/apparatus.js')
 
 async function until(condition: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
   const deadline = Date.now() + ms

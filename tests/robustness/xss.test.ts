@@ -13,7 +13,9 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 import {chromium, type Browser, type Page} from 'playwright-core'
-import {buildIndex, contentSecurityPolicy, exportFormats, formatIndex, startServer, writeDist, type BuildResult, type RunningServer} from '@apparatus/build'
+import {buildIndex, writeDist, type BuildResult} from '@apparatus/pipeline'
+import {contentSecurityPolicy, startServer, type RunningServer} from '@apparatus/server'
+import {exportFormats, formatIndex} from '@apparatus/export'
 import {bundleApp} from '../../packages/app/scripts/bundle.js'
 
 const templates = [

@@ -6,7 +6,7 @@
  */
 import {join} from 'node:path'
 import {chromium, type Page} from 'playwright-core'
-import {startServer} from '../../build/src/lib/serve/index.js'
+import {startServer} from '@apparatus/server'
 
 const at = process.argv.indexOf('--dist')
 const dist = at === -1 ? 'dist' : process.argv[at + 1]!

@@ -8,9 +8,9 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {build} from 'esbuild'
 import {chromium} from 'playwright-core'
-import {startServer} from '../../build/src/lib/serve/index.js'
-import {syntheticGraph} from '../../build/src/lib/graph/synthetic.js'
-import {layoutGraph} from '../../build/src/lib/graph/layout.js'
+import {startServer} from '@apparatus/server'
+import {syntheticGraph} from '@apparatus/pipeline'
+import {layoutGraph} from '@apparatus/pipeline'
 
 export async function bench(context: {log: (line: string) => void}): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'apparatus-graph-bench-'))

@@ -21,3 +21,4 @@ export {
   type Passage,
   type Source
 } from './lib/types.js'
+export {serialiseIndex} from './lib/serialise.js'

@@ -1,8 +1,0 @@
-export {buildIndex, type BuildOptions, type BuildResult, type BuildStage} from './lib/build/build-index.js'
-export {writeDist, serialiseIndex, type DistContent} from './lib/build/write.js'
-export {fragmentSchema} from './lib/build/render.js'
-export {formatIndex, exportFormats, type ExportFormat} from './commands/export.js'
-export {importArticle, importFiles, type ImportFilesOptions, type ImportFilesResult, type ImportInput, type ImportResult} from './lib/import/index.js'
-export {buildCommand, type BuildCommandOptions} from './commands/build.js'
-export {checkCommand, type CheckCommandOptions} from './commands/check.js'
-export {startServer, securityHeaders, contentSecurityPolicy, type ServerOptions, type ServerLimits, type RunningServer} from './lib/serve/index.js'

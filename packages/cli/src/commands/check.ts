@@ -1,0 +1,35 @@
+import {readCorpus} from '@apparatus/io'
+import {runPipeline} from './build.js'
+import {report} from './report.js'
+import {loadRegister, suggestEntities} from '@apparatus/entities'
+
+export interface CheckCommandOptions {
+  corpus: string
+  strict?: boolean
+  verbose?: boolean
+  suggest?: boolean
+  quiet?: boolean
+}
+
+export async function checkCommand(options: CheckCommandOptions): Promise<number> {
+  const result = await runPipeline({...options, quiet: true, cache: false})
+  const code = report(result.files, options)
+  if (options.suggest && !result.failed) {
+    const corpus = await readCorpus(options.corpus)
+    const {register} = loadRegister(corpus.register ? String(corpus.register.value ?? '') : '', corpus.register?.path)
+    const {yaml, candidates} = suggestEntities(
+      {
+        articles: result.index.articles.map(({id, text, passages}) => ({id, text, passages})),
+        sources: result.index.sources.map(({id, raw}) => ({id, raw: raw ?? ''}))
+      },
+      register
+    )
+    process.stdout.write(candidates.length > 0 ? yaml : '# no unregistered candidates\n')
+    process.stderr.write(`apparatus: ${candidates.length} candidate entities, most frequent first; paste the ones you want into entities.yaml\n`)
+  }
+  if (!options.quiet) {
+    const messages = result.files.reduce((sum, file) => sum + file.messages.length, 0)
+    if (messages === 0) process.stderr.write(`apparatus: ${result.index.articles.length} articles checked, no problems\n`)
+  }
+  return result.failed ? 1 : code
+}

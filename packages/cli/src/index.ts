@@ -1,0 +1,5 @@
+export {buildCommand, type BuildCommandOptions} from './commands/build.js'
+export {checkCommand, type CheckCommandOptions} from './commands/check.js'
+export {exportCommand} from './commands/export.js'
+export {importCommand} from './commands/import.js'
+export {serveCommand} from './commands/serve.js'

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict'
+import {readdir, readFile} from 'node:fs/promises'
+import {test} from 'node:test'
+import {importArticle} from '../src/index.js'
+import {normaliseDate, readHeaderLine, readNameLine} from '../src/lib/metadata.js'
+
+const fixtures = new URL('fixtures/import/', import.meta.url)
+
+test('dates: every common form normalises to YYYY-MM-DD, or YYYY-MM without a day', () => {
+  const cases: Array<[string, string]> = [
+    ['May 4, 2019', '2019-05-04'],
+    ['4 May 2019', '2019-05-04'],
+    ['2019-05-04', '2019-05-04'],
+    ['2019-05-04T10:30:00Z', '2019-05-04'],
+    ['Published: 4 May 2019', '2019-05-04'],
+    ['Posted on May 4, 2019', '2019-05-04'],
+    ['Monday, May 4th, 2019', '2019-05-04'],
+    ['Dec. 3, 2020', '2020-12-03'],
+    ['Sept 9, 2021', '2021-09-09'],
+    ['4th of May 2019', '2019-05-04'],
+    ['Published 12:30 PM EST, Mon May 4, 2019', '2019-05-04'],
+    ['Updated March 3, 2021 at 10:00 a.m. ET', '2021-03-03'],
+    ['March 2021', '2021-03']
+  ]
+  for (const [text, iso] of cases) assert.equal(readHeaderLine(text)?.date, iso, text)
+  assert.equal(normaliseDate('February 30, 2020'), undefined)
+  assert.equal(readHeaderLine('February 30, 2020'), undefined)
+})
+
+test('dates: a published date wins over an updated one on the same line', () => {
+  assert.deepEqual(readHeaderLine('Published May 4, 2019 | Updated May 6, 2019'), {authors: [], date: '2019-05-04', dateKind: 'published'})
+  assert.deepEqual(readHeaderLine('Updated May 6, 2019 · Published May 4, 2019'), {authors: [], date: '2019-05-04', dateKind: 'published'})
+  assert.equal(readHeaderLine('Updated May 6, 2019')?.dateKind, 'secondary')
+  assert.deepEqual(readHeaderLine('Decided Oct. 9, 2014.'), {authors: [], date: '2014-10-09', dateKind: 'published'})
+  assert.equal(readHeaderLine('Submitted Sept. 29, 2014.')?.dateKind, 'secondary')
+})
+
+test('bylines: names, with dates, roles, reading times and sites glued on', () => {
+  const cases: Array<[string, string[], string?, string?]> = [
+    ['By Jane Doe', ['Jane Doe']],
+    ['BY JANE DOE', ['JANE DOE']],
+    ['By Jane Doe and John Roe', ['Jane Doe', 'John Roe']],
+    ['By Ann Lee, Bo Chen and Cy Diaz', ['Ann Lee', 'Bo Chen', 'Cy Diaz']],
+    ['Written by Jane Doe', ['Jane Doe']],
+    ['Author: Jane Doe', ['Jane Doe']],
+    ['Authors: Jane Doe & John Roe', ['Jane Doe', 'John Roe']],
+    ['By Dr. Jane O’Neil-Smith, Ph.D. and Mark McDonald', ['Jane O’Neil-Smith', 'Mark McDonald']],
+    ['By Jane Doe | May 4, 2019', ['Jane Doe'], '2019-05-04'],
+    ['By Jane Doe on May 4, 2019', ['Jane Doe'], '2019-05-04'],
+    ['Jane Doe · 5 min read · Mar 3, 2020', ['Jane Doe'], '2020-03-03'],
+    ['Posted on 2025-02-10 by Ann Lee', ['Ann Lee'], '2025-02-10'],
+    ['By Jane Doe, Staff Writer', ['Jane Doe']],
+    ['By Jane Doe, The Conversation', ['Jane Doe'], undefined, 'The Conversation'],
+    ['By Jane Doe for The Guardian', ['Jane Doe'], undefined, 'The Guardian'],
+    ['By Jane Doe - Reuters', ['Jane Doe'], undefined, 'Reuters']
+  ]
+  for (const [text, authors, date, site] of cases) {
+    const facts = readHeaderLine(text)
+    assert.ok(facts, text)
+    assert.deepEqual(facts.authors, authors, text)
+    assert.equal(facts.date, date, text)
+    assert.equal(facts.site, site, text)
+  }
+})
+
+test('bylines: body sentences that start like one are not bylines', () => {
+  for (const text of [
+    'By 2020, the court had ruled.',
+    'By Christmas Day, the clerks had found the error.',
+    'By Jane Doe, the study says, nothing was lost.',
+    'By the way, this is it',
+    'By Monday the river had risen.',
+    'Jane Doe',
+    'May 4, 2019 was a Saturday and the river rose.',
+    'In March 2021 the council voted.'
+  ]) {
+    assert.equal(readHeaderLine(text), undefined, text)
+  }
+})
+
+test('name lines: names alone, or with a role; headings in capitals and bylines are not name lines', () => {
+  assert.deepEqual(readNameLine('Jane Doe'), {authors: ['Jane Doe'], role: false})
+  assert.deepEqual(readNameLine('Sam Okafor, Staff Writer'), {authors: ['Sam Okafor'], role: true})
+  assert.equal(readNameLine('About The Author')?.role ?? false, false)
+  assert.equal(readNameLine('THE DEAL'), undefined)
+  assert.equal(readNameLine('By Jane Doe'), undefined)
+  assert.equal(readNameLine('The court ruled on Monday.'), undefined)
+})
+
+test('sites: “From <Site>, the free encyclopedia”', () => {
+  assert.deepEqual(readHeaderLine('From Wikipedia, the free encyclopedia'), {authors: [], site: 'Wikipedia'})
+})
+
+test('import metadata: a missing date and a missing author are located notes, not warnings', () => {
+  const {file} = importArticle({text: 'A Title Line\n\nThe body says nothing about who wrote it or when.\n', sourceName: 'n.txt'})
+  const notes = file.messages.filter((message) => /^missing-/.test(message.ruleId ?? ''))
+  assert.deepEqual(
+    notes.map((message) => [message.ruleId, message.line, message.column, message.fatal]),
+    [
+      ['missing-authors', 1, 1, undefined],
+      ['missing-date', 1, 1, undefined]
+    ]
+  )
+  assert.ok(notes.every((message) => message.file === 'n.txt'))
+})
+
+test('import metadata: long titles are kept whole, never cut with “…”', () => {
+  const title = 'A Title That Runs Well Past Eighty Characters Because Some Sites Write Their Headlines as Whole Questions, Does It Matter?'
+  const {markdown} = importArticle({text: `${title}\n\nBy Jane Doe | May 4, 2019\n\nThe body.\n`, sourceName: 't.txt'})
+  assert.match(markdown, new RegExp(`^title: "?${title.replace(/[?]/g, '\\?')}"?$`, 'm'))
+  assert.doesNotMatch(markdown, /…/)
+})
+
+test('import metadata: header lines never leak into the body', async () => {
+  for (const name of ['byline-pipe-date', 'byline-medium', 'byline-role', 'site-wikipedia', 'date-month-year', 'title-long']) {
+    const text = await readFile(new URL(`${name}/input.txt`, fixtures), 'utf8')
+    const body = importArticle({text, sourceName: `${name}.txt`}).markdown.replace(/^---\n[\s\S]*?\n---\n/, '')
+    assert.doesNotMatch(body, /\bBy [A-Z]|min read|Published|Posted on|free encyclopedia|Staff Writer|^·$|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|^April 2022$/m, name)
+  }
+})
+
+test('idempotency: importing an article over its own output gives the same file, for every fixture', async () => {
+  for (const name of (await readdir(fixtures)).sort()) {
+    const text = await readFile(new URL(`${name}/input.txt`, fixtures))
+    const first = importArticle({text: new Uint8Array(text), sourceName: `${name}.txt`})
+    if (first.markdown === '') continue
+    const second = importArticle({text: new Uint8Array(text), sourceName: `${name}.txt`, existing: first.markdown})
+    assert.equal(second.markdown, first.markdown, name)
+    const forced = importArticle({text: new Uint8Array(text), sourceName: `${name}.txt`, existing: first.markdown, force: true})
+    assert.equal(forced.markdown, first.markdown, `${name} (force)`)
+  }
+})
