@@ -5,7 +5,7 @@ import * as validate from '@apparatus/model/validate'
 import type {ApparatusIndex} from '@apparatus/model'
 
 test('should expose the public api', () => {
-  assert.deepEqual(Object.keys(model).sort(), ['ENTITY_TYPES', 'INDEX_VERSION', 'passageId'])
+  assert.deepEqual(Object.keys(model).sort(), ['ENTITY_TYPES', 'INDEX_VERSION', 'passageId', 'serialiseIndex'])
   assert.deepEqual(Object.keys(validate).sort(), ['indexSchema', 'validateIndex'])
 })
 

@@ -1,5 +1,5 @@
 export {buildIndex, defaultCacheDir, type BuildOptions, type BuildResult, type BuildStage} from './lib/build-index.js'
-export {distLayout, lockDist, publishedFolder, PublishError, writeDist, type DistContent, type WriteDistOptions} from './lib/write.js'
+export {lockDist, PublishError, writeDist, type DistContent, type WriteDistOptions} from './lib/write.js'
 export {fragmentSchema} from './lib/render.js'
-export {articleCsl, buildCitations, type CitationEntry, type CitationsFile, type CitationStyle} from './lib/citations.js'
-export {buildGraph, graphElements, layoutGraph, layoutKey, sourceLabel, syntheticGraph, DRAFT_ABOVE, type GraphInput} from './lib/graph/index.js'
+export {buildCitations, type CitationEntry, type CitationsFile, type CitationStyle} from './lib/citations.js'
+export {buildGraph, layoutGraph, syntheticGraph, DRAFT_ABOVE, type GraphInput} from './lib/graph/index.js'
