@@ -33,18 +33,18 @@ export class ApparatusApp extends LitElement {
 
   @consume({context: corpusContext, subscribe: true})
   @state()
-  index?: ApparatusIndex
+  accessor index: ApparatusIndex | undefined
 
   @consume({context: selectionContext, subscribe: true})
   @state()
-  route?: Route
+  accessor route: Route | undefined
 
-  @state() private tab: 'entity' | 'graph' = 'graph'
-  @state() private narrow = false
+  @state() private accessor tab: 'entity' | 'graph' = 'graph'
+  @state() private accessor narrow = false
   /** On a phone, a name chosen in the text opens its card as a sheet; one chosen in the graph shows it below the graph, where the reader is. */
-  @state() private sheet = false
+  @state() private accessor sheet = false
 
-  @query('dialog.keys') private keysDialog?: HTMLDialogElement
+  @query('dialog.keys') private accessor keysDialog!: HTMLDialogElement | null
 
   private viewKey?: string
   private sheetFor?: string

@@ -50,38 +50,38 @@ export class ApparatusGraph extends LitElement {
 
   @consume({context: corpusContext, subscribe: true})
   @property({attribute: false})
-  index?: ApparatusIndex
+  accessor index: ApparatusIndex | undefined
 
   @consume({context: selectionContext, subscribe: true})
   @state()
-  selection?: Route
+  accessor selection: Route | undefined
 
   /** Show only this article's neighbourhood (attribute `article`). */
-  @property() article = ''
+  @property() accessor article = ''
   /** Hide nodes below this degree. */
-  @property({type: Number, attribute: 'min-degree'}) minDegree = 0
+  @property({type: Number, attribute: 'min-degree'}) accessor minDegree = 0
   /** A second article to compare with the selected one (corpus graph). */
-  @property() compare = ''
+  @property() accessor compare = ''
   /**
    * Keep the filters and the comparison in the URL hash (`kinds`, `min`,
    * `scope`, `compare`), beside the selection that `<apparatus-corpus>` keeps
    * there: the site sets it; embedders with their own URLs leave it off.
    */
-  @property({type: Boolean, attribute: 'url-state'}) urlState = false
-  @state() private kinds = new Set<GraphNodeKind>(KINDS)
-  @state() private tooltip?: {x: number; y: number; below: boolean; text: string}
-  @state() private edge?: GraphEdge
-  @state() private allEvidence = false
-  @state() visibleCount = 0
-  @state() private listSort: 'label' | 'kind' | 'degree' = 'degree'
-  @state() private listOpen = false
+  @property({type: Boolean, attribute: 'url-state'}) accessor urlState = false
+  @state() private accessor kinds = new Set<GraphNodeKind>(KINDS)
+  @state() private accessor tooltip: {x: number; y: number; below: boolean; text: string} | undefined
+  @state() private accessor edge: GraphEdge | undefined
+  @state() private accessor allEvidence = false
+  @state() accessor visibleCount = 0
+  @state() private accessor listSort: 'label' | 'kind' | 'degree' = 'degree'
+  @state() private accessor listOpen = false
   /** The name suggestions are built when the find box is first focused. */
-  @state() private suggest = false
+  @state() private accessor suggest = false
 
   /** The Cytoscape instance, for embedders (undefined until drawn). */
   cy?: Core
-  @query('.cy') private container?: HTMLDivElement
-  @query('.canvas') private frame?: HTMLDivElement
+  @query('.cy') private accessor container!: HTMLDivElement | null
+  @query('.canvas') private accessor frame!: HTMLDivElement | null
   private static cytoscape?: Promise<Cytoscape>
   private drawnFor?: ApparatusIndex['graph']
   private teardown: Array<() => void> = []

@@ -56,27 +56,27 @@ const GROUPS: ReadonlyArray<[container: string, items: string]> = [
 export class ApparatusArticle extends LitElement {
   static override styles = [theme, articleStyles, articleMediaStyles]
 
-  @property() article?: string
+  @property() accessor article: string | undefined
 
-  @property({reflect: true}) highlight: HighlightMode = 'first'
+  @property({reflect: true}) accessor highlight: HighlightMode = 'first'
 
   @consume({context: corpusContext, subscribe: true})
   @property({attribute: false})
-  index?: ApparatusIndex
+  accessor index: ApparatusIndex | undefined
 
   @consume({context: selectionContext, subscribe: true})
   @state()
-  selection?: Route
+  accessor selection: Route | undefined
 
-  @state() private hiddenTypes = new Set<EntityType>()
-  @state() private muted = new Set<string>()
-  @state() private hover?: string
-  @state() private selectedEntity?: string
-  @state() private openNote?: {note: Footnote; marker: HTMLElement | undefined}
-  @state() private missingNote?: string
-  @state() private citing?: {passage: Passage; quote?: string}
-  @state() private flash?: string
-  @state() private here?: string
+  @state() private accessor hiddenTypes = new Set<EntityType>()
+  @state() private accessor muted = new Set<string>()
+  @state() private accessor hover: string | undefined
+  @state() private accessor selectedEntity: string | undefined
+  @state() private accessor openNote: {note: Footnote; marker: HTMLElement | undefined} | undefined
+  @state() private accessor missingNote: string | undefined
+  @state() private accessor citing: {passage: Passage; quote?: string} | undefined
+  @state() private accessor flash: string | undefined
+  @state() private accessor here: string | undefined
 
   private lastScrolled?: string
   private roving = new Map<string, Element>()

@@ -109,17 +109,17 @@ export class ApparatusCitePanel extends LitElement {
     `
   ]
 
-  @property({attribute: false}) article?: Article
-  @property({attribute: false}) passage?: Passage
-  @property({attribute: false}) sources: Source[] = []
-  @property() quote?: string
-  @property({type: Boolean, reflect: true}) open = false
-  @property() styleName: CiteStyle | string = 'apa'
-  @state() private copied = false
+  @property({attribute: false}) accessor article: Article | undefined
+  @property({attribute: false}) accessor passage: Passage | undefined
+  @property({attribute: false}) accessor sources: Source[] = []
+  @property() accessor quote: string | undefined
+  @property({type: Boolean, reflect: true}) accessor open = false
+  @property() accessor styleName: CiteStyle | string = 'apa'
+  @state() private accessor copied = false
 
   @consume({context: citationsContext, subscribe: true})
   @property({attribute: false})
-  citations?: Citations
+  accessor citations: Citations | undefined
 
   private link(passage?: Passage): string {
     return new URL(formatRoute({article: this.article!.id, ...(passage ? {passage: passage.id} : {})}), location.href).href

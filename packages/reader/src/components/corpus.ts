@@ -64,26 +64,26 @@ export class ApparatusCorpus extends LitElement {
   ]
 
   /** URL of the index (`dist/index.json`). */
-  @property() src?: string
+  @property() accessor src: string | undefined
 
   /** The index itself, instead of `src`. */
-  @property({attribute: false}) index?: ApparatusIndex
+  @property({attribute: false}) accessor index: ApparatusIndex | undefined
 
   /**
    * URL of the build's citation strings (`dist/citations.json`). Without it
    * (or when it cannot be loaded) the reader formats what it can itself.
    */
-  @property({attribute: 'citations-src'}) citationsSrc?: string
+  @property({attribute: 'citations-src'}) accessor citationsSrc: string | undefined
 
   /** The citation strings themselves, instead of `citations-src`. */
-  @property({attribute: false}) citations?: Citations
+  @property({attribute: false}) accessor citations: Citations | undefined
 
   /** Keep the selection out of the URL (for several corpora on one page). */
-  @property({type: Boolean, attribute: 'no-history'}) noHistory = false
+  @property({type: Boolean, attribute: 'no-history'}) accessor noHistory = false
 
-  @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle'
-  @state() private error: {title: string; detail: string; fix: string} = {title: '', detail: '', fix: ''}
-  @state() route: Route = {view: 'library'}
+  @state() private accessor status: 'idle' | 'loading' | 'ready' | 'error' = 'idle'
+  @state() private accessor error: {title: string; detail: string; fix: string} = {title: '', detail: '', fix: ''}
+  @state() accessor route: Route = {view: 'library'}
 
   private corpus = new ContextProvider(this, {context: corpusContext, initialValue: undefined})
   private selection = new ContextProvider(this, {context: selectionContext, initialValue: {view: 'library'} as Route})

@@ -88,11 +88,11 @@ export class ApparatusEntityCard extends LitElement {
     `
   ]
 
-  @property() entity?: string
+  @property() accessor entity: string | undefined
 
   @consume({context: corpusContext, subscribe: true})
   @property({attribute: false})
-  index?: ApparatusIndex
+  accessor index: ApparatusIndex | undefined
 
   override render() {
     if (!this.index || !this.entity) return nothing

@@ -121,10 +121,10 @@ export class ApparatusLibrary extends LitElement {
 
   @consume({context: corpusContext, subscribe: true})
   @property({attribute: false})
-  index?: ApparatusIndex
+  accessor index: ApparatusIndex | undefined
 
-  @state() sortBy: Column = 'title'
-  @state() descending = false
+  @state() accessor sortBy: Column = 'title'
+  @state() accessor descending = false
 
   private rows() {
     const index = this.index!

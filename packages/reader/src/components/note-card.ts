@@ -51,13 +51,13 @@ export class ApparatusNoteCard extends LitElement {
     `
   ]
 
-  @property({attribute: false}) source?: Source
+  @property({attribute: false}) accessor source: Source | undefined
   /** The note's own label. */
-  @property() label = ''
+  @property() accessor label = ''
   /** Other labels (in the same article) citing this source. */
-  @property({attribute: false}) others: string[] = []
-  @property({attribute: false}) entities: Entity[] = []
-  @property() article?: string
+  @property({attribute: false}) accessor others: string[] = []
+  @property({attribute: false}) accessor entities: Entity[] = []
+  @property() accessor article: string | undefined
 
   override render() {
     if (!this.source) return html`<p>No reference for this note.</p>`

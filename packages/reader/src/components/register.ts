@@ -136,12 +136,12 @@ export class ApparatusRegister extends LitElement {
     `
   ]
 
-  @property() type: EntityType = 'person'
-  @property() entity?: string
+  @property() accessor type: EntityType = 'person'
+  @property() accessor entity: string | undefined
 
   @consume({context: corpusContext, subscribe: true})
   @property({attribute: false})
-  index?: ApparatusIndex
+  accessor index: ApparatusIndex | undefined
 
   /** The entries of the register, A–Z. */
   get rows(): Row[] {

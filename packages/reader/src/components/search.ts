@@ -93,11 +93,11 @@ export class ApparatusSearch extends LitElement {
 
   @consume({context: corpusContext, subscribe: true})
   @property({attribute: false})
-  index?: ApparatusIndex
+  accessor index: ApparatusIndex | undefined
 
-  @property() query = ''
-  @property({type: Number}) limit = 20
-  @state() private shown = 20
+  @property() accessor query = ''
+  @property({type: Number}) accessor limit = 20
+  @state() private accessor shown = 20
 
   private timer?: ReturnType<typeof setTimeout>
 
