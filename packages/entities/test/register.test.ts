@@ -22,7 +22,10 @@ test('loadRegister reports duplicate ids with line and column', () => {
   assert.equal(messages[0]!.ruleId, 'duplicate-id')
   assert.equal(messages[0]!.line, 4)
   assert.equal(messages[0]!.column, 7)
-  assert.match(messages[0]!.reason, /^entities\.yaml: Duplicate id `a`/)
+  assert.match(messages[0]!.reason, /^Duplicate id `a`/)
+  assert.equal(messages[0]!.file, 'entities.yaml')
+  assert.equal(messages[0]!.source, 'apparatus-entities')
+  assert.equal(messages[0]!.fatal, true)
 })
 
 test('loadRegister reports an alias claimed by two entities', () => {

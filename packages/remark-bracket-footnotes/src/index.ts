@@ -1,3 +1,4 @@
 export {default} from './lib/plugin.js'
 export type {BracketFootnotesData, Numbering, Options} from './lib/plugin.js'
 export {isReferenceSectionHeading, referenceSectionName, referenceSectionNames} from './lib/section-names.js'
+export {SourceMap} from './lib/source-map.js'

@@ -15,7 +15,7 @@ import remarkBracketFootnotes from 'remark-bracket-footnotes'
 
 
 test('should expose the public api', () => {
-  assert.deepEqual(Object.keys(mod).sort(), ['default', 'isReferenceSectionHeading', 'referenceSectionName', 'referenceSectionNames'])
+  assert.deepEqual(Object.keys(mod).sort(), ['SourceMap', 'default', 'isReferenceSectionHeading', 'referenceSectionName', 'referenceSectionNames'])
 })
 
 function run(markdown: string) {

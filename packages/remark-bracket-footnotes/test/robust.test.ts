@@ -191,3 +191,10 @@ test('every shared section name is read as a heading, a plain line, with `[edit]
   }
   for (const text of ['Further reading', 'External links', 'See also[edit]', 'References are below.', 'Notes on a scandal']) assert.ok(!isReferenceSectionHeading(text), text)
 })
+
+test('positions: a marker after character references and escapes is reported at the bracket the author typed', () => {
+  // `&amp;` and `&#x1F600;` are one character of the text (the second two code units); `\*` is one.
+  const input = 'A &amp; B &#x1F600; \\*C.[1] D.[2]\n\n## Notes\n\n[1] One.\n'
+  const column = input.indexOf('[2]') + 1
+  assert.deepEqual(run(input).messages, [`1:${column} undefined-marker`])
+})

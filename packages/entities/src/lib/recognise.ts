@@ -1,4 +1,6 @@
 import type {Entity, EntityType, Mention, Passage} from '@apparatus/model'
+import type {Point} from 'unist'
+import {VFileMessage} from 'vfile-message'
 import {findCaseNames} from './cases.js'
 import {discoverSpans, type DiscoveredSpan} from './discover.js'
 import {compileMatcher, selectLongest, type Matcher} from './matcher.js'
@@ -8,17 +10,45 @@ import {fold, maskUrls, nameKey, slug} from './normalise.js'
 import type {Register, RegisterEntity} from './register.js'
 
 export interface RecogniseInput {
-  articles: Array<{id: string; text: string; passages: Passage[]}>
+  /**
+   * `path` names the file messages belong to (default: the id); `locate` maps
+   * an offset in `text` to its place in that file, so a message points at
+   * what the author typed (without it, messages have no place).
+   */
+  articles: Array<{id: string; text: string; passages: Passage[]; path?: string; locate?: (offset: number) => Point | undefined}>
   sources: Array<{id: string; raw: string}>
 }
 
-export interface RecogniseMessage {
+/**
+ * A recognition problem: a vfile message (`source` "apparatus-entities",
+ * placed when the article gave `locate`) that also names the article or
+ * source and the span in `text` it is about.
+ */
+export interface RecogniseMessage extends VFileMessage {
   article?: string
-  source?: string
+  sourceId?: string
   start?: number
   end?: number
-  reason: string
-  ruleId: string
+}
+
+function recogniseMessage(
+  reason: string,
+  ruleId: string,
+  where: {article?: string; source?: string},
+  start: number,
+  end: number,
+  article: RecogniseInput['articles'][number] | undefined
+): RecogniseMessage {
+  const from = article?.locate?.(start)
+  const to = article?.locate?.(end)
+  const message: RecogniseMessage = new VFileMessage(reason, {place: from && to ? {start: from, end: to} : from, ruleId, source: 'apparatus-entities'})
+  message.fatal = false
+  if (where.article) message.article = where.article
+  if (where.source) message.sourceId = where.source
+  message.start = start
+  message.end = end
+  if (article) message.file = article.path ?? article.id
+  return message
 }
 
 export interface RecogniseOptions {
@@ -113,6 +143,7 @@ export function analyse(input: RecogniseInput, register: Register, options: Reco
   }
 
   const messages: RecogniseMessage[] = []
+  const articleById = new Map(input.articles.map((article) => [article.id, article]))
   const mentions: Mention[] = []
   const patternCases = new Map<string, {label: string; forms: Set<string>}>()
   const used = new Set<string>()
@@ -137,13 +168,16 @@ export function analyse(input: RecogniseInput, register: Register, options: Reco
       const entity = byId.get(hit.entity)
       if (full.has(hit.entity) || entity?.safe.includes(hit.form)) return true
       if (where.article && entity?.safeIn[hit.form]?.includes(where.article)) return true
-      messages.push({
-        ...where,
-        start: hit.start,
-        end: hit.end,
-        reason: `Unresolved short name \`${hit.form}\`, expected the full name of \`${hit.entity}\` in the same text or \`safe: [${hit.form}]\` in the register`,
-        ruleId: 'unresolved-short-name'
-      })
+      messages.push(
+        recogniseMessage(
+          `Unresolved short name \`${hit.form}\`, expected the full name of \`${hit.entity}\` in the same text or \`safe: [${hit.form}]\` in the register`,
+          'unresolved-short-name',
+          where,
+          hit.start,
+          hit.end,
+          where.article ? articleById.get(where.article) : undefined
+        )
+      )
       return false
     })
   }
@@ -156,7 +190,7 @@ export function analyse(input: RecogniseInput, register: Register, options: Reco
     for (const hit of resolveShort(inBody, {article: article.id})) {
       const passage = passageAt(article.passages, hit.start)
       if (!passage) {
-        messages.push({article: article.id, start: hit.start, end: hit.end, reason: 'Unexpected mention outside every passage', ruleId: 'mention-outside-passage'})
+        messages.push(recogniseMessage('Unexpected mention outside every passage', 'mention-outside-passage', {article: article.id}, hit.start, hit.end, article))
         continue
       }
       accept(hit)

@@ -1,4 +1,5 @@
 import {ENTITY_TYPES, type EntityType} from '@apparatus/model'
+import {VFileMessage} from 'vfile-message'
 import {LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode} from 'yaml'
 import {nameKey} from './normalise.js'
 
@@ -31,13 +32,8 @@ export interface Register {
   entities: RegisterEntity[]
 }
 
-export interface RegisterMessage {
-  reason: string
-  ruleId: string
-  line?: number
-  column?: number
-  fatal?: boolean
-}
+/** A register problem: a vfile message at its line and column in `entities.yaml`, `fatal` unless it is only advice. */
+export type RegisterMessage = VFileMessage
 
 const knownKeys = new Set(['id', 'type', 'label', 'aliases', 'wikidata', 'note', 'not', 'safe', 'exact', 'scope'])
 const scopes = new Set(['all', 'sources', 'body'])
@@ -54,7 +50,6 @@ export function loadRegister(
   const lineCounter = new LineCounter()
   const doc = parseDocument(yamlText, {lineCounter, prettyErrors: false})
   const messages: RegisterMessage[] = []
-  const prefix = path ? `${path}: ` : ''
   const at = (node: YamlNode | null | undefined): {line?: number; column?: number} => {
     const offset = node?.range?.[0]
     if (offset === undefined) return {}
@@ -62,12 +57,12 @@ export function loadRegister(
     return {line: pos.line, column: pos.col}
   }
   const report = (reason: string, ruleId: string, node: YamlNode | null | undefined, fatal = true) => {
-    messages.push({reason: prefix + reason, ruleId, ...at(node), fatal})
+    messages.push(registerMessage(reason, ruleId, at(node), fatal, path))
   }
 
   for (const error of doc.errors) {
     const pos = lineCounter.linePos(error.pos[0])
-    messages.push({reason: prefix + error.message, ruleId: 'yaml-syntax', line: pos.line, column: pos.col, fatal: true})
+    messages.push(registerMessage(error.message, 'yaml-syntax', {line: pos.line, column: pos.col}, true, path))
   }
   const entities: RegisterEntity[] = []
   if (doc.errors.length > 0) return {register: {entities}, messages}
@@ -207,4 +202,15 @@ export function loadRegister(
   }
 
   return {register: {entities}, messages}
+}
+
+function registerMessage(reason: string, ruleId: string, place: {line?: number; column?: number}, fatal: boolean, path: string | undefined): VFileMessage {
+  const message = new VFileMessage(reason, {
+    place: place.line === undefined ? undefined : {line: place.line, column: place.column ?? 1},
+    ruleId,
+    source: 'apparatus-entities'
+  })
+  message.fatal = fatal
+  if (path) message.file = path
+  return message
 }

@@ -8,13 +8,16 @@ import {loadRegister, recogniseEntities, type Register} from '@apparatus/entitie
 import {INDEX_VERSION, type ApparatusIndex, type Article, type Entity, type Footnote, type Mention} from '@apparatus/model'
 import {validateIndex} from '@apparatus/model/validate'
 import {resolveSources} from '@apparatus/references'
+import type {Text} from 'mdast'
+import {SourceMap} from 'remark-bracket-footnotes'
+import type {Point} from 'unist'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {buildGraph} from './graph/index.js'
 import type {ParsedArticle} from './article.js'
 import {parseCached, renderCached} from './cache.js'
 import {placeOfKey} from './front-matter.js'
-import {fatal} from '@apparatus/io'
-import {readCorpus} from '@apparatus/io'
+import {fatal, readCorpus} from '@apparatus/io'
 import {renderArticle} from './render.js'
 
 export interface BuildOptions {
@@ -70,18 +73,15 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
 
   progress('references', 0, 1)
   const notes = parsed.flatMap(({article}) => article.notes.map((note) => ({article: article.meta.id, note})))
-  const entries = notes.map(({article, note}) => ({article, label: note.label, raw: note.raw}))
-  const resolved = resolveSources(entries)
   const fileOf = new Map(parsed.map(({file, article}) => [article.meta.id, file]))
-  for (const message of resolved.messages) {
-    const file = fileOf.get(message.article)
-    if (!file) continue
-    const note = parsed.find(({article}) => article.meta.id === message.article)?.article.tree.children.find(
-      (node) => node.type === 'footnoteDefinition' && (node.label ?? node.identifier) === message.label
+  const notePlace = new Map(
+    parsed.flatMap(({article}) =>
+      article.tree.children.flatMap((node) => (node.type === 'footnoteDefinition' && node.position ? [[`${article.meta.id}\u0000${node.label ?? node.identifier}`, node.position] as const] : []))
     )
-    const located = file.message(`${message.reason} (note ${message.label})`, {place: note?.position, ruleId: message.ruleId, source: 'apparatus-references'})
-    if (message.fatal) located.fatal = true
-  }
+  )
+  const entries = notes.map(({article, note}) => ({article, label: note.label, raw: note.raw, path: fileOf.get(article)?.path, place: notePlace.get(`${article}\u0000${note.label}`)}))
+  const resolved = resolveSources(entries)
+  for (const message of resolved.messages) attach(fileOf.get(message.article), message)
   const sourceOf = new Map<string, Map<string, string>>()
   // article id -> footnote identifier -> source id
   notes.forEach(({article, note}, index) => {
@@ -117,15 +117,26 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   progress('entities', 0, 1)
   const register = readRegister(corpus.register)
   const recognised = recogniseEntities(
-    {articles: articles.map(({id, text, passages}) => ({id, text, passages})), sources: resolved.sources.map(({id, raw}) => ({id, raw: raw ?? ''}))},
+    {
+      articles: parsed.map(({file, article}) => ({id: article.meta.id, text: article.text, passages: article.passages, path: file.path, locate: locator(file, article)})),
+      sources: resolved.sources.map(({id, raw}) => ({id, raw: raw ?? ''}))
+    },
     register
   )
+  const citedAt = new Map<string, {article: string; label: string}>()
+  notes.forEach(({article, note}, index) => {
+    const source = resolved.footnoteSources[index]!
+    if (!citedAt.has(source)) citedAt.set(source, {article, label: note.label})
+  })
   for (const message of recognised.messages) {
-    const file = message.article ? fileOf.get(message.article) : corpus.register
-    if (!file) continue
-    const parsedArticle = message.article ? parsed.find(({article}) => article.meta.id === message.article)?.article : undefined
-    const place = parsedArticle && message.start !== undefined ? placeOfOffset(parsedArticle, message.start) : undefined
-    file.message(message.reason, {place, ruleId: message.ruleId, source: 'apparatus-entities'})
+    if (message.article) attach(fileOf.get(message.article), message)
+    else if (message.sourceId) {
+      // A problem in a source's text is reported at the first note that cites it.
+      const at = citedAt.get(message.sourceId)
+      if (!at) continue
+      if (!message.place) message.place = notePlace.get(`${at.article}\u0000${at.label}`)
+      attach(fileOf.get(at.article), message)
+    }
   }
   const sources = resolved.sources.map((source) => ({...source, entities: [...(recognised.sourceEntities[source.id] ?? [])].sort()}))
   const entities: Entity[] = recognised.entities
@@ -170,29 +181,42 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
 function readRegister(file: VFile | undefined): Register {
   if (file && file.messages.some((message) => message.fatal)) return {entities: []}
   const {register, messages} = loadRegister(file ? String(file.value ?? '') : '', file?.path)
-  for (const message of messages) {
-    const located = file?.message(message.reason.replace(file.path + ': ', ''), {
-      place: {line: message.line ?? 1, column: message.column ?? 1},
-      ruleId: message.ruleId,
-      source: 'apparatus-entities'
-    })
-    if (located) located.fatal = message.fatal === false ? false : true
-  }
+  for (const message of messages) attach(file, message)
   return register
 }
 
-/** Map an offset in an article's `text` back to the Markdown source, via the text node it falls in. */
-function placeOfOffset(article: ParsedArticle, offset: number) {
-  let found: ParsedArticle['segments'][number] | undefined
-  for (const segment of article.segments) {
-    if (segment.start > offset) break
-    found = segment
+/** A message made by another package joins the file it is about (vfile's own `file.message` does the same). */
+function attach(file: VFile | undefined, message: VFileMessage): void {
+  if (!file) return
+  message.file = file.path
+  file.messages.push(message)
+}
+
+/**
+ * Map an offset in an article's `text` back to the Markdown source, exactly:
+ * through the text node it falls in, then through that node's escapes and
+ * character references (the footnote plugin's source map).
+ */
+function locator(file: VFile, article: ParsedArticle): (offset: number) => Point | undefined {
+  const map = new SourceMap(file)
+  return (offset) => {
+    let low = 0
+    let high = article.segments.length - 1
+    if (high < 0 || article.segments[0]!.start > offset) return undefined
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (article.segments[mid]!.start <= offset) low = mid
+      else high = mid - 1
+    }
+    const segment = article.segments[low]!
+    const node = segment.node as Text
+    const delta = Math.min(offset - segment.start, node.value?.length ?? 0)
+    if (node.type !== 'text') {
+      const start = node.position?.start
+      return start ? {line: start.line, column: start.column + delta} : undefined
+    }
+    return map.position(node, delta, delta)?.start
   }
-  const start = found?.node.position?.start
-  if (!found || !start) return undefined
-  const delta = offset - found.start
-  // Text nodes may hold escapes (`\[`), so the column is a close estimate within the line.
-  return {line: start.line, column: start.column + delta}
 }
 
 export const defaultCacheDir = (root: string) => join(root, 'node_modules', '.cache', 'apparatus')

@@ -3,15 +3,12 @@
  * entry (trimmed of punctuation): a part that cannot be read is left out,
  * never guessed.
  */
+import {VFileMessage} from 'vfile-message'
 import type {CslDate, CslFields, CslName} from '@apparatus/model'
 import {splitAuthors} from './authors.js'
 
-export interface ReferenceMessage {
-  reason: string
-  ruleId: string
-  start?: number
-  end?: number
-}
+/** A part of the entry that could not be read: a vfile message (`source` "apparatus-references", advice, never fatal). */
+export type ReferenceMessage = VFileMessage
 
 export interface ParsedReference {
   csl: CslFields
@@ -67,7 +64,7 @@ export function parseReference(raw: string): ParsedReference {
     if (names.length > 0) csl.author = names
     const year = byYear[2]!
     if (/^\d{4}/.test(year)) csl.issued = dateFrom(Number.parseInt(year, 10), byYear[3])
-    else messages.push({reason: 'No year (n.d.)', ruleId: 'no-year'})
+    else messages.push(advice('No year (n.d.)', 'no-year'))
     readTitleAndContainer(rest.slice(byYear[0].length), csl)
   } else {
     const quote = quoted.exec(rest)
@@ -86,9 +83,9 @@ export function parseReference(raw: string): ParsedReference {
       const year = /\(((?:1[6-9]|20)\d{2})\)|,\s*((?:1[6-9]|20)\d{2})\b/.exec(rest)
       if (year) csl.issued = {'date-parts': [[Number(year[1] ?? year[2])]]}
     }
-    if (!csl.issued) messages.push({reason: 'No year found', ruleId: 'no-year'})
+    if (!csl.issued) messages.push(advice('No year found', 'no-year'))
   }
-  if (!csl.title) messages.push({reason: 'No title found', ruleId: 'no-title'})
+  if (!csl.title) messages.push(advice('No title found', 'no-title'))
   csl.type = typeOf(csl)
   return {csl, messages}
 }
@@ -176,3 +173,9 @@ function readDate(text: string): CslDate | undefined {
 }
 
 export type {CslName}
+
+function advice(reason: string, ruleId: string): VFileMessage {
+  const message = new VFileMessage(reason, {ruleId, source: 'apparatus-references'})
+  message.fatal = false
+  return message
+}

@@ -4,6 +4,8 @@
  * entry of the same article; identical works (same URL, or same author, year
  * and title) share one source id across the corpus.
  */
+import type {Position} from 'unist'
+import {VFileMessage} from 'vfile-message'
 import type {Source} from '@apparatus/model'
 import normalizeUrl from 'normalize-url'
 import {parseReference, type ParsedReference} from './parse.js'
@@ -12,14 +14,16 @@ export interface ReferenceEntry {
   article: string
   label: string
   raw: string
+  /** The file the note is in (messages name it; default: the article id). */
+  path?: string
+  /** Where the note is in that file (messages point there). */
+  place?: Position
 }
 
-export interface ResolveMessage {
+/** A problem with one note: a vfile message (`source` "apparatus-references") naming the article and the note's label. */
+export interface ResolveMessage extends VFileMessage {
   article: string
   label: string
-  reason: string
-  ruleId: string
-  fatal?: boolean
 }
 
 export interface ResolvedSources {
@@ -59,7 +63,7 @@ export function resolveSources(entries: ReferenceEntry[]): ResolvedSources {
     const raw = entry.raw.replace(/\s+/g, ' ').trim()
     const back = backReference(raw, earlier)
     if (back === null) {
-      messages.push({article: entry.article, label: entry.label, reason: `Cannot resolve the back-reference \`${raw.slice(0, 40)}\` to an earlier note`, ruleId: 'unresolved-back-reference'})
+      messages.push(resolveMessage(entry, `Cannot resolve the back-reference \`${raw.slice(0, 40)}\` to an earlier note (note ${entry.label})`, 'unresolved-back-reference'))
     } else if (back) {
       footnoteSources.push(back.id)
       earlier.push({label: entry.label, source: back})
@@ -167,4 +171,13 @@ function uniqueId(base: string, used: Set<string>): string {
   for (let suffix = 1; used.has(id); suffix++) id = `${base}-${String.fromCharCode(97 + suffix)}`
   used.add(id)
   return id
+}
+
+function resolveMessage(entry: ReferenceEntry, reason: string, ruleId: string): ResolveMessage {
+  const message = new VFileMessage(reason, {place: entry.place, ruleId, source: 'apparatus-references'}) as ResolveMessage
+  message.fatal = false
+  message.article = entry.article
+  message.label = entry.label
+  message.file = entry.path ?? entry.article
+  return message
 }

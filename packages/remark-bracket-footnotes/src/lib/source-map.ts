@@ -3,11 +3,27 @@
  * (`\[`) and character references (`&amp;`) make the source longer than the
  * value, and messages must point at the bracket the author typed.
  */
+import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import type {Text} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 
 const escapable = /[!-/:-@[-`{-~]/
+const reference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/y
+
+/** The character reference at `at` as micromark reads it (its decoded value and source length), if valid. */
+function characterReference(source: string, at: number): {value: string; length: number} | undefined {
+  reference.lastIndex = at
+  const match = reference.exec(source)
+  if (!match) return undefined
+  let value: string | false
+  if (match[3]) value = decodeNamedCharacterReference(match[3])
+  else {
+    const code = match[1] ? Number.parseInt(match[1], 10) : Number.parseInt(match[2]!, 16)
+    value = code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code)
+  }
+  return value === false ? undefined : {value, length: match[0].length}
+}
 
 export class SourceMap {
   readonly source: string | undefined
@@ -44,10 +60,12 @@ export class SourceMap {
       while (next < wanted.length && wanted[next] === index) result[next++] = at
       if (index === value.length) break
       const char = value[index]!
+      const reference = source[at] === '&' ? characterReference(source, at) : undefined
       if (source[at] === '\\' && source[at + 1] === char && escapable.test(char)) at += 2
-      else if (source[at] === '&' && source[at] !== char) {
-        const semicolon = source.indexOf(';', at)
-        at = semicolon !== -1 && semicolon - at < 12 ? semicolon + 1 : at + 1
+      else if (reference && value.startsWith(reference.value, index)) {
+        // `&amp;` is one character of the value; a reference may decode to two code units.
+        at += reference.length
+        index += reference.value.length - 1
       } else if (char === '\n') {
         // A soft line break: the value drops the next line's indentation.
         at++
