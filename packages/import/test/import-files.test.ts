@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {join, relative} from 'node:path'
 import {after, test} from 'node:test'
 import {importArticle, importFiles} from '../src/index.js'
 
@@ -59,7 +59,7 @@ test('importFiles: hand-edited front matter survives a re-import (the body is re
   const again = await importFiles([path], {corpusDir: space.corpusDir})
   assert.deepEqual(again.written, [target])
   const kept = await readFile(target!, 'utf8')
-  assert.match(kept, /^---\nid: rivers\ntitle: Rivers, Revisited\nauthors:\n {2}- Ada Byron\nsource: rivers.txt\ncredits: \[\]\nnote: checked by hand\n---\n/)
+  assert.match(kept, /^---\nid: rivers\ntitle: Rivers, Revisited\nauthors:\n {2}- Ada Byron\nsource: rivers.txt\nsource-path: \.\.\/rivers.txt\nsource-sha256: [0-9a-f]{64}\ncredits: \[\]\nnote: checked by hand\n---\n/)
   assert.match(kept, /The water returns again\./)
   assert.doesNotMatch(kept, /A body edit/)
   // Idempotent with the hand edits in place too.
@@ -71,14 +71,50 @@ test('importFiles: hand-edited front matter survives a re-import (the body is re
   assert.match(forced, /note: checked by hand/)
 })
 
-test('importFiles: a new source whose slug is taken gets a suffixed id; sources are matched by base name', async () => {
+test('importFiles: a new source whose id is taken is an `id-collision` naming both paths; `id` resolves it', async () => {
   const space = await workspace()
   const one = await space.source('one.txt', article)
   const two = await space.source('two.txt', article.replace('The sea is not full.', 'The sea is full.'))
   const result = await importFiles([one, two], {corpusDir: space.corpusDir})
-  assert.deepEqual(result.written.map((path) => path.split('/').pop()), ['a-short-article-about-rivers.md', 'a-short-article-about-rivers-2.md'])
+  assert.deepEqual(result.written.map((path) => path.split('/').pop()), ['a-short-article-about-rivers.md'])
+  const [message] = result.files[1]!.messages
+  assert.equal(message!.ruleId, 'id-collision')
+  assert.equal(message!.fatal, true)
+  assert.ok(message!.reason.includes(relative(process.cwd(), one)), message!.reason)
+  assert.match(message!.reason, /--id a-short-article-about-rivers-2/)
+  const chosen = await importFiles([two], {corpusDir: space.corpusDir, id: 'rivers-full'})
+  assert.deepEqual(chosen.written.map((path) => path.split('/').pop()), ['rivers-full.md'])
   const again = await importFiles([two], {corpusDir: space.corpusDir})
-  assert.deepEqual(again.unchanged.map((path) => path.split('/').pop()), ['a-short-article-about-rivers-2.md'])
+  assert.deepEqual(again.unchanged.map((path) => path.split('/').pop()), ['rivers-full.md'], 'a re-import of the same path finds its article')
+})
+
+test('importFiles: the same bytes from another path are the same article; a re-import of a changed file updates it in place', async () => {
+  const space = await workspace()
+  const one = await space.source('one.txt', article)
+  const [target] = (await importFiles([one], {corpusDir: space.corpusDir})).written
+  const copy = await space.source('copy.txt', article)
+  assert.deepEqual((await importFiles([copy], {corpusDir: space.corpusDir})).unchanged, [target])
+  await writeFile(one, article.replace('The sea is not full.', 'The sea is never full.'))
+  assert.deepEqual((await importFiles([one], {corpusDir: space.corpusDir})).written, [target])
+  assert.match(await readFile(target!, 'utf8'), /never full/)
+  assert.deepEqual(await space.articles(), ['a-short-article-about-rivers.md'])
+})
+
+test('importFiles: an article imported before paths were recorded is matched only when it would come out the same', async () => {
+  const space = await workspace()
+  const one = await space.source('one.txt', article)
+  const [target] = (await importFiles([one], {corpusDir: space.corpusDir})).written
+  const legacy = (await readFile(target!, 'utf8')).replace(/source-path: .*\nsource-sha256: .*\n/, '')
+  await writeFile(target!, legacy)
+  const {mkdir} = await import('node:fs/promises')
+  await mkdir(join(space.corpusDir, '..', 'other'))
+  const other = await space.source('other/one.txt', article.replace('Rivers run', 'Streams run'))
+  const refused = await importFiles([other], {corpusDir: space.corpusDir})
+  assert.equal(refused.files[0]!.messages[0]!.ruleId, 'id-collision')
+  assert.match(refused.files[0]!.messages[0]!.reason, /a file named `one.txt`.*--id a-short-article-about-rivers /)
+  assert.equal(await readFile(target!, 'utf8'), legacy, 'untouched')
+  assert.deepEqual((await importFiles([one], {corpusDir: space.corpusDir})).written, [target], 'the same text: adopted, its path recorded')
+  assert.match(await readFile(target!, 'utf8'), /source-path: \.\.\/one.txt/)
 })
 
 test('CRLF and BOM: normalised, same output as LF without BOM', () => {
@@ -157,7 +193,7 @@ test('writes are atomic: no temporary files are left next to the articles', asyn
   assert.deepEqual(await space.articles(), ['a-short-article-about-rivers.md'])
 })
 
-test('bad input: two files with the same base name in one import: the second is fatal `duplicate-source`', async () => {
+test('two files with one base name in one import: different paths, so the second is an `id-collision` when its id is taken', async () => {
   const space = await workspace()
   const first = await space.source('same.txt', article)
   const {mkdir} = await import('node:fs/promises')
@@ -165,7 +201,10 @@ test('bad input: two files with the same base name in one import: the second is 
   const second = await space.source('other/same.txt', article.replace('Rivers run', 'Streams run'))
   const result = await importFiles([first, second], {corpusDir: space.corpusDir})
   assert.equal(result.written.length, 1)
-  assert.equal(result.files[1]!.messages[0]!.ruleId, 'duplicate-source')
+  assert.equal(result.files[1]!.messages[0]!.ruleId, 'id-collision')
   assert.equal(result.files[1]!.messages[0]!.fatal, true)
   assert.match(await readFile(result.written[0]!, 'utf8'), /Rivers run/)
+  const retitled = await space.source('other/same.txt', article.replace('A Short Article About Rivers', 'Streams').replace('Rivers run', 'Streams run'))
+  assert.equal((await importFiles([first, retitled], {corpusDir: space.corpusDir})).written.length, 1, 'a new title: a new article')
+  assert.deepEqual(await space.articles(), ['a-short-article-about-rivers.md', 'streams.md'])
 })

@@ -16,7 +16,7 @@ export interface ArticleMatter {
 }
 
 /** Known keys first, in this order; any other (hand-added) keys follow, sorted. */
-const ORDER = ['id', 'title', 'authors', 'date', 'site', 'source', 'credits', 'bio']
+const ORDER = ['id', 'title', 'authors', 'date', 'site', 'source', 'source-path', 'source-sha256', 'credits', 'bio']
 
 export const frontMatterPattern = /^---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)/
 
@@ -36,10 +36,15 @@ export function mergeFrontMatter(generated: ArticleMatter, existing: Record<stri
       if (!force || key === 'id' || !(key in generated)) merged[key] = value
     }
   }
+  return ordered(merged)
+}
+
+/** Known keys first, in their order; the rest sorted; `undefined` values dropped. */
+export function ordered(merged: Record<string, unknown>): Record<string, unknown> {
   const keys = [...ORDER.filter((key) => key in merged), ...Object.keys(merged).filter((key) => !ORDER.includes(key)).sort()]
-  const ordered: Record<string, unknown> = {}
-  for (const key of keys) if (merged[key] !== undefined) ordered[key] = merged[key]
-  return ordered
+  const result: Record<string, unknown> = {}
+  for (const key of keys) if (merged[key] !== undefined) result[key] = merged[key]
+  return result
 }
 
 export function formatFrontMatter(data: Record<string, unknown>): string {

@@ -3,7 +3,7 @@ import {basename} from 'node:path'
 import {VFile} from 'vfile'
 import {stripChrome} from './chrome.js'
 import {decode} from './decode.js'
-import {formatFrontMatter, mergeFrontMatter, readFrontMatter, type ArticleMatter} from './front-matter.js'
+import {formatFrontMatter, mergeFrontMatter, ordered, readFrontMatter, type ArticleMatter} from './front-matter.js'
 import {toBody} from './markdown.js'
 import {slugify, uniqueId} from './slug.js'
 import {structure} from './structure.js'
@@ -19,6 +19,14 @@ export interface ImportInput {
   takenIds?: Set<string>
   /** Regenerate every front matter field except `id` (default: false). */
   force?: boolean
+  /** The id to use, whatever the title or the existing article says (the CLI's `--id`). */
+  id?: string
+  /**
+   * Where the text came from, written as `source-path` (relative to the corpus
+   * folder) and `source-sha256`: what `importFiles` recognises a re-import by.
+   * Always the generated value: these are facts about the import, not edits.
+   */
+  identity?: {path: string; sha256: string}
 }
 
 export interface ImportResult {
@@ -97,7 +105,7 @@ export function importArticle(input: ImportInput): ImportResult {
   }
 
   const existingId = typeof existing?.id === 'string' && idPattern.test(existing.id) ? existing.id : undefined
-  const id = existingId ?? uniqueId(slugify(shape.title), input.takenIds ?? new Set())
+  const id = input.id ?? existingId ?? uniqueId(slugify(shape.title), input.takenIds ?? new Set())
   const generated: ArticleMatter = {
     id,
     title: shape.title,
@@ -110,8 +118,11 @@ export function importArticle(input: ImportInput): ImportResult {
   }
   // Report in reading order, whatever pass found the problem.
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
-  const data = mergeFrontMatter(generated, existing, input.force === true)
-  data.id = id
+  const data = ordered({
+    ...mergeFrontMatter(generated, existing, input.force === true),
+    id,
+    ...(input.identity ? {'source-path': input.identity.path, 'source-sha256': input.identity.sha256} : {})
+  })
   return {id, markdown: `${formatFrontMatter(data)}\n${body.markdown}`, file}
 }
 

@@ -1,11 +1,11 @@
 /** The I/O edge of the importer: read sources, find existing articles, write atomically. */
 import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises'
-import {basename, dirname, join, sep} from 'node:path'
+import {createHash} from 'node:crypto'
+import {basename, dirname, join, relative, resolve, sep} from 'node:path'
 import {VFile} from 'vfile'
-import {readRegularFile} from '@apparatus/io'
-import {writeAtomic} from '@apparatus/io'
+import {readRegularFile, writeAtomic} from '@apparatus/io'
 import {MAX_BYTES} from './decode.js'
-import {readFrontMatter} from './front-matter.js'
+import {frontMatterPattern, readFrontMatter} from './front-matter.js'
 import {importArticle} from './import-article.js'
 
 export interface ImportFilesOptions {
@@ -15,6 +15,12 @@ export interface ImportFilesOptions {
   force?: boolean
   /** Read inputs that are symlinks to files outside their own folder (default: false, refused). */
   followSymlinks?: boolean
+  /**
+   * The id of the article for the one input (only with one path): a new id
+   * imports it as a new article, an existing article's id makes this file that
+   * article's source. The way out of an `id-collision`.
+   */
+  id?: string
 }
 
 export interface ImportFilesResult {
@@ -30,58 +36,141 @@ interface Existing {
   path: string
   content: string
   id: string
+  /** Base name of the source file (`source`). */
+  source?: string
+  /** `source-path`: the source file, relative to the corpus folder (POSIX separators). */
+  sourcePath?: string
+  /** `source-sha256`: the hash of the source file's bytes when it was imported. */
+  sha256?: string
 }
 
+const idPattern = /^[a-z0-9][a-z0-9-]*$/
+
+/**
+ * An article is known by where its text came from and by what the text is,
+ * never by the file's base name alone: a re-import of the same path (or of the
+ * same bytes from elsewhere) updates that article; any other file whose id is
+ * taken is an `id-collision`, and nothing is written for it.
+ */
 export async function importFiles(paths: string[], options: ImportFilesOptions): Promise<ImportFilesResult> {
   if (!Array.isArray(paths) || !options || typeof options.corpusDir !== 'string') {
     throw new TypeError('importFiles: expected `(paths, {corpusDir})`')
   }
-  const dir = join(options.corpusDir, 'articles')
-  const bySource = new Map<string, Existing>()
-  const taken = new Set<string>()
-  const result: ImportFilesResult = {written: [], unchanged: [], files: []}
-  for (const article of await readArticles(dir, result.files)) {
-    taken.add(article.id)
-    if (article.source && !bySource.has(article.source)) bySource.set(article.source, article)
+  if (options.id !== undefined && (!idPattern.test(options.id) || paths.length !== 1)) {
+    throw new TypeError('importFiles: expected `id` to be a slug (`^[a-z0-9][a-z0-9-]*$`) and exactly one path')
   }
+  const dir = join(options.corpusDir, 'articles')
+  const corpus = resolve(options.corpusDir)
+  const result: ImportFilesResult = {written: [], unchanged: [], files: []}
+  const articles = await readArticles(dir, result.files)
+  const byId = new Map<string, Existing>()
+  for (const article of articles) if (!byId.has(article.id)) byId.set(article.id, article)
+  const find = (test: (article: Existing) => boolean) => [...byId.values()].find(test)
 
   const seen = new Set<string>()
   for (const path of paths) {
-    const source = basename(path)
-    if (seen.has(source)) {
-      // `source` identifies the article, so the second file would silently replace the first.
-      result.files.push(failure(path, `Unexpected second file named \`${source}\` in one import, expected unique file names; rename one of them`, 'duplicate-source'))
-      continue
-    }
-    seen.add(source)
+    const recorded = relative(corpus, resolve(path)).split(sep).join('/')
+    if (seen.has(recorded)) continue
+    seen.add(recorded)
     const bytes = await readSource(path, options.followSymlinks === true)
     if (bytes instanceof VFile) {
       result.files.push(bytes)
       continue
     }
-    const existing = bySource.get(source)
-    const others = new Set([...taken].filter((id) => id !== existing?.id))
-    const {id, markdown, file} = importArticle({
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    const identity = {path: recorded, sha256}
+    const shown = (article: Existing) => where(article, corpus)
+    let target: Existing | undefined
+    let id: string | undefined
+    let outcome: ReturnType<typeof importArticle> | undefined
+
+    const samePath = find((article) => article.sourcePath === recorded)
+    const sameBytes = find((article) => article.sha256 === sha256)
+    if (options.id !== undefined) {
+      const known = samePath ?? sameBytes
+      if (known && known.id !== options.id) {
+        result.files.push(failure(path, `Unexpected \`--id ${options.id}\`: this file is already article \`${known.id}\` (${display(known.path)}, from ${shown(known)}), and ids never move; drop --id`, 'id-mismatch'))
+        continue
+      }
+      id = options.id
+      target = byId.get(id)
+    } else if (samePath) {
+      target = samePath
+    } else if (sameBytes) {
+      // The same text from another place: that article. A file that moved takes its new path.
+      target = sameBytes
+      if (await exists(resolve(corpus, sameBytes.sourcePath ?? ''))) identity.path = sameBytes.sourcePath!
+    } else {
+      const derived = importArticle({text: bytes, sourceName: path, identity, ...(options.force ? {force: true} : {})})
+      if (derived.file.messages.some((message) => message.fatal)) {
+        result.files.push(derived.file)
+        continue
+      }
+      const taken = byId.get(derived.id)
+      const legacy = find((article) => article.sourcePath === undefined && article.source === basename(path))
+      if (legacy && legacy === taken && bodyOf(legacy.content) === bodyOf(derived.markdown)) {
+        // Imported before paths were recorded, and it would come out the same: the same article.
+        target = legacy
+      } else if (legacy) {
+        result.files.push(failure(path, `Unexpected source for article \`${legacy.id}\` (${display(legacy.path)}): it was imported from a file named \`${legacy.source}\` before source paths were recorded, and this one gives ${legacy === taken ? 'a different text' : `the id \`${derived.id}\``}; expected a new file name; pass --id ${legacy.id} if ${display(path)} is its source, or --id ${free(derived.id, byId)} to import it as a new article`, 'id-collision'))
+        continue
+      } else if (taken) {
+        result.files.push(failure(path, `Unexpected id \`${derived.id}\` for ${display(path)}: article \`${taken.id}\` (${display(taken.path)}) was imported from ${shown(taken)}; expected a new id: pass --id ${free(derived.id, byId)} to import it as a new article, or --id ${taken.id} to make this file that article's source`, 'id-collision'))
+        continue
+      } else {
+        outcome = derived
+      }
+    }
+
+    const {markdown, file, ...made} = outcome ?? importArticle({
       text: bytes,
       sourceName: path,
-      ...(existing ? {existing: existing.content} : {}),
-      takenIds: others,
+      identity,
+      ...(target ? {existing: target.content} : {}),
+      ...(id ? {id} : {}),
       ...(options.force ? {force: true} : {})
     })
     result.files.push(file)
     if (file.messages.some((message) => message.fatal)) continue
 
-    const target = existing?.path ?? join(dir, `${id}.md`)
-    if (existing?.content === markdown) {
-      result.unchanged.push(target)
+    const destination = target?.path ?? join(dir, `${made.id}.md`)
+    if (target?.content === markdown) {
+      result.unchanged.push(destination)
     } else {
-      await writeAtomic(target, markdown)
-      result.written.push(target)
+      await writeAtomic(destination, markdown)
+      result.written.push(destination)
     }
-    taken.add(id)
-    bySource.set(source, {path: target, content: markdown, id})
+    byId.set(made.id, {path: destination, content: markdown, id: made.id, source: basename(path), sourcePath: identity.path, sha256})
   }
   return result
+}
+
+/** Where an article came from, for messages: its recorded path (relative to the working folder), else its base name. */
+function where(article: Existing, corpus: string): string {
+  if (article.sourcePath !== undefined) return display(resolve(corpus, article.sourcePath))
+  return article.source ? `a file named \`${article.source}\`` : 'an unknown file'
+}
+
+function display(path: string): string {
+  return relative(process.cwd(), resolve(path)) || path
+}
+
+/** `base-2`, `base-3`, … whichever no article has: the suggestion after a collision. */
+function free(base: string, byId: ReadonlyMap<string, unknown>): string {
+  let n = 2
+  while (byId.has(`${base}-${n}`)) n++
+  return `${base}-${n}`
+}
+
+function bodyOf(markdown: string): string {
+  return markdown.replace(frontMatterPattern, '')
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false
+  )
 }
 
 /**
@@ -89,14 +178,14 @@ export async function importFiles(paths: string[], options: ImportFilesOptions):
  * that cannot be read (a dangling link, a folder, a FIFO) is a warning: it does
  * not stop the import, and `apparatus check` reports it as an error.
  */
-async function readArticles(dir: string, files: VFile[]): Promise<Array<Existing & {source?: string}>> {
+async function readArticles(dir: string, files: VFile[]): Promise<Existing[]> {
   let names: string[]
   try {
     names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort()
   } catch {
     return []
   }
-  const articles: Array<Existing & {source?: string}> = []
+  const articles: Existing[] = []
   for (const name of names) {
     const path = join(dir, name)
     const probe = new VFile({path})
@@ -114,8 +203,9 @@ async function readArticles(dir: string, files: VFile[]): Promise<Array<Existing
       data = undefined
     }
     const id = typeof data?.id === 'string' ? data.id : name.slice(0, -3)
-    const source = typeof data?.source === 'string' ? data.source : undefined
-    articles.push({path, content, id, ...(source ? {source} : {})})
+    const text = (key: string) => (typeof data?.[key] === 'string' ? {[key]: data[key] as string} : {})
+    const {source, 'source-path': sourcePath, 'source-sha256': sha256} = {...text('source'), ...text('source-path'), ...text('source-sha256')}
+    articles.push({path, content, id, ...(source ? {source} : {}), ...(sourcePath ? {sourcePath} : {}), ...(sha256 ? {sha256} : {})})
   }
   return articles
 }
@@ -149,4 +239,3 @@ function failure(path: string, reason: string, ruleId: string): VFile {
   return file
 }
 
-/** Write to a temporary file next to the target, then rename: readers never see half a file. */
