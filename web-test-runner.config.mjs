@@ -6,7 +6,8 @@ const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium'
 
 export default {
   files: ['packages/*/test/**/*.browser.test.ts', 'tests/browser/**/*.browser.test.ts'],
-  nodeResolve: true,
+  // Workspace packages resolve to their TypeScript sources (the `@apparatus/source` export condition).
+  nodeResolve: {exportConditions: ['@apparatus/source']},
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 180000,

@@ -28,10 +28,16 @@ if (files.length === 0) {
   process.exit(1)
 }
 
+// Workspace packages resolve to their TypeScript sources through the
+// `@apparatus/source` export condition (published packages use dist/). It is
+// also put in NODE_OPTIONS so that every node a test spawns (the CLI, workers)
+// runs the same sources.
+const condition = '--conditions=@apparatus/source'
+const env = {...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, condition].filter(Boolean).join(' ')}
 const reporter = process.env.CI ? 'spec' : 'spec'
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-reporter=${reporter}`, '--test-concurrency=2', ...files],
-  {cwd: root, stdio: 'inherit'}
+  [condition, '--import', 'tsx', '--test', `--test-reporter=${reporter}`, '--test-concurrency=2', ...files],
+  {cwd: root, stdio: 'inherit', env}
 )
 process.exit(result.status ?? 1)

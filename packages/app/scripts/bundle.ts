@@ -20,6 +20,8 @@ export async function bundleApp(outDir: string): Promise<void> {
     format: 'esm',
     minify: true,
     target: 'es2022',
+    // Workspace packages resolve to their sources (`@apparatus/source`, see docs/release.md).
+    conditions: ['@apparatus/source', 'module'],
     legalComments: 'none',
     outdir: assets,
     chunkNames: 'chunk-[hash]',

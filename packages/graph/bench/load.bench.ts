@@ -17,7 +17,7 @@ export async function bench(context: {log: (line: string) => void}): Promise<voi
   const server = await startServer({root: dir, port: 0})
   const browser = await chromium.launch({executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new', '--disable-gpu']})
   try {
-    await build({entryPoints: [new URL('page.ts', import.meta.url).pathname], bundle: true, format: 'esm', outfile: join(dir, 'page.js'), tsconfig: new URL('../tsconfig.json', import.meta.url).pathname, logLevel: 'error'})
+    await build({entryPoints: [new URL('page.ts', import.meta.url).pathname], bundle: true, format: 'esm', conditions: ['@apparatus/source', 'module'], outfile: join(dir, 'page.js'), tsconfig: new URL('../tsconfig.json', import.meta.url).pathname, logLevel: 'error'})
     await writeFile(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><script type="module" src="page.js"></script></head><body></body></html>')
     const raw = syntheticGraph(5000, 11)
     const graph = {nodes: await layoutGraph(raw.nodes, raw.edges), edges: raw.edges}

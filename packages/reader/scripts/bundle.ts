@@ -17,6 +17,8 @@ export async function bundleReader(outDir: string): Promise<{file: string; bytes
     format: 'esm',
     minify: true,
     target: 'es2022',
+    // Workspace packages resolve to their sources (`@apparatus/source`, see docs/release.md).
+    conditions: ['@apparatus/source', 'module'],
     legalComments: 'none',
     outfile: file,
     tsconfig: new URL('../tsconfig.json', import.meta.url).pathname,

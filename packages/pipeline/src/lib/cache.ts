@@ -6,7 +6,7 @@
  */
 import {createHash} from 'node:crypto'
 import {readdir, readFile} from 'node:fs/promises'
-import {dirname, join} from 'node:path'
+import {dirname, extname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
@@ -26,9 +26,12 @@ let codeVersion: Promise<string> | undefined
 function version(): Promise<string> {
   codeVersion ??= (async () => {
     const hash = createHash('sha256')
-    const here = dirname(fileURLToPath(import.meta.url))
+    const self = fileURLToPath(import.meta.url)
+    const here = dirname(self)
+    // `.ts` from the workspace sources, `.js` from a compiled package.
+    const extension = extname(self)
     const plugin = join(dirname(fileURLToPath(import.meta.resolve('remark-bracket-footnotes'))), 'lib')
-    const files = [join(here, 'article.ts'), join(here, 'front-matter.ts'), join(here, 'render.ts'), ...(await readdir(plugin)).sort().map((name) => join(plugin, name))]
+    const files = [join(here, `article${extension}`), join(here, `front-matter${extension}`), join(here, `render${extension}`), ...(await readdir(plugin)).sort().map((name) => join(plugin, name))]
     for (const file of files) hash.update(await readFile(file))
     return hash.digest('hex').slice(0, 16)
   })()
