@@ -1,0 +1,5 @@
+export {foldForMatching, foldForSearch, foldToWords} from './lib/fold.js'
+export {ID_PATTERN, isId, nameSlug, uniqueAuthorDateId, uniqueId} from './lib/ids.js'
+export {ENTITY_COLOURS, PLURAL_LABELS, SINGULAR_LABELS, type EntityKind, type KindColour, type RecordKind} from './lib/kinds.js'
+export {MONTHS, MONTH_ABBREVIATIONS, MONTH_PATTERN, monthNumber} from './lib/months.js'
+export {isSafeLinkTarget, isSafeUrl, safeUrl} from './lib/urls.js'

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import * as api from '@apparatus/vocabulary'
+
+test('should expose the public api', () => {
+  assert.deepEqual(Object.keys(api).sort(), [
+    'ENTITY_COLOURS',
+    'ID_PATTERN',
+    'MONTHS',
+    'MONTH_ABBREVIATIONS',
+    'MONTH_PATTERN',
+    'PLURAL_LABELS',
+    'SINGULAR_LABELS',
+    'foldForMatching',
+    'foldForSearch',
+    'foldToWords',
+    'isId',
+    'isSafeLinkTarget',
+    'isSafeUrl',
+    'monthNumber',
+    'nameSlug',
+    'safeUrl',
+    'uniqueAuthorDateId',
+    'uniqueId'
+  ])
+})
