@@ -6,11 +6,11 @@ import {Cite} from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import '@citation-js/plugin-ris'
 import * as references from '@apparatus/references'
-import {formatBibliography, parseReference, resolveSources} from '@apparatus/references'
+import {formatBibliography, parseReference, prepareReference, resolveSources} from '@apparatus/references'
 import {squash, strings} from './helpers.js'
 
 test('should expose the public api', () => {
-  assert.deepEqual(Object.keys(references).sort(), ['formatBibliography', 'parseReference', 'resolveSources'])
+  assert.deepEqual(Object.keys(references).sort(), ['formatBibliography', 'parseReference', 'prepareReference', 'resolveSources'])
 })
 
 interface Expected {
@@ -125,6 +125,13 @@ test('the Roman-numeral list matches an independent reading in >= 95% of fields;
     }
   })
   assert.ok(agree / total >= 0.95, `${agree}/${total}\n${misses.join('\n')}`)
+})
+
+test('entries prepared one by one (as the build workers do, through JSON) resolve to the same sources', async () => {
+  const entries = await corpusEntries()
+  const prepared = entries.map((entry) => ({...entry, prepared: JSON.parse(JSON.stringify(prepareReference(entry.raw)))}))
+  assert.deepEqual(JSON.parse(JSON.stringify(resolveSources(prepared))), JSON.parse(JSON.stringify(resolveSources(entries))))
+  assert.ok(entries.length >= 28, String(entries.length))
 })
 
 test('identical entries share a source; each keeps its own label', () => {

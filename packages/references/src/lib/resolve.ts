@@ -18,6 +18,20 @@ export interface ReferenceEntry {
   path?: string
   /** Where the note is in that file (messages point there). */
   place?: Position
+  /** `prepareReference(raw)`, when the caller already has it (a cache, a worker). */
+  prepared?: PreparedReference
+}
+
+/**
+ * One entry read on its own, before deduplication: the parsed CSL, the key
+ * that identical works share, and the id it would get if it came first. A
+ * pure function of the entry's text, so a build can compute it per article
+ * in parallel and cache it; only `resolveSources`'s merge is corpus-wide.
+ */
+export interface PreparedReference {
+  key: string
+  base: string
+  csl: ParsedReference['csl']
 }
 
 /** A problem with one note: a vfile message (`source` "apparatus-references") naming the article and the note's label. */
@@ -69,12 +83,11 @@ export function resolveSources(entries: ReferenceEntry[]): ResolvedSources {
       earlier.push({label: entry.label, source: back})
       continue
     }
-    const parsed = parseReference(raw)
-    const key = dedupeKey(parsed, raw)
+    const {key, base, csl} = entry.prepared ?? prepareReference(raw)
     let source = byKey.get(key)
     if (!source) {
-      const id = uniqueId(baseId(parsed, raw), usedIds)
-      source = {id, csl: {id, ...parsed.csl}, entities: [], raw}
+      const id = uniqueId(base, usedIds)
+      source = {id, csl: {id, ...csl}, entities: [], raw}
       byKey.set(key, source)
       sources.push(source)
     }
@@ -82,6 +95,13 @@ export function resolveSources(entries: ReferenceEntry[]): ResolvedSources {
     earlier.push({label: entry.label, source})
   }
   return {sources, footnoteSources, messages}
+}
+
+/** Parse one entry and compute what deduplication needs (see `PreparedReference`). */
+export function prepareReference(raw: string): PreparedReference {
+  const text = raw.replace(/\s+/g, ' ').trim()
+  const parsed = parseReference(text)
+  return {key: dedupeKey(parsed, text), base: baseId(parsed, text), csl: parsed.csl}
 }
 
 /** The earlier source a back-reference means; `undefined` when `raw` is not one; `null` when it is one that cannot be resolved. */
