@@ -2,7 +2,7 @@ export {findCaseNames, type CaseHit} from './lib/cases.js'
 export {cooccurrences} from './lib/cooccurrence.js'
 export {discoverSpans, type DiscoveredSpan} from './lib/discover.js'
 export {compileMatcher, type Matcher, type MatcherHit} from './lib/matcher.js'
-export {fold, nameKey} from './lib/normalise.js'
+export {nameKey} from './lib/normalise.js'
 export {
   recogniseEntities,
   type Coordinates,

@@ -8,7 +8,6 @@ test('should expose the public api', () => {
     'cooccurrences',
     'discoverSpans',
     'findCaseNames',
-    'fold',
     'loadRegister',
     'nameKey',
     'recogniseEntities',

@@ -1,4 +1,4 @@
-import {fold} from './normalise.js'
+import {foldForMatching} from '@apparatus/vocabulary'
 
 /** A case name found by pattern: `X v. Y`, `X v Y`, `X vs. Y`, `In re X`, `Ex parte X`. */
 export interface CaseHit {
@@ -44,7 +44,7 @@ function trimParty(value: string, side: 'left' | 'right'): string {
 
 /** Find case names in `text`; offsets are into `text`. */
 export function findCaseNames(text: string): CaseHit[] {
-  const folded = fold(text)
+  const folded = foldForMatching(text)
   const hits: CaseHit[] = []
   for (const found of folded.matchAll(versus)) {
     const left = trimParty(found[1]!, 'left')

@@ -1,6 +1,7 @@
 import type {EntityType, Passage} from '@apparatus/model'
+import {foldForMatching} from '@apparatus/vocabulary'
 import {gazetteer, type Gazetteer} from './gazetteer.js'
-import {fold, nameKey} from './normalise.js'
+import {nameKey} from './normalise.js'
 import {tagText, tokenAt, type Tagged} from './tagger.js'
 import {commonWords, companyHeads, days, documentHeads, honorifics, months, nameSuffixes, nationalities, openers, orgKeywords, placeHeads, placeWords, weakOrgHeads} from './words.js'
 
@@ -111,7 +112,7 @@ export function discoverSpans(
   covered: ReadonlyArray<{start: number; end: number}>
 ): DiscoveredSpan[] {
   // An em or en dash ends a name ("Twitter—including"): fold would make it a hyphen.
-  const folded = fold(text.replace(/[\u2013\u2014]/g, ' '))
+  const folded = foldForMatching(text.replace(/[\u2013\u2014]/g, ' '))
   const spans: DiscoveredSpan[] = []
   const overlapsCovered = overlapTest(covered)
   const gaz = gazetteer()

@@ -1,6 +1,7 @@
 import type {EntityType} from '@apparatus/model'
+import {foldForMatching} from '@apparatus/vocabulary'
 import type {DiscoveredSpan} from './discover.js'
-import {fold, nameKey} from './normalise.js'
+import {nameKey} from './normalise.js'
 
 /** Minimal view of the corpus and of what the register already covers. */
 export interface GroupingInput {
@@ -169,7 +170,7 @@ function articleViews(
   return (id) => {
     let view = views.get(id)
     if (!view) {
-      const folded = fold(byId.get(id)!.text)
+      const folded = foldForMatching(byId.get(id)!.text)
       const words = new Map<string, number[]>()
       for (const match of folded.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}][\p{L}\p{N}'.&-]*/gu)) {
         // Index the word and its prefixes up to punctuation, so "U.S." and "Levin's" are found.
@@ -202,7 +203,7 @@ function addShortForms(group: DiscoveredGroup, viewOf: (id: string) => ArticleVi
   for (const id of articles) {
     const view = viewOf(id)
     for (const form of [...forms].sort((a, b) => b.length - a.length)) {
-      const key = fold(form)
+      const key = foldForMatching(form)
       for (const start of view.words.get(key.split(' ', 1)[0]!) ?? []) {
         const end = start + key.length
         if (!view.folded.startsWith(key, start) || /[\p{L}\p{N}]/u.test(view.folded.charAt(end))) continue

@@ -1,5 +1,6 @@
+import {foldForMatching} from '@apparatus/vocabulary'
 import type {Register, RegisterEntity} from './register.js'
-import {escapeRegExp, fold, nameKey} from './normalise.js'
+import {escapeRegExp, nameKey} from './normalise.js'
 
 /** One alias occurrence found by the compiled matcher. */
 export interface MatcherHit {
@@ -34,7 +35,7 @@ const separator = '[ \\t-]+'
 
 /** The units of an alias: escaped characters, and one separator unit between words. */
 function units(form: string, lower: boolean): string[] {
-  const words = fold(form).trim().split(/[\s-]+/)
+  const words = foldForMatching(form).trim().split(/[\s-]+/)
   const out: string[] = []
   words.forEach((word, index) => {
     if (index > 0) out.push(separator)
@@ -75,7 +76,7 @@ function trieSource(forms: string[][]): string {
 }
 
 function sensitiveKey(surface: string): string {
-  return fold(surface).replace(/[\s-]+/g, ' ').trim()
+  return foldForMatching(surface).replace(/[\s-]+/g, ' ').trim()
 }
 
 /**
@@ -89,7 +90,7 @@ export function compileMatcher(register: Register): Matcher {
   const insensitive = new Map<string, Form>()
 
   const add = (entity: RegisterEntity | null, form: string, exact: boolean) => {
-    const folded = fold(form).trim()
+    const folded = foldForMatching(form).trim()
     if (!folded) return
     const multiword = /[\s-]/.test(folded)
     const short = entity !== null && entity.type === 'person' && !multiword
@@ -127,7 +128,7 @@ export function compileMatcher(register: Register): Matcher {
   return {
     size: sensitive.size + insensitive.size,
     match(text: string): MatcherHit[] {
-      const folded = fold(text)
+      const folded = foldForMatching(text)
       const hits: MatcherHit[] = []
       const run = (re: RegExp | undefined, lookup: Map<string, Form>, key: (s: string) => string) => {
         if (!re) return

@@ -1,12 +1,13 @@
 import type {Entity, EntityType, Mention, Passage} from '@apparatus/model'
 import type {Point} from 'unist'
 import {VFileMessage} from 'vfile-message'
+import {foldForMatching, nameSlug} from '@apparatus/vocabulary'
 import {findCaseNames} from './cases.js'
 import {discoverSpans, type DiscoveredSpan} from './discover.js'
 import {compileMatcher, selectLongest, type Matcher} from './matcher.js'
 import {gazetteer} from './gazetteer.js'
 import {groupDiscovered, type DiscoveredGroup} from './group.js'
-import {fold, maskUrls, nameKey, slug} from './normalise.js'
+import {maskUrls, nameKey} from './normalise.js'
 import type {Register, RegisterEntity} from './register.js'
 
 export interface RecogniseInput {
@@ -111,7 +112,7 @@ function scan(text: string, register: Register, caseIds: Map<string, string>): H
     hits.push(
       registered
         ? {start: found.start, end: found.end, entity: registered, form: found.label, short: false}
-        : {start: found.start, end: found.end, entity: `case-${slug(found.label)}`, form: found.label, short: false, caseLabel: found.label}
+        : {start: found.start, end: found.end, entity: `case-${nameSlug(found.label)}`, form: found.label, short: false, caseLabel: found.label}
     )
   }
   return selectLongest(hits)
@@ -204,7 +205,7 @@ export function analyse(input: RecogniseInput, register: Register, options: Reco
   const sourceEntities: Record<string, string[]> = {}
   for (const source of input.sources ?? []) {
     const raw = maskUrls(source.raw ?? '')
-    const folded = fold(raw)
+    const folded = foldForMatching(raw)
     const hits = scan(raw, register, caseIds).filter((hit) => {
       // "Rubio, J." in an author list is a writer who shares a surname, not the politician.
       if (hit.entity && byId.get(hit.entity)?.scope === 'body') return false
@@ -291,7 +292,7 @@ function addDiscovered(
     // a lone surname cited as an author ("Mikolov et al.") is a person too.
     const loneGiven = group.score >= 3 && !group.initial && firstNames.has(group.label.toLowerCase()) && !lexicon.has(group.label.toLowerCase())
     if (group.type === 'person' && !group.label.includes(' ') && !loneGiven && group.score < 4) continue
-    let id = slug(group.label)
+    let id = nameSlug(group.label)
     if (!id || taken.has(id)) id = `${group.type === 'person' ? 'person' : group.type === 'place' ? 'place' : 'org'}-${id}`
     if (taken.has(id)) continue
     taken.add(id)

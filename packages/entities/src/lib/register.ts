@@ -1,4 +1,5 @@
 import {ENTITY_TYPES, type EntityType} from '@apparatus/model'
+import {isId} from '@apparatus/vocabulary'
 import {VFileMessage} from 'vfile-message'
 import {LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode} from 'yaml'
 import {nameKey} from './normalise.js'
@@ -120,7 +121,7 @@ export function loadRegister(
     const id = str('id')
     const type = str('type')
     const label = str('label')
-    if (!id || !/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+    if (!isId(id)) {
       report(`Unexpected id \`${id ?? ''}\`, expected a slug like \`nayib-bukele\``, 'invalid-id', node.get('id', true) as YamlNode ?? node)
       continue
     }

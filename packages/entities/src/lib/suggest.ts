@@ -1,9 +1,10 @@
 import type {EntityType} from '@apparatus/model'
 import {stringify} from 'yaml'
+import {nameSlug, uniqueId} from '@apparatus/vocabulary'
 import {groupDiscovered} from './group.js'
 import {analyse, type RecogniseInput} from './recognise.js'
 import {findCaseNames} from './cases.js'
-import {nameKey, slug} from './normalise.js'
+import {nameKey} from './normalise.js'
 import type {Register} from './register.js'
 
 export interface Candidate {
@@ -57,7 +58,7 @@ export function suggestEntities(input: RecogniseInput, register: Register): {yam
     if (entity.origin !== 'pattern') continue
     let count = 0
     for (const text of [...input.articles.map((a) => a.text), ...(input.sources ?? []).map((s) => s.raw)]) {
-      count += findCaseNames(text).filter((hit) => `case-${slug(hit.label)}` === entity.id).length
+      count += findCaseNames(text).filter((hit) => `case-${nameSlug(hit.label)}` === entity.id).length
     }
     candidates.push({label: entity.label, type: 'case', aliases: entity.aliases, count})
   }
@@ -65,9 +66,8 @@ export function suggestEntities(input: RecogniseInput, register: Register): {yam
 
   const ids = new Set(register.entities.map((entity) => entity.id))
   const entries = candidates.map((candidate) => {
-    const base = candidate.type === 'case' ? `case-${slug(candidate.label)}` : slug(candidate.label) || candidate.type
-    let id = base
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`
+    const base = candidate.type === 'case' ? `case-${nameSlug(candidate.label)}` : nameSlug(candidate.label) || candidate.type
+    const id = uniqueId(base, ids)
     ids.add(id)
     const entry: Record<string, unknown> = {
       id,

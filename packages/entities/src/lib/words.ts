@@ -2,6 +2,7 @@
  * Word lists for discovery. Kept apart so they can grow without touching the
  * logic; every list is about what capitalisation alone cannot tell.
  */
+import {MONTHS, MONTH_ABBREVIATIONS} from '@apparatus/vocabulary'
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean))
 
@@ -36,10 +37,8 @@ export const documentHeads = set(`
   Agenda Framework Principles Guidelines Constitution Exception Status Visa Visas Day Week Month Year
 `)
 
-export const months = set(`
-  January February March April May June July August September October November December
-  Jan Jan. Feb Feb. Mar Mar. Apr Apr. Jun Jun. Jul Jul. Aug Aug. Sep Sep. Sept Sept. Oct Oct. Nov Nov. Dec Dec.
-`)
+/** Month names and abbreviations, with and without a full stop. */
+export const months: ReadonlySet<string> = new Set([...MONTHS, ...MONTH_ABBREVIATIONS, ...MONTH_ABBREVIATIONS.map((short) => `${short}.`)])
 
 export const days = set(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday`)
 
