@@ -5,6 +5,7 @@
  */
 import {VFileMessage} from 'vfile-message'
 import type {CslDate, CslFields, CslName} from '@apparatus/model'
+import {MONTHS, MONTH_PATTERN} from '@apparatus/vocabulary'
 import {splitAuthors} from './authors.js'
 
 /** A part of the entry that could not be read: a vfile message (`source` "apparatus-references", advice, never fatal). */
@@ -15,8 +16,6 @@ export interface ParsedReference {
   messages: ReferenceMessage[]
 }
 
-const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-const monthPattern = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`
 const url = /\b(?:https?:\/\/|www\.)[^\s<>"]+/i
 const doi = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"<>]+)/i
 const online = /\s*[\[{(]\s*online\s*[\]})]\s*/gi
@@ -76,7 +75,7 @@ export function parseReference(raw: string): ParsedReference {
       const after = rest.slice(quote.index + quote[0].length).replace(/^[\s,.:]+/, '')
       const container = /^([^,.(]+?)(?:,|\.|\(|$)/.exec(after)
       if (container && container[1]!.trim() && !/^\d/.test(container[1]!)) csl['container-title'] = container[1]!.trim()
-      const date = new RegExp(String.raw`(${monthPattern}\s+\d{1,2},?\s+)?\b((?:1[6-9]|20)\d{2})\b`).exec(after)
+      const date = new RegExp(String.raw`(${MONTH_PATTERN}\s+\d{1,2},?\s+)?\b((?:1[6-9]|20)\d{2})\b`).exec(after)
       if (date) csl.issued = date[1] ? readDate(date[0]) ?? {'date-parts': [[Number(date[2])]]} : {'date-parts': [[Number(date[2])]]}
     } else {
       readTitleAndContainer(rest, csl)
@@ -162,7 +161,7 @@ function dateFrom(year: number, rest: string | undefined): CslDate {
 function readDate(text: string): CslDate | undefined {
   const year = /\b(\d{4})\b/.exec(text)
   if (!year) return undefined
-  const month = months.findIndex((name) => new RegExp(`\\b${name.slice(0, 3)}`, 'i').test(text))
+  const month = MONTHS.findIndex((name) => new RegExp(`\\b${name.slice(0, 3)}`, 'i').test(text))
   const day = /\b(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)/.exec(text.replace(year[0], ''))
   const parts = [Number(year[1])]
   if (month !== -1) {

@@ -7,6 +7,7 @@
 import type {Position} from 'unist'
 import {VFileMessage} from 'vfile-message'
 import type {Source} from '@apparatus/model'
+import {foldToWords, uniqueAuthorDateId} from '@apparatus/vocabulary'
 import normalizeUrl from 'normalize-url'
 import {parseReference, type ParsedReference} from './parse.js'
 
@@ -86,7 +87,8 @@ export function resolveSources(entries: ReferenceEntry[]): ResolvedSources {
     const {key, base, csl} = entry.prepared ?? prepareReference(raw)
     let source = byKey.get(key)
     if (!source) {
-      const id = uniqueId(base, usedIds)
+      const id = uniqueAuthorDateId(base, usedIds)
+      usedIds.add(id)
       source = {id, csl: {id, ...csl}, entities: [], raw}
       byKey.set(key, source)
       sources.push(source)
@@ -146,12 +148,12 @@ function yearOf(source: Source): number | undefined {
 function dedupeKey(parsed: ParsedReference, raw: string): string {
   if (parsed.csl.URL) return 'url:' + normaliseUrl(parsed.csl.URL)
   const first = parsed.csl.author?.[0]
-  const who = fold(first?.family ?? first?.literal ?? '')
-  const title = fold(parsed.csl.title ?? '')
+  const who = foldToWords(first?.family ?? first?.literal ?? '')
+  const title = foldToWords(parsed.csl.title ?? '')
   const year = yearOf({csl: parsed.csl} as Source)
   // A title alone ("Persona") is not a work: two pages may share it.
   if (title && (who || year)) return `work:${who}|${year ?? ''}|${title}`
-  return 'raw:' + fold(raw)
+  return 'raw:' + foldToWords(raw)
 }
 
 /**
@@ -174,23 +176,12 @@ export function normaliseUrl(url: string): string {
   }
 }
 
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
-}
-
 function baseId(parsed: ParsedReference, raw: string): string {
   const first = parsed.csl.author?.[0]
   const name = first?.family ?? first?.literal ?? parsed.csl.title ?? raw
-  const words = fold(name).split(' ').filter(Boolean).slice(0, first?.family ? 2 : 3)
+  const words = foldToWords(name).split(' ').filter(Boolean).slice(0, first?.family ? 2 : 3)
   const year = yearOf({csl: parsed.csl} as Source)
   return [...(words.length > 0 ? words : ['source']), ...(year ? [String(year)] : ['nd'])].join('-')
-}
-
-function uniqueId(base: string, used: Set<string>): string {
-  let id = base
-  for (let suffix = 1; used.has(id); suffix++) id = `${base}-${String.fromCharCode(97 + suffix)}`
-  used.add(id)
-  return id
 }
 
 function resolveMessage(entry: ReferenceEntry, reason: string, ruleId: string): ResolveMessage {
