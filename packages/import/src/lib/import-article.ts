@@ -1,11 +1,12 @@
 /** One plain-text article -> one Markdown article with front matter. Pure: no I/O. */
 import {basename} from 'node:path'
+import {isId, uniqueId} from '@apparatus/vocabulary'
 import {VFile} from 'vfile'
 import {stripChrome} from './chrome.js'
 import {decode} from './decode.js'
 import {formatFrontMatter, mergeFrontMatter, ordered, readFrontMatter, type ArticleMatter} from './front-matter.js'
 import {toBody} from './markdown.js'
-import {slugify, uniqueId} from './slug.js'
+import {titleSlug} from './slug.js'
 import {structure} from './structure.js'
 
 export interface ImportInput {
@@ -39,7 +40,6 @@ export interface ImportResult {
 }
 
 const SOURCE = 'apparatus-import'
-const idPattern = /^[a-z0-9][a-z0-9-]*$/
 
 export function importArticle(input: ImportInput): ImportResult {
   if (!input || typeof input !== 'object' || typeof input.sourceName !== 'string') {
@@ -104,8 +104,8 @@ export function importArticle(input: ImportInput): ImportResult {
     return failed
   }
 
-  const existingId = typeof existing?.id === 'string' && idPattern.test(existing.id) ? existing.id : undefined
-  const id = input.id ?? existingId ?? uniqueId(slugify(shape.title), input.takenIds ?? new Set())
+  const existingId = typeof existing?.id === 'string' && isId(existing.id) ? existing.id : undefined
+  const id = input.id ?? existingId ?? uniqueId(titleSlug(shape.title), input.takenIds ?? new Set())
   const generated: ArticleMatter = {
     id,
     title: shape.title,

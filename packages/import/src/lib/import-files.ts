@@ -4,6 +4,7 @@ import {createHash} from 'node:crypto'
 import {basename, dirname, join, relative, resolve, sep} from 'node:path'
 import {VFile} from 'vfile'
 import {readRegularFile, writeAtomic} from '@apparatus/io'
+import {isId} from '@apparatus/vocabulary'
 import {MAX_BYTES} from './decode.js'
 import {frontMatterPattern, readFrontMatter} from './front-matter.js'
 import {importArticle} from './import-article.js'
@@ -44,8 +45,6 @@ interface Existing {
   sha256?: string
 }
 
-const idPattern = /^[a-z0-9][a-z0-9-]*$/
-
 /**
  * An article is known by where its text came from and by what the text is,
  * never by the file's base name alone: a re-import of the same path (or of the
@@ -56,7 +55,7 @@ export async function importFiles(paths: string[], options: ImportFilesOptions):
   if (!Array.isArray(paths) || !options || typeof options.corpusDir !== 'string') {
     throw new TypeError('importFiles: expected `(paths, {corpusDir})`')
   }
-  if (options.id !== undefined && (!idPattern.test(options.id) || paths.length !== 1)) {
+  if (options.id !== undefined && (!isId(options.id) || paths.length !== 1)) {
     throw new TypeError('importFiles: expected `id` to be a slug (`^[a-z0-9][a-z0-9-]*$`) and exactly one path')
   }
   const dir = join(options.corpusDir, 'articles')

@@ -8,6 +8,7 @@
  * starts like a byline ("By 2020, the court …", "By Christmas Day, the …") is
  * left in the body.
  */
+import {MONTH_PATTERN, monthNumber} from '@apparatus/vocabulary'
 
 /** What one header line states. */
 export interface HeaderFacts {
@@ -33,7 +34,7 @@ const nameListStart = new RegExp(`^(${nameList})`, 'u')
 /** "By", "Written by", "Words by", "Posted by", "Reported by", "Author:", "Authors:". */
 const bylineLead = /^(?:(?:written|words|posted|reported|text|story|article)\s+by\b:?|by\b:?|authors?\s*:|written\s+by\s*:)\s*/i
 
-const month = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
+const month = MONTH_PATTERN
 const weekday = String.raw`(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?,?\s+)`
 const ordinal = String.raw`\d{1,2}(?:st|nd|rd|th)?`
 const time = String.raw`(?:,?\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4}\b)?)`
@@ -51,8 +52,6 @@ const roleWord =
 const fromSite = /^From\s+(\p{Lu}[\p{L}\p{N} .&'’-]{0,40}?),\s+the\s+free\s+[\p{L} ]{3,30}$/u
 /** A site name: a few capitalised words ("The Conversation", "Reuters", "Lawfare Media"). */
 const siteName = /^(?:the\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+(?:of|the|and|for|on|&|\p{Lu}[\p{L}\p{N}.&'’-]*)){0,5}$/u
-
-const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
 /**
  * A date in any of the forms above -> ISO "YYYY-MM-DD", or "YYYY-MM" when the
@@ -72,7 +71,7 @@ export function normaliseDate(text: string): string | undefined {
     const name = new RegExp(`\\b${month}`, 'i').exec(stripped)
     const yearMatch = new RegExp(`\\b${year}\\b`).exec(stripped)
     if (!name || !yearMatch) return undefined
-    m = months.indexOf(name[0].slice(0, 3).toLowerCase())
+    m = (monthNumber(name[0]) ?? 0) - 1
     y = Number(yearMatch[0])
     const day = new RegExp(String.raw`(?:^|\s)(\d{1,2})(?:st|nd|rd|th)?(?:,|\s|$)`).exec(stripped.replace(yearMatch[0], ' '))
     d = day ? Number(day[1]) : undefined

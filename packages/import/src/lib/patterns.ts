@@ -2,6 +2,7 @@
  * The generic shapes of web-page chrome. Each pattern describes a kind of
  * line that web copies of articles carry, never a string of one article.
  */
+import {MONTH_PATTERN, monthNumber} from '@apparatus/vocabulary'
 import {isReferenceSectionHeading} from 'remark-bracket-footnotes'
 
 /** Site navigation and share-bar lines copied with the article. */
@@ -77,7 +78,7 @@ export const bioStart = new RegExp(
   'u'
 )
 
-const month = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
+const month = MONTH_PATTERN
 export const dateText = new RegExp(
   String.raw`(?:${month}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+${month},?\s+\d{4}|\d{4}-\d{2}-\d{2})`,
   'i'
@@ -87,8 +88,6 @@ export const dateLine = new RegExp(
   String.raw`^(?:(?:published|posted|updated|last updated)(?: on)?:?\s+)?(${dateText.source})(?:\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\w{2,4})?)?$`,
   'i'
 )
-
-const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
 /** "March 3, 2025" -> "2025-03-03"; undefined when it is not a real date. */
 export function isoDate(text: string): string | undefined {
@@ -104,7 +103,7 @@ export function isoDate(text: string): string | undefined {
     const name = /[A-Za-z]{3,}/.exec(text.replace(/^(?:published|posted|updated|last updated|on)\b/gi, ''))
     const numbers = text.match(/\d+/g)
     if (!name || !numbers || numbers.length < 2) return undefined
-    monthIndex = months.indexOf(name[0].slice(0, 3).toLowerCase())
+    monthIndex = (monthNumber(name[0]) ?? 0) - 1
     day = Number(numbers[0])
     year = Number(numbers[1])
   }

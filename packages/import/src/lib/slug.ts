@@ -1,4 +1,8 @@
-/** Stable article ids from titles. */
+/**
+ * Article ids from titles. The id rule, `uniqueId` and the slug of names live
+ * in `@apparatus/vocabulary`; this slug transliterates any script, which takes
+ * libraries the vocabulary does without.
+ */
 import slugifyText from '@sindresorhus/slugify'
 import anyAscii from 'any-ascii'
 
@@ -12,7 +16,7 @@ const slugOptions = Object.freeze({decamelize: false, customReplacements: [['’
  * slugify transliterates to nothing (Han, kana, Hangul) go through any-ascii
  * first, so a non-Latin title never falls back to `article`, `article-2`.
  */
-export function slugify(title: string): string {
+export function titleSlug(title: string): string {
   let slug = slugifyText(title, slugOptions) || slugifyText(anyAscii(title), slugOptions)
   if (slug.length > MAX_SLUG) {
     const cut = slug.slice(0, MAX_SLUG + 1)
@@ -20,12 +24,4 @@ export function slugify(title: string): string {
     slug = (hyphen > 10 ? cut.slice(0, hyphen) : cut.slice(0, MAX_SLUG)).replace(/-+$/, '')
   }
   return slug === '' ? 'article' : slug
-}
-
-/** `base`, or `base-2`, `base-3`, … whichever is not taken. */
-export function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base
-  let n = 2
-  while (taken.has(`${base}-${n}`)) n++
-  return `${base}-${n}`
 }
