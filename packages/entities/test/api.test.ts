@@ -10,7 +10,9 @@ test('should expose the public api', () => {
     'findCaseNames',
     'loadRegister',
     'nameKey',
+    'recogniseArticle',
     'recogniseEntities',
+    'recogniseSource',
     'suggestEntities'
   ])
 })

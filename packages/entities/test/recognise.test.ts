@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
-import {cooccurrences, loadRegister, recogniseEntities} from '../src/index.js'
+import {cooccurrences, loadRegister, recogniseArticle, recogniseEntities, recogniseSource} from '../src/index.js'
 import {article} from './helpers.js'
 
 const {register} = loadRegister(`
@@ -145,4 +145,38 @@ test('odd input gives results, never a crash', () => {
     ['el-salvador']
   )
   assert.deepEqual(result.sourceEntities, {s: [], t: []})
+})
+
+test('each article and source recognised on its own (as build workers do, through JSON) gives the same corpus result', () => {
+  const input = {
+    articles: [
+      article('a', ['Dr. Amara Okonkwo told reporters that the National Science Foundation (NSF) would help.', 'Okonkwo and Rubio met in El Salvador.']),
+      article('b', ['The NSF said Amara Okonkwo was right; Marco Rubio agreed in Trop v. Dulles and in Smith v. Jones.']),
+      article('c', ['Okonkwo spoke again. The Gallagher Institute for Policy Research disagreed with Smith v. Jones.'])
+    ],
+    sources: [
+      {id: 's1', raw: 'Okonkwo, A. (2024). Mano dura. National Science Foundation. Rubio said so.'},
+      {id: 's2', raw: 'Brown v. Board, 347 U.S. 483 (1954)'}
+    ]
+  }
+  const whole = recogniseEntities(input, register)
+  const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
+  const split = recogniseEntities(
+    {
+      articles: input.articles.map((item) => {
+        const {messages, ...rest} = recogniseArticle(item, register)
+        return {...item, recognition: {...plain(rest), messages}}
+      }),
+      sources: input.sources.map((item) => {
+        const {messages, ...rest} = recogniseSource(item.raw, register)
+        return {...item, recognition: {...plain(rest), messages}}
+      })
+    },
+    register
+  )
+  assert.ok(whole.entities.some((entity) => entity.origin === 'discovered'), 'discovery groups names across articles')
+  assert.deepEqual(plain(split.entities), plain(whole.entities))
+  assert.deepEqual(split.mentions, whole.mentions)
+  assert.deepEqual(split.sourceEntities, whole.sourceEntities)
+  assert.deepEqual(split.messages.map(String), whole.messages.map(String))
 })

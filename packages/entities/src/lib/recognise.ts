@@ -16,8 +16,45 @@ export interface RecogniseInput {
    * an offset in `text` to its place in that file, so a message points at
    * what the author typed (without it, messages have no place).
    */
-  articles: Array<{id: string; text: string; passages: Passage[]; path?: string; locate?: (offset: number) => Point | undefined}>
-  sources: Array<{id: string; raw: string}>
+  articles: Array<{
+    id: string
+    text: string
+    passages: Passage[]
+    path?: string
+    locate?: (offset: number) => Point | undefined
+    /** What `recogniseArticle` found in this article alone, when the caller already has it (a cache, a worker). */
+    recognition?: ArticleRecognition
+  }>
+  /** `recognition`: what `recogniseSource` found in `raw`, when the caller already has it. */
+  sources: Array<{id: string; raw: string; recognition?: SourceRecognition}>
+}
+
+/**
+ * What recognition finds in one article on its own: the per-article half of
+ * `recogniseEntities` (a pure function of the text, its passages and the
+ * register), so a build can compute it in parallel and cache it. Everything
+ * but the messages is plain data.
+ */
+export interface ArticleRecognition {
+  /** Mentions of registered entities and of case names, in text order. */
+  mentions: Array<{entity: string; start: number; end: number; passage: string}>
+  /** Case names found by pattern and not in the register, as `[entity id, name as written]`, in text order. */
+  cases: Array<[string, string]>
+  /** Spans that any register or case-name hit covers (discovery never proposes them). */
+  covers: Array<{start: number; end: number}>
+  /** Candidate spans for discovery; grouping them is corpus-wide work (empty when discovery is off). */
+  discovered: DiscoveredSpan[]
+  messages: RecogniseMessage[]
+}
+
+/** What recognition finds in one reference entry: the entities it names. */
+export interface SourceRecognition {
+  /** Ids of the entities the entry names, sorted. */
+  entities: string[]
+  /** Case names found by pattern and not in the register, as `[entity id, name as written]`, in text order. */
+  cases: Array<[string, string]>
+  /** Unresolved short names; `recogniseEntities` sets their `sourceId`. */
+  messages: RecogniseMessage[]
 }
 
 /**
@@ -131,93 +168,155 @@ function passageAt(passages: readonly Passage[], offset: number): Passage | unde
   return undefined
 }
 
-/** Analyse a corpus: the work behind `recogniseEntities` and `suggestEntities`. */
+/** The register as recognition reads it, built once per register object. */
+interface RegisterView {
+  byId: Map<string, RegisterEntity>
+  caseIds: Map<string, string>
+}
+
+const views = new WeakMap<Register, RegisterView>()
+
+function viewOf(register: Register): RegisterView {
+  if (!register || !Array.isArray(register.entities)) throw new TypeError('Expected a register from `loadRegister`')
+  let view = views.get(register)
+  if (!view) {
+    const byId = new Map<string, RegisterEntity>(register.entities.map((entity) => [entity.id, entity]))
+    const caseIds = new Map<string, string>()
+    for (const entity of register.entities) {
+      if (entity.type !== 'case') continue
+      for (const form of [entity.label, ...entity.aliases]) caseIds.set(nameKey(form.replace(/ v\.? /, ' v ')), entity.id)
+    }
+    view = {byId, caseIds}
+    views.set(register, view)
+  }
+  return view
+}
+
+/**
+ * A surname resolves alone only where the text also names the person in
+ * full, or where the register marks it safe (for the corpus or for that
+ * article); the others become messages.
+ */
+function resolveShort(
+  hits: Hit[],
+  view: RegisterView,
+  where: {article?: string; source?: string},
+  article: RecogniseInput['articles'][number] | undefined,
+  messages: RecogniseMessage[]
+): Hit[] {
+  const full = new Set(hits.filter((hit) => hit.entity && !hit.short).map((hit) => hit.entity))
+  return hits.filter((hit) => {
+    if (!hit.entity || !hit.short) return Boolean(hit.entity)
+    const entity = view.byId.get(hit.entity)
+    if (full.has(hit.entity) || entity?.safe.includes(hit.form)) return true
+    if (where.article && entity?.safeIn[hit.form]?.includes(where.article)) return true
+    messages.push(
+      recogniseMessage(
+        `Unresolved short name \`${hit.form}\`, expected the full name of \`${hit.entity}\` in the same text or \`safe: [${hit.form}]\` in the register`,
+        'unresolved-short-name',
+        where,
+        hit.start,
+        hit.end,
+        article
+      )
+    )
+    return false
+  })
+}
+
+/** Recognise one article on its own: register and case-name mentions, and candidates for discovery. */
+export function recogniseArticle(article: RecogniseInput['articles'][number], register: Register, options: RecogniseOptions = {}): ArticleRecognition {
+  const view = viewOf(register)
+  const messages: RecogniseMessage[] = []
+  const mentions: ArticleRecognition['mentions'] = []
+  const cases: ArticleRecognition['cases'] = []
+  const hits = scan(article.text, register, view.caseIds)
+  // Out-of-scope hits still cover their span (discovery must not propose them).
+  const inBody = hits.filter((hit) => !hit.entity || view.byId.get(hit.entity)?.scope !== 'sources')
+  for (const hit of resolveShort(inBody, view, {article: article.id}, article, messages)) {
+    const passage = passageAt(article.passages, hit.start)
+    if (!passage) {
+      messages.push(recogniseMessage('Unexpected mention outside every passage', 'mention-outside-passage', {article: article.id}, hit.start, hit.end, article))
+      continue
+    }
+    if (hit.caseLabel) cases.push([hit.entity!, hit.caseLabel])
+    mentions.push({entity: hit.entity!, start: hit.start, end: hit.end, passage: passage.id})
+  }
+  const discovered = options.discover === false ? [] : discoverSpans(article.text, article.passages, hits)
+  return {mentions, cases, covers: hits.map(({start, end}) => ({start, end})), discovered, messages}
+}
+
+/** Recognise the entities one reference entry names. */
+export function recogniseSource(raw: string, register: Register): SourceRecognition {
+  const view = viewOf(register)
+  const masked = maskUrls(raw ?? '')
+  const folded = foldForMatching(masked)
+  const hits = scan(masked, register, view.caseIds).filter((hit) => {
+    // "Rubio, J." in an author list is a writer who shares a surname, not the politician.
+    if (hit.entity && view.byId.get(hit.entity)?.scope === 'body') return false
+    if (!hit.entity || view.byId.get(hit.entity)?.type !== 'person') return true
+    return !/^,\s*(?:[A-Z]\.\s*)+(?:,|\(|and\b|&|$)/.test(folded.slice(hit.end, hit.end + 16))
+  })
+  const messages: RecogniseMessage[] = []
+  const ids = new Set<string>()
+  const cases: SourceRecognition['cases'] = []
+  for (const hit of resolveShort(hits, view, {}, undefined, messages)) {
+    if (hit.caseLabel) cases.push([hit.entity!, hit.caseLabel])
+    ids.add(hit.entity!)
+  }
+  return {entities: [...ids].sort(), cases, messages}
+}
+
+/**
+ * Analyse a corpus: the work behind `recogniseEntities` and `suggestEntities`.
+ * Each article and source is recognised on its own (or brings what
+ * `recogniseArticle`/`recogniseSource` found); only the corpus-wide part runs
+ * here: which entities the mentions make, and discovery's grouping of names
+ * across articles.
+ */
 export function analyse(input: RecogniseInput, register: Register, options: RecogniseOptions = {}): Analysis {
   if (!input || !Array.isArray(input.articles)) throw new TypeError('Expected `input.articles` to be an array')
-  if (!register || !Array.isArray(register.entities)) throw new TypeError('Expected a register from `loadRegister`')
+  const {byId} = viewOf(register)
   const discover = options.discover !== false
-  const byId = new Map<string, RegisterEntity>(register.entities.map((entity) => [entity.id, entity]))
-  const caseIds = new Map<string, string>()
-  for (const entity of register.entities) {
-    if (entity.type !== 'case') continue
-    for (const form of [entity.label, ...entity.aliases]) caseIds.set(nameKey(form.replace(/ v\.? /, ' v ')), entity.id)
-  }
 
   const messages: RecogniseMessage[] = []
-  const articleById = new Map(input.articles.map((article) => [article.id, article]))
   const mentions: Mention[] = []
   const patternCases = new Map<string, {label: string; forms: Set<string>}>()
   const used = new Set<string>()
   const discovered: Array<{article: string; span: DiscoveredSpan}> = []
-  const covers = new Map<string, Hit[]>()
+  const covers = new Map<string, ReadonlyArray<{start: number; end: number}>>()
 
-  const accept = (hit: Hit) => {
-    if (hit.caseLabel && hit.entity) {
-      const known = patternCases.get(hit.entity)
-      if (known) known.forms.add(hit.caseLabel)
-      else patternCases.set(hit.entity, {label: hit.caseLabel, forms: new Set([hit.caseLabel])})
+  // A case name found by pattern is labelled as it is first written, in corpus order.
+  const addCases = (cases: ReadonlyArray<[string, string]>) => {
+    for (const [id, label] of cases) {
+      const known = patternCases.get(id)
+      if (known) known.forms.add(label)
+      else patternCases.set(id, {label, forms: new Set([label])})
     }
-    if (hit.entity) used.add(hit.entity)
-  }
-
-  // A surname resolves alone only where the article also names the person in
-  // full, or where the register marks it safe (for the corpus or for that article).
-  const resolveShort = (hits: Hit[], where: {article?: string; source?: string}) => {
-    const full = new Set(hits.filter((hit) => hit.entity && !hit.short).map((hit) => hit.entity))
-    return hits.filter((hit) => {
-      if (!hit.entity || !hit.short) return Boolean(hit.entity)
-      const entity = byId.get(hit.entity)
-      if (full.has(hit.entity) || entity?.safe.includes(hit.form)) return true
-      if (where.article && entity?.safeIn[hit.form]?.includes(where.article)) return true
-      messages.push(
-        recogniseMessage(
-          `Unresolved short name \`${hit.form}\`, expected the full name of \`${hit.entity}\` in the same text or \`safe: [${hit.form}]\` in the register`,
-          'unresolved-short-name',
-          where,
-          hit.start,
-          hit.end,
-          where.article ? articleById.get(where.article) : undefined
-        )
-      )
-      return false
-    })
   }
 
   for (const article of input.articles) {
-    const hits = scan(article.text, register, caseIds)
-    covers.set(article.id, hits)
-    // Out-of-scope hits still cover their span (discovery must not propose them).
-    const inBody = hits.filter((hit) => !hit.entity || byId.get(hit.entity)?.scope !== 'sources')
-    for (const hit of resolveShort(inBody, {article: article.id})) {
-      const passage = passageAt(article.passages, hit.start)
-      if (!passage) {
-        messages.push(recogniseMessage('Unexpected mention outside every passage', 'mention-outside-passage', {article: article.id}, hit.start, hit.end, article))
-        continue
-      }
-      accept(hit)
-      mentions.push({entity: hit.entity!, article: article.id, start: hit.start, end: hit.end, passage: passage.id})
+    const found = article.recognition ?? recogniseArticle(article, register, options)
+    covers.set(article.id, found.covers)
+    messages.push(...found.messages)
+    addCases(found.cases)
+    for (const mention of found.mentions) {
+      used.add(mention.entity)
+      mentions.push({entity: mention.entity, article: article.id, start: mention.start, end: mention.end, passage: mention.passage})
     }
-    if (discover) {
-      for (const span of discoverSpans(article.text, article.passages, hits)) discovered.push({article: article.id, span})
-    }
+    if (discover) for (const span of found.discovered) discovered.push({article: article.id, span})
   }
 
   const sourceEntities: Record<string, string[]> = {}
   for (const source of input.sources ?? []) {
-    const raw = maskUrls(source.raw ?? '')
-    const folded = foldForMatching(raw)
-    const hits = scan(raw, register, caseIds).filter((hit) => {
-      // "Rubio, J." in an author list is a writer who shares a surname, not the politician.
-      if (hit.entity && byId.get(hit.entity)?.scope === 'body') return false
-      if (!hit.entity || byId.get(hit.entity)?.type !== 'person') return true
-      return !/^,\s*(?:[A-Z]\.\s*)+(?:,|\(|and\b|&|$)/.test(folded.slice(hit.end, hit.end + 16))
-    })
-    const ids = new Set<string>()
-    for (const hit of resolveShort(hits, {source: source.id})) {
-      accept(hit)
-      ids.add(hit.entity!)
+    const found = source.recognition ?? recogniseSource(source.raw ?? '', register)
+    for (const message of found.messages) {
+      message.sourceId = source.id
+      messages.push(message)
     }
-    sourceEntities[source.id] = [...ids].sort()
+    addCases(found.cases)
+    for (const id of found.entities) used.add(id)
+    sourceEntities[source.id] = found.entities
   }
 
   const entities: Entity[] = []
@@ -251,7 +350,7 @@ export function analyse(input: RecogniseInput, register: Register, options: Reco
 function addDiscovered(
   input: RecogniseInput,
   discovered: Analysis['discovered'],
-  covers: Map<string, Hit[]>,
+  covers: Map<string, ReadonlyArray<{start: number; end: number}>>,
   entities: Entity[],
   mentions: Mention[],
   register: Register,
