@@ -1,14 +1,11 @@
 import {readCorpus} from '@apparatus/io'
 import {runPipeline} from './build.js'
-import {report} from './report.js'
+import {report, summarise, type ReportOptions} from './report.js'
 import {loadRegister, suggestEntities} from '@apparatus/entities'
 
-export interface CheckCommandOptions {
+export interface CheckCommandOptions extends ReportOptions {
   corpus: string
-  strict?: boolean
-  verbose?: boolean
   suggest?: boolean
-  quiet?: boolean
 }
 
 export async function checkCommand(options: CheckCommandOptions): Promise<number> {
@@ -25,11 +22,9 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
       register
     )
     process.stdout.write(candidates.length > 0 ? yaml : '# no unregistered candidates\n')
-    process.stderr.write(`apparatus: ${candidates.length} candidate entities, most frequent first; paste the ones you want into entities.yaml\n`)
+    summarise(options, `${candidates.length} candidate entities, most frequent first; paste the ones you want into entities.yaml`, {candidates: candidates.length})
   }
-  if (!options.quiet) {
-    const messages = result.files.reduce((sum, file) => sum + file.messages.length, 0)
-    if (messages === 0) process.stderr.write(`apparatus: ${result.index.articles.length} articles checked, no problems\n`)
-  }
+  const messages = result.files.reduce((sum, file) => sum + file.messages.length, 0)
+  if (messages === 0 || options.sink) summarise(options, `${result.index.articles.length} articles checked, no problems`, {articles: result.index.articles.length})
   return result.failed ? 1 : code
 }

@@ -2,17 +2,25 @@ import {resolve} from 'node:path'
 import {formatIndex, type ExportFormat} from '@apparatus/export'
 import {writeAtomic} from '@apparatus/io'
 import {runPipeline} from './build.js'
-import {report} from './report.js'
+import {report, summarise, type ReportOptions} from './report.js'
 
-export async function exportCommand(options: {corpus: string; format: ExportFormat; output?: string; quiet?: boolean; strict?: boolean; baseUrl?: string}): Promise<number> {
+export interface ExportCommandOptions extends ReportOptions {
+  corpus: string
+  format: ExportFormat
+  /** A file to write atomically; stdout without it. */
+  output?: string
+  /** Where the site is published (annotation targets become http(s) URLs under it). */
+  baseUrl?: string
+}
+
+export async function exportCommand(options: ExportCommandOptions): Promise<number> {
   if (options.baseUrl !== undefined && !/^https?:\/\/[^/\s]+/i.test(options.baseUrl)) {
-    process.stderr.write(`apparatus: unexpected --base-url \`${options.baseUrl}\`, expected an http(s) URL such as https://example.org/corpus/\n`)
-    return 1
+    throw new TypeError(`exportCommand: expected \`baseUrl\` to be an http(s) URL, not \`${options.baseUrl}\``)
   }
   const result = await runPipeline({corpus: options.corpus, quiet: true})
   const code = report(result.files, options)
   if (result.failed || code !== 0) {
-    process.stderr.write('apparatus: nothing exported\n')
+    summarise(options, 'nothing exported', {written: false}, true)
     return 1
   }
   const text = formatIndex(result.index, options.format, {baseUrl: options.baseUrl})
@@ -20,10 +28,11 @@ export async function exportCommand(options: {corpus: string; format: ExportForm
     try {
       await writeAtomic(resolve(options.output), text)
     } catch (error) {
-      process.stderr.write(`apparatus: cannot write ${options.output} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing exported\n`)
+      summarise(options, `cannot write ${options.output} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing exported`, {written: false, error: (error as NodeJS.ErrnoException).code ?? (error as Error).message}, true)
       return 1
     }
   } else process.stdout.write(text)
+  summarise(options, `exported ${options.format}${options.output ? ` to ${options.output}` : ''}`, {written: true, format: options.format, output: options.output ?? null}, false)
   return 0
 }
 
