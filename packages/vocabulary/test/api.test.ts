@@ -6,6 +6,7 @@ test('should expose the public api', () => {
   assert.deepEqual(Object.keys(api).sort(), [
     'ENTITY_COLOURS',
     'ID_PATTERN',
+    'LINK_PROTOCOLS',
     'MONTHS',
     'MONTH_ABBREVIATIONS',
     'MONTH_PATTERN',

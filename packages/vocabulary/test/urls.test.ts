@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {isSafeLinkTarget, isSafeUrl, safeUrl} from '@apparatus/vocabulary'
+import {LINK_PROTOCOLS, isSafeLinkTarget, isSafeUrl, safeUrl} from '@apparatus/vocabulary'
 
 const hostile = ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd']
 
@@ -22,4 +22,9 @@ test('isSafeUrl: the value as it stands, so an export can copy it', () => {
 test('isSafeLinkTarget: an article may also link mail, fragments and relative paths', () => {
   for (const ok of ['https://example.org', 'http://x', 'mailto:a@b.c', '#notes', '/about', './a.md', '../b', 'page.html', 'page?x=1', ' https://example.org ']) assert.ok(isSafeLinkTarget(ok), ok)
   for (const bad of [...hostile, ' javascript:alert(1)', 'ftp://example.org', 'tel:123']) assert.ok(!isSafeLinkTarget(bad), bad)
+})
+
+test('LINK_PROTOCOLS are the schemes isSafeLinkTarget lets through', () => {
+  assert.deepEqual([...LINK_PROTOCOLS], ['http', 'https', 'mailto'])
+  for (const scheme of LINK_PROTOCOLS) assert.ok(isSafeLinkTarget(`${scheme}:x`), scheme)
 })

@@ -7,6 +7,7 @@
  * labels, so the RDF describes the annotation, never the Wikidata item.
  */
 import type {ApparatusIndex, Article} from '@apparatus/model'
+import {isSafeUrl} from '@apparatus/vocabulary'
 
 const CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 const AFFIX = 32
@@ -58,7 +59,7 @@ export function exportAnnotations(index: ApparatusIndex, options: AnnotationOpti
     if (!article || !source) return
     // A note marker has no extent: the target is the word it is attached to.
     const start = wordStart(article.text, footnote.offset)
-    const url = typeof source.csl.URL === 'string' && /^https?:\/\/\S+$/i.test(source.csl.URL) ? source.csl.URL : undefined
+    const url = isSafeUrl(source.csl.URL) ? source.csl.URL : undefined
     items.push({
       id: iri.annotation('note', n + 1),
       type: 'Annotation',

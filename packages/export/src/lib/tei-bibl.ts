@@ -1,5 +1,6 @@
 /** A source as a structured TEI `<bibl>`: author, title, container, publisher, date, scope, pointer. */
 import type {CslName, Source} from '@apparatus/model'
+import {isSafeUrl} from '@apparatus/vocabulary'
 import {escapeXml as x} from './xml.js'
 
 /** CSL types whose container is a journal-like serial (`level="j"`) rather than a monograph (`level="m"`). */
@@ -25,7 +26,7 @@ export function teiBibl(source: Source, id: string): string {
     if (typeof value === 'string' || typeof value === 'number') parts.push(`<biblScope unit="${unit}">${x(String(value))}</biblScope>`)
   }
   if (typeof csl.DOI === 'string' && csl.DOI) parts.push(`<idno type="DOI">${x(csl.DOI)}</idno>`)
-  if (typeof csl.URL === 'string' && /^https?:\/\/\S+$/i.test(csl.URL)) parts.push(`<ptr target="${x(encodeURI(decodeSafe(csl.URL)))}"/>`)
+  if (isSafeUrl(csl.URL)) parts.push(`<ptr target="${x(encodeURI(decodeSafe(csl.URL)))}"/>`)
   return `<bibl xml:id="${x(id)}">${parts.join('')}</bibl>`
 }
 

@@ -15,6 +15,7 @@ import {unified} from 'unified'
 import {visit, SKIP} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {passageId, type Passage} from '@apparatus/model'
+import {isSafeLinkTarget} from '@apparatus/vocabulary'
 import {findBracketFlood, findDeepNesting, findDeepNode, MAX_BLOCK_NESTING, MAX_BRACKETS_PER_BLOCK, MAX_TREE_DEPTH} from './depth.js'
 import {readMeta, type ArticleMeta} from './front-matter.js'
 import {fatal} from '@apparatus/io'
@@ -50,7 +51,6 @@ export interface ParsedArticle {
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkBracketFootnotes).freeze()
-const safeProtocol = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i
 
 /** Parse one decoded article file; `undefined` (with a fatal message on `file`) when it cannot be built. */
 export function parseArticle(file: VFile): ParsedArticle | undefined {
@@ -116,7 +116,7 @@ function neutralise(tree: Root, file: VFile): void {
       ;(parent.children as Nodes[])[index] = replacement as Nodes
       return SKIP
     }
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !safeProtocol.test(node.url.trim())) {
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeLinkTarget(node.url)) {
       file.message(`Unexpected unsafe URL \`${node.url.slice(0, 40)}\`, expected http(s) or mailto; the link is dropped`, {
         place: node.position,
         ruleId: 'unsafe-url',

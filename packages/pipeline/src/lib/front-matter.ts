@@ -6,6 +6,7 @@ import type {Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import {LineCounter, parseDocument} from 'yaml'
 import {fatal} from '@apparatus/io'
+import {isId} from '@apparatus/vocabulary'
 
 export interface ArticleMeta {
   id: string
@@ -16,7 +17,6 @@ export interface ArticleMeta {
   credits: string[]
 }
 
-const slug = /^[a-z0-9][a-z0-9-]*$/
 const isoDate = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/
 
 /** Read and check the front matter; `undefined` (with a fatal message) when the article cannot be built. */
@@ -60,7 +60,7 @@ export function readMeta(node: Yaml | undefined, file: VFile): ArticleMeta | und
   }
 
   const id = record.id
-  if (typeof id !== 'string' || !slug.test(id)) {
+  if (!isId(id)) {
     fatal(file, `Unexpected \`id\` ${JSON.stringify(id)}, expected a slug of lowercase letters, digits and hyphens`, 'invalid-id', id === undefined ? at(0) : place('id'))
     return undefined
   }

@@ -11,6 +11,7 @@ import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import type {Entity, Mention} from '@apparatus/model'
+import {LINK_PROTOCOLS} from '@apparatus/vocabulary'
 import {VFile} from 'vfile'
 import type {ParsedArticle} from './article.js'
 
@@ -38,7 +39,7 @@ export const fragmentSchema: SanitizeSchema = {
     h2: extend('h2', 'dataPassage', 'id', 'className'),
     ...Object.fromEntries(['h1', 'h3', 'h4', 'h5', 'h6'].map((tag) => [tag, extend(tag, 'dataPassage')]))
   },
-  protocols: {...defaultSchema.protocols, href: ['http', 'https', 'mailto']}
+  protocols: {...defaultSchema.protocols, href: [...LINK_PROTOCOLS]}
 }
 
 export interface RenderContext {

@@ -30,9 +30,12 @@ export function isSafeUrl(value: unknown): value is string {
   return typeof value === 'string' && /^https?:\/\/\S+$/i.test(value) && safeUrl(value) !== undefined
 }
 
-// http(s), mailto, a fragment, an absolute or relative path, or a bare
+/** The schemes an article's links may use (also the HTML sanitiser's list for `href`). */
+export const LINK_PROTOCOLS: readonly string[] = Object.freeze(['http', 'https', 'mailto'])
+
+// One of those schemes, a fragment, an absolute or relative path, or a bare
 // relative reference (no colon before the first `/`, `?` or `#`).
-const linkTarget = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i
+const linkTarget = new RegExp(String.raw`^(?:(?:${LINK_PROTOCOLS.join('|')}):|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))`, 'i')
 
 /** Whether a link or image target in an article (surrounding white space ignored) may stay a link. */
 export function isSafeLinkTarget(url: string): boolean {
