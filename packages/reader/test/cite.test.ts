@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import type {Article, Source} from '@apparatus/model'
-import {citePassage, safeUrl, toBibtex, toCslJson, toRis} from '../src/lib/cite.js'
+import {safeUrl} from '@apparatus/vocabulary'
+import {citePassage, toBibtex, toCslJson, toRis} from '../src/lib/cite.js'
 
 const article: Article = {id: 'a', title: 'On {Braces} & 100% Things', authors: ['Ada Lovelace', 'Charles Babbage'], date: '2025-02-03', text: 'x', passages: []}
 const sources: Source[] = [

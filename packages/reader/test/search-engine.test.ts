@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import type {ApparatusIndex} from '@apparatus/model'
-import {SearchIndex, fold, parseQuery, searchDocs, snippetPieces} from '../src/lib/search-engine.js'
+import {foldForSearch as fold} from '@apparatus/vocabulary'
+import {SearchIndex, parseQuery, searchDocs, snippetPieces} from '../src/lib/search-engine.js'
 
 const paragraphs = ['Marco Rubio visited El Salvador.', 'The Eighth Amendment forbids cruel and unusual punishment.', 'Unusual and cruel, said Rubio’s critics.']
 const text = paragraphs.join('\n\n')

@@ -3,24 +3,13 @@
  * reader's highlights (the same --apparatus-* custom properties).
  */
 import type {GraphEdgeKind, GraphNodeKind} from '@apparatus/model'
+import {ENTITY_COLOURS, PLURAL_LABELS, SINGULAR_LABELS} from '@apparatus/vocabulary'
 
 export const KINDS: GraphNodeKind[] = ['person', 'organisation', 'case', 'place', 'article', 'source']
-export const KIND_LABELS: Record<GraphNodeKind, string> = {
-  person: 'People',
-  organisation: 'Organisations',
-  case: 'Cases',
-  place: 'Places',
-  article: 'Articles',
-  source: 'Sources'
-}
-export const KIND_SINGULAR: Record<GraphNodeKind, string> = {
-  person: 'person',
-  organisation: 'organisation',
-  case: 'case',
-  place: 'place',
-  article: 'article',
-  source: 'source'
-}
+/** "People", "Articles", … (the shared labels). */
+export const KIND_LABELS: Readonly<Record<GraphNodeKind, string>> = PLURAL_LABELS
+/** "person", "article", …: the shared singular labels as they read inside a sentence. */
+export const KIND_SINGULAR: Readonly<Record<GraphNodeKind, string>> = Object.fromEntries(KINDS.map((kind) => [kind, SINGULAR_LABELS[kind].toLowerCase()])) as Record<GraphNodeKind, string>
 
 /** One shape per kind of record: entities are discs (told apart by colour), cases hexagons. */
 export const SHAPES: Record<GraphNodeKind, 'ellipse' | 'hexagon' | 'round-rectangle' | 'diamond'> = {
@@ -45,11 +34,12 @@ export function dashFor(kind: GraphEdgeKind): string {
   return kind === 'citation' ? '6 3' : kind === 'source-entity' ? '1.5 3' : ''
 }
 
+/** Without the reader's theme: the shared light-scheme type colours, and greys for articles and sources. */
 const FALLBACK: Record<GraphNodeKind, string> = {
-  person: '#9a4a00',
-  organisation: '#1459a8',
-  case: '#7b1fa2',
-  place: '#2e6b30',
+  person: ENTITY_COLOURS.person.light.text,
+  organisation: ENTITY_COLOURS.organisation.light.text,
+  case: ENTITY_COLOURS.case.light.text,
+  place: ENTITY_COLOURS.place.light.text,
   article: '#33333d',
   source: '#6b7280'
 }

@@ -2,6 +2,7 @@ import {consume} from '@lit/context'
 import {LitElement, css, html, nothing} from 'lit'
 import {property, state} from 'lit/decorators.js'
 import type {ApparatusIndex} from '@apparatus/model'
+import {PLURAL_LABELS} from '@apparatus/vocabulary'
 import {corpusContext} from '../lib/context.js'
 import {lookup} from '../lib/lookup.js'
 import {emitSelect, formatRoute} from '../lib/selection.js'
@@ -13,9 +14,9 @@ const COLUMNS: Array<{id: Column; label: string; numeric: boolean}> = [
   {id: 'authors', label: 'Authors', numeric: false},
   {id: 'notes', label: 'Notes', numeric: true},
   {id: 'sources', label: 'Sources', numeric: true},
-  {id: 'person', label: 'People', numeric: true},
-  {id: 'case', label: 'Cases', numeric: true},
-  {id: 'organisation', label: 'Organisations', numeric: true}
+  {id: 'person', label: PLURAL_LABELS.person, numeric: true},
+  {id: 'case', label: PLURAL_LABELS.case, numeric: true},
+  {id: 'organisation', label: PLURAL_LABELS.organisation, numeric: true}
 ]
 
 /**

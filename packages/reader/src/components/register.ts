@@ -2,9 +2,9 @@ import {consume} from '@lit/context'
 import {LitElement, css, html, nothing} from 'lit'
 import {property} from 'lit/decorators.js'
 import {ENTITY_TYPES, type ApparatusIndex, type Entity, type EntityType} from '@apparatus/model'
+import {foldForSearch} from '@apparatus/vocabulary'
 import {corpusContext} from '../lib/context.js'
 import {lookup} from '../lib/lookup.js'
-import {fold} from '../lib/search-engine.js'
 import {emitSelect, formatRoute} from '../lib/selection.js'
 import {TYPE_LABELS, theme} from '../lib/theme.js'
 
@@ -151,7 +151,7 @@ export class ApparatusRegister extends LitElement {
       .filter((entity) => entity.type === this.type)
       .map((entity) => {
         const mentions = table.mentionsByEntity.get(entity.id) ?? []
-        const key = fold(sortName(entity)).replace(/^[^\p{L}\p{N}]+/u, '')
+        const key = foldForSearch(sortName(entity)).replace(/^[^\p{L}\p{N}]+/u, '')
         const first = key[0]?.toUpperCase() ?? '#'
         return {entity, key, letter: /[A-Z]/.test(first) ? first : '#', mentions: mentions.length, articles: new Set(mentions.map((mention) => mention.article)).size}
       })

@@ -4,6 +4,8 @@
  * chosen style, and the article bibliography as BibTeX, RIS or CSL-JSON.
  */
 import type {Article, CslItem, CslName, Source} from '@apparatus/model'
+// Only http(s) links are ever rendered; anything else (javascript:, data:) is dropped.
+import {safeUrl} from '@apparatus/vocabulary'
 import {quoteText} from './citations.js'
 
 export type CiteStyle = 'apa' | 'chicago' | 'mla'
@@ -12,17 +14,6 @@ export const CITE_STYLES: ReadonlyArray<{id: CiteStyle; label: string}> = [
   {id: 'chicago', label: 'Chicago'},
   {id: 'mla', label: 'MLA'}
 ]
-
-/** Only http(s) links are ever rendered; anything else (javascript:, data:) is dropped. */
-export function safeUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined
-  try {
-    const url = new URL(value.trim())
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
-}
 
 export function nameOf(name: CslName): string {
   return name.literal ?? [name.given, name.family].filter(Boolean).join(' ')

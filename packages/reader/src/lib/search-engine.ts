@@ -13,6 +13,8 @@
  * kept once per index) and cannot drop a hit the way a ranked cut-off can.
  */
 import type {ApparatusIndex} from '@apparatus/model'
+// Lower case, accents dropped, quotes straightened, same length: offsets into the folded text are offsets into the original.
+import {foldForSearch} from '@apparatus/vocabulary'
 import {sourceText} from './cite.js'
 
 export type HitKind = 'entity' | 'article' | 'source' | 'passage'
@@ -45,29 +47,12 @@ interface Prepared extends SearchDoc {
 /** Display order of the kinds: names and titles are short, so they come first. */
 export const HIT_KINDS: readonly HitKind[] = ['entity', 'article', 'source', 'passage']
 
-/**
- * Lower case, accents dropped, curly quotes straightened, one code unit per
- * code unit, so offsets into the folded text are offsets into the original.
- */
-export function fold(text: string): string {
-  let out = ''
-  for (const char of text) {
-    let folded = char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-    if (/[‘’ʼ′]/.test(folded)) folded = "'"
-    else if (/[“”″]/.test(folded)) folded = '"'
-    else if (/[‐‑‒–—]/.test(folded)) folded = '-'
-    // Keep the length: a character that folds to more or fewer units keeps its first unit, or itself.
-    out += folded.length === char.length ? folded : folded.length > char.length ? folded.slice(0, char.length) : char
-  }
-  return out
-}
-
 /** Words and "quoted phrases" (an unclosed quote runs to the end). */
 export function parseQuery(input: string): Query {
   const words: string[] = []
   const phrases: string[] = []
   const pattern = /"([^"]*)("|$)|(\S+)/g
-  for (const match of fold(input).matchAll(pattern)) {
+  for (const match of foldForSearch(input).matchAll(pattern)) {
     if (match[1] !== undefined) {
       const phrase = match[1].trim().replace(/\s+/g, ' ')
       if (phrase.includes(' ')) phrases.push(phrase)
@@ -112,7 +97,7 @@ export class SearchIndex {
   private docs: Prepared[]
 
   constructor(docs: SearchDoc[]) {
-    this.docs = docs.map((doc) => ({...doc, folded: fold(doc.text)}))
+    this.docs = docs.map((doc) => ({...doc, folded: foldForSearch(doc.text)}))
   }
 
   /** How many documents of each kind are searched. */

@@ -1,4 +1,16 @@
-import {css} from 'lit'
+import {css, unsafeCSS} from 'lit'
+import {ENTITY_TYPES} from '@apparatus/model'
+import {ENTITY_COLOURS, PLURAL_LABELS, SINGULAR_LABELS} from '@apparatus/vocabulary'
+
+/** `--_person`, `--_person-bg`, … for one colour scheme: the shared defaults, each overridable by `--apparatus-<type>[-bg]`. */
+function typeColours(scheme: 'light' | 'dark') {
+  return unsafeCSS(
+    ENTITY_TYPES.map((type) => {
+      const {text, background} = ENTITY_COLOURS[type][scheme]
+      return `--_${type}: var(--apparatus-${type}, ${text}); --_${type}-bg: var(--apparatus-${type}-bg, ${background});`
+    }).join(' ')
+  )
+}
 
 /**
  * Shared styles. Colours are custom properties with light and dark
@@ -7,14 +19,7 @@ import {css} from 'lit'
  */
 export const theme = css`
   :host {
-    --_person: var(--apparatus-person, #9a4a00);
-    --_person-bg: var(--apparatus-person-bg, #ffe3c4);
-    --_case: var(--apparatus-case, #7b1fa2);
-    --_case-bg: var(--apparatus-case-bg, #f1dcf7);
-    --_organisation: var(--apparatus-organisation, #1459a8);
-    --_organisation-bg: var(--apparatus-organisation-bg, #d8e8fb);
-    --_place: var(--apparatus-place, #2e6b30);
-    --_place-bg: var(--apparatus-place-bg, #d9f0d9);
+    ${typeColours('light')}
     --_text: var(--apparatus-text, #1b1b1f);
     --_muted: var(--apparatus-muted, #585862);
     --_surface: var(--apparatus-surface, #ffffff);
@@ -30,14 +35,7 @@ export const theme = css`
   }
   @media (prefers-color-scheme: dark) {
     :host {
-      --_person: var(--apparatus-person, #ffb870);
-      --_person-bg: var(--apparatus-person-bg, #5a3000);
-      --_case: var(--apparatus-case, #e4a8f5);
-      --_case-bg: var(--apparatus-case-bg, #4a1560);
-      --_organisation: var(--apparatus-organisation, #8cbcff);
-      --_organisation-bg: var(--apparatus-organisation-bg, #123a66);
-      --_place: var(--apparatus-place, #96d998);
-      --_place-bg: var(--apparatus-place-bg, #1d4a20);
+      ${typeColours('dark')}
       --_text: var(--apparatus-text, #ececf1);
       --_muted: var(--apparatus-muted, #b4b4be);
       --_surface: var(--apparatus-surface, #17171b);
@@ -87,5 +85,7 @@ export const theme = css`
   }
 `
 
-export const TYPE_LABELS: Record<string, string> = {person: 'People', case: 'Cases', organisation: 'Organisations', place: 'Places'}
-export const TYPE_SINGULAR: Record<string, string> = {person: 'Person', case: 'Case', organisation: 'Organisation', place: 'Place'}
+/** Entity types -> "People", "Cases", … (the shared labels). */
+export const TYPE_LABELS: Record<string, string> = Object.fromEntries(ENTITY_TYPES.map((type) => [type, PLURAL_LABELS[type]]))
+/** Entity types -> "Person", "Case", … (the shared labels). */
+export const TYPE_SINGULAR: Record<string, string> = Object.fromEntries(ENTITY_TYPES.map((type) => [type, SINGULAR_LABELS[type]]))
