@@ -7,6 +7,7 @@
  * in the same run, because absolute times on a shared 2-core box mean little.
  * Then `dist/` size and the site's first view in headless Chromium.
  */
+import {spawnSync} from 'node:child_process'
 import {readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import {cpus, loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -16,6 +17,12 @@ import {measureSite, type SiteResult} from './site.js'
 
 const repo = new URL('../../', import.meta.url).pathname
 const cli = join(repo, 'packages/cli/bin/apparatus.js')
+/**
+ * Node flags the measured children get from this process: with
+ * `--conditions=@apparatus/source` (as `pnpm bench` starts it) the CLI runs the
+ * workspace's TypeScript sources, without it the compiled dist/ when built.
+ */
+const nodeFlags = process.execArgv.filter((flag, index, all) => flag.startsWith('--conditions=') || flag.startsWith('-C=') || ((all[index - 1] === '--conditions' || all[index - 1] === '-C') && !flag.startsWith('-')) || flag === '--conditions' || flag === '-C')
 
 export interface ScaleOptions {
   articles: number
@@ -94,7 +101,7 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
   const corpus = join(workdir, 'corpus')
   const dist = join(workdir, 'dist')
   await rm(workdir, {recursive: true, force: true})
-  log(`\nscale: ${options.articles.toLocaleString('en-US')} articles (seed ${options.seed}, register ${options.registerFraction}) in ${workdir}`)
+  log(`\nscale: ${options.articles.toLocaleString('en-US')} articles (seed ${options.seed}, register ${options.registerFraction}) in ${workdir}; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`)
   const stats = await generateCorpus({out: corpus, articles: options.articles, seed: options.seed, registerFraction: options.registerFraction})
   log(
     `  corpus: ${(stats.bytes / 1e6).toFixed(1)} MB, ${(stats.bytes / stats.articles / 1000).toFixed(1)} KB/article (${(stats.minBytes / 1000).toFixed(1)}-${(stats.maxBytes / 1000).toFixed(1)}); ` +
@@ -102,7 +109,7 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
   )
   const pools = new Pools(options.seed)
   const steps: Partial<Record<StepName, Measured>> = {}
-  const build = () => measure(process.execPath, [cli, '-c', corpus, 'build', '--out', dist, '--quiet', ...options.buildArgs], {cwd: workdir, timeoutMs: options.stepTimeoutMs})
+  const build = () => measure(process.execPath, [...nodeFlags, cli, '-c', corpus, 'build', '--out', dist, '--quiet', ...options.buildArgs], {cwd: workdir, timeoutMs: options.stepTimeoutMs})
   const report = (step: StepName, result: Measured) => {
     steps[step] = result
     const failed = result.code === 0 ? '' : result.timedOut ? ' TIMED OUT' : ` FAILED (exit ${result.code}): ${result.stderrTail.split('\n').at(-1)}`
@@ -110,7 +117,7 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
   }
 
   // Warm Node's and tsx's own compile caches so the cold build measures Apparatus, not tsx.
-  await measure(process.execPath, [cli, '--version'], {cwd: workdir})
+  await measure(process.execPath, [...nodeFlags, cli, '--version'], {cwd: workdir})
   report('parse', await measure(process.execPath, ['--import', 'tsx', join(repo, 'scripts/bench/remark-parse.ts'), corpus], {cwd: repo, timeoutMs: options.stepTimeoutMs}))
   // Cold: nothing but the corpus in the working folder (the default cache lives under it).
   for (const entry of await readdir(workdir)) if (entry !== 'corpus') await rm(join(workdir, entry), {recursive: true, force: true})
@@ -217,5 +224,17 @@ export function formatTables(results: ScaleResult[]): string {
 }
 
 export function machine(): Record<string, unknown> {
-  return {node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadavg: loadavg().map((value) => Number(value.toFixed(2)))}
+  const git = (args: string[]) => {
+    const run = spawnSync('git', ['-C', repo, ...args], {encoding: 'utf8'})
+    return run.status === 0 ? run.stdout.trim() : undefined
+  }
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    loadavg: loadavg().map((value) => Number(value.toFixed(2))),
+    cli: nodeFlags.length > 0 ? `sources (${nodeFlags.join(' ')})` : 'compiled dist/ when built',
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    dirty: git(['status', '--porcelain', '--', 'packages'])?.length ? true : undefined
+  }
 }
