@@ -113,9 +113,9 @@ export function applyConfig(config: Config, program: Command, command: Command):
   return file
 }
 
-/** Where a key is written in a JSON file (its first occurrence): enough to find it. */
+/** Where a key is written in a JSON file (its first occurrence, after package.json's "apparatus"): enough to find it. */
 export function keyPlace(text: string | undefined, key: string): {line: number; column: number} {
-  const at = text?.indexOf(JSON.stringify(key)) ?? -1
+  const at = text?.indexOf(JSON.stringify(key), Math.max(0, text.indexOf('"apparatus"'))) ?? -1
   return at === -1 || !text ? {line: 1, column: 1} : pointAt(text, at)
 }
 
