@@ -3,3 +3,4 @@ export {lockDist, PublishError, writeDist, type DistContent, type WriteDistOptio
 export {fragmentSchema} from './lib/render.js'
 export {buildCitations, type CitationEntry, type CitationsFile, type CitationStyle} from './lib/citations.js'
 export {buildGraph, layoutGraph, syntheticGraph, DRAFT_ABOVE, type GraphInput} from './lib/graph/index.js'
+export {shardFiles, type ShardManifest} from './lib/site/shards.js'

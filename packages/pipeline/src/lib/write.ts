@@ -17,7 +17,8 @@
 import {randomBytes} from 'node:crypto'
 import {cp, lstat, mkdir, open, readdir, readFile, realpath, rename, rm, stat, symlink, unlink, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
-import {serialiseIndex, type ApparatusIndex} from '@apparatus/model'
+import type {ApparatusIndex} from '@apparatus/model'
+import {shardFiles} from './site/shards.js'
 
 export interface DistContent {
   index: ApparatusIndex
@@ -32,7 +33,7 @@ export interface WriteDistOptions {
 }
 
 /** Files the build owns inside dist/; anything else there (an app bundle, say) is carried over. */
-const owned = new Set(['index.json', 'citations.json', 'articles'])
+const owned = new Set(['index.json', 'citations.json', 'articles', 'corpus'])
 
 /** A problem publishing dist/ that the CLI reports as one located line, not a stack trace. */
 export class PublishError extends Error {
@@ -64,10 +65,14 @@ export async function writeDist(result: DistContent, outDir: string, options: Wr
     await removeLeftovers(layout, new Set(carry ? [basename(carry)] : []))
     version = join(layout.store, `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`)
     await mkdir(join(version, 'articles'), {recursive: true})
-    await writeFile(join(version, 'index.json'), serialiseIndex(result.index))
+    // Streamed, so no one string holds the whole index (V8 caps a string at 2^29 - 24 characters).
+    const indexBytes = await writeIndexJson(join(version, 'index.json'), result.index)
     // Citation strings, BibTeX and RIS, made once here so the reader never formats (docs/index-format.md).
     const {buildCitations} = await import('./citations.js')
-    await writeFile(join(version, 'citations.json'), JSON.stringify(buildCitations(result.index)) + '\n')
+    const citations = buildCitations(result.index)
+    await writeFile(join(version, 'citations.json'), JSON.stringify(citations) + '\n')
+    // The sharded index the site loads (dist/corpus/, docs/index-format.md).
+    await writeShards(join(version, 'corpus'), shardFiles(result.index, citations, {indexBytes}))
     for (const id of [...result.html.keys()].sort()) {
       await writeFile(join(version, 'articles', `${id}.html`), result.html.get(id)!)
     }
@@ -213,7 +218,78 @@ async function pauseForTests(): Promise<void> {
   }
 }
 
-/** Stable JSON: the index's key order is fixed by construction, so this is byte-identical for equal input. */
+/**
+ * Write `JSON.stringify(index) + "\n"` (serialiseIndex's bytes) record by
+ * record, so neither the whole index nor its graph becomes one string.
+ * Returns the number of bytes written.
+ */
+export async function writeIndexJson(path: string, index: ApparatusIndex): Promise<number> {
+  const handle = await open(path, 'w')
+  let buffer = ''
+  let bytes = 0
+  const out = async (text: string) => {
+    buffer += text
+    if (buffer.length >= 1 << 20) await flush()
+  }
+  const flush = async () => {
+    const data = Buffer.from(buffer, 'utf8')
+    bytes += data.length
+    buffer = ''
+    await handle.write(data)
+  }
+  // Plain objects and arrays down to `depth` are written piece by piece; below, JSON.stringify.
+  const value = async (item: unknown, depth: number): Promise<void> => {
+    if (depth > 0 && Array.isArray(item)) {
+      await out('[')
+      for (let n = 0; n < item.length; n++) {
+        if (n > 0) await out(',')
+        await value(item[n], depth - 1)
+      }
+      return out(']')
+    }
+    if (depth > 0 && item !== null && typeof item === 'object' && typeof (item as {toJSON?: unknown}).toJSON !== 'function') {
+      await out('{')
+      let first = true
+      for (const [key, member] of Object.entries(item)) {
+        if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue
+        await out(`${first ? '' : ','}${JSON.stringify(key)}:`)
+        first = false
+        await value(member, depth - 1)
+      }
+      return out('}')
+    }
+    return out(JSON.stringify(item) ?? 'null')
+  }
+  try {
+    await value(index, 3)
+    await out('\n')
+    await flush()
+  } finally {
+    await handle.close()
+  }
+  return bytes
+}
+
+/** Write the shard files under `folder`, a few at a time. */
+async function writeShards(folder: string, files: Iterable<[string, string]>): Promise<void> {
+  const made = new Set<string>()
+  const pending = new Set<Promise<void>>()
+  for (const [path, content] of files) {
+    const target = join(folder, path)
+    const parent = dirname(target)
+    if (!made.has(parent)) {
+      await mkdir(parent, {recursive: true})
+      made.add(parent)
+    }
+    const write: Promise<void> = writeFile(target, content).finally(() => pending.delete(write))
+    // Handled here too, so a failure after the first one is not an unhandled rejection.
+    write.catch(() => {})
+    pending.add(write)
+    if (pending.size >= 16) await Promise.race(pending)
+  }
+  await Promise.all(pending)
+}
+
 
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 

@@ -1,0 +1,294 @@
+/**
+ * A graph a corpus can afford. The corpus graph of a real archive has hubs
+ * whose degree grows with every article (a country named in a fixed share of
+ * articles), so laying out every node with fcose costs O(Σ degree²) and one
+ * new article re-laid out the world. Instead:
+ *
+ * - a graph of up to WHOLE_GRAPH_MAX nodes is laid out whole, as before, and
+ *   is its own overview;
+ * - a larger graph has an **overview**: the OVERVIEW_SIZE most connected
+ *   entities and the co-occurrence links among them, grouped into
+ *   communities by Louvain (graphology), laid out with the seeded fcose and
+ *   cached by content hash (a bounded graph: about a second, whatever the
+ *   corpus size). Every other node is placed beside the node it was reached
+ *   from in a breadth-first walk out of the overview: linear time, and a new
+ *   article moves only what it touches;
+ * - **neighbourhoods** (an entity, article or source and its strongest
+ *   links, at most NEIGHBOURHOOD_SIZE nodes) are small graphs with their own
+ *   rings layout, a pure function of the neighbourhood: nothing else is laid
+ *   out again when an article is added.
+ */
+import {UndirectedGraph} from 'graphology'
+import louvainModule from 'graphology-communities-louvain'
+import type {Graph as IndexGraph, GraphEdge, GraphNode, GraphNodeKind} from '@apparatus/model'
+import {layoutGraph} from './layout.js'
+
+/** Graphs up to this many nodes are laid out whole and are their own overview. */
+export const WHOLE_GRAPH_MAX = 800
+/** Entities in the overview of a larger graph. */
+export const OVERVIEW_SIZE = 250
+/** Nodes in a neighbourhood besides its centre: the strongest links first. */
+export const NEIGHBOURHOOD_SIZE = 120
+/** Links among a neighbourhood's other nodes that its file keeps (the strongest). */
+export const LINKS_AMONG_NEIGHBOURS = 300
+/** Passages a neighbourhood keeps per link of its centre (a link's weight still counts them all). */
+export const PASSAGES_PER_LINK = 8
+
+/** A node of an overview: its community (Louvain) beside the index's fields. */
+export interface OverviewNode extends GraphNode {
+  community: number
+}
+
+/** The corpus view's graph: a bounded part of the corpus graph, and how large the whole is. */
+export interface OverviewGraph {
+  nodes: OverviewNode[]
+  edges: GraphEdge[]
+  total: {nodes: number; edges: number}
+  communities: number
+}
+
+/** One node's neighbourhood: the node, its strongest neighbours, the links among them. */
+export interface NeighbourhoodGraph {
+  centre: string
+  nodes: GraphNode[]
+  edges: GraphEdge[]
+  /** Neighbours of the centre in the whole graph (the file holds at most NEIGHBOURHOOD_SIZE). */
+  neighbours: number
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+// A CommonJS module whose types declare an ES default export: take whichever is callable.
+type Louvain = (graph: UndirectedGraph, options: {getEdgeWeight: string; rng: () => number}) => Record<string, number>
+const louvain = ((louvainModule as unknown as {default?: Louvain}).default ?? louvainModule) as unknown as Louvain
+const ENTITY_KINDS = new Set<GraphNodeKind>(['person', 'case', 'organisation', 'place'])
+
+/** The ids of the overview's nodes: every node of a small graph, else the most connected entities. */
+export function overviewIds(nodes: readonly GraphNode[]): Set<string> {
+  if (nodes.length <= WHOLE_GRAPH_MAX) return new Set(nodes.map((node) => node.id))
+  const entities = nodes.filter((node) => ENTITY_KINDS.has(node.kind))
+  entities.sort((a, b) => (b.degree ?? 0) - (a.degree ?? 0) || compare(a.id, b.id))
+  return new Set(entities.slice(0, OVERVIEW_SIZE).map((node) => node.id))
+}
+
+/**
+ * Positions for every node: a small graph by fcose over all of it; a large
+ * one by fcose over its overview (cached by the overview's content hash) and
+ * a linear placement of the rest beside the nodes they hang from.
+ */
+export async function placeGraph(nodes: GraphNode[], edges: readonly GraphEdge[], options: {cacheDir?: string} = {}): Promise<GraphNode[]> {
+  if (nodes.length <= WHOLE_GRAPH_MAX) return layoutGraph(nodes, edges, options)
+  const ids = overviewIds(nodes)
+  const core = nodes.filter((node) => ids.has(node.id))
+  const coreEdges = edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target))
+  const placed = await layoutGraph(core, coreEdges, options)
+  const positions = new Map(placed.map((node) => [node.id, [node.x, node.y] as [number, number]]))
+  placeRest(nodes, edges, positions)
+  return nodes.map((node) => {
+    const [x, y] = positions.get(node.id)!
+    return {...node, x, y}
+  })
+}
+
+/**
+ * Breadth-first out of the placed nodes: each new node sits at a distance and
+ * angle drawn from its id's hash around the node it was reached from (the
+ * strongest link first). Parts of the graph with no path to the overview
+ * start from their most connected node, in a row below everything else.
+ */
+function placeRest(nodes: readonly GraphNode[], edges: readonly GraphEdge[], positions: Map<string, [number, number]>): void {
+  const adjacency = new Map<string, Array<{other: string; weight: number}>>()
+  const link = (from: string, other: string, weight: number) => {
+    const list = adjacency.get(from)
+    if (list) list.push({other, weight})
+    else adjacency.set(from, [{other, weight}])
+  }
+  for (const edge of edges) {
+    link(edge.source, edge.target, edge.weight)
+    link(edge.target, edge.source, edge.weight)
+  }
+  for (const list of adjacency.values()) list.sort((a, b) => b.weight - a.weight || compare(a.other, b.other))
+  let minX = Infinity
+  let maxX = -Infinity
+  let maxY = -Infinity
+  for (const [x, y] of positions.values()) {
+    minX = Math.min(minX, x)
+    maxX = Math.max(maxX, x)
+    maxY = Math.max(maxY, y)
+  }
+  if (!Number.isFinite(minX)) minX = maxX = maxY = 0
+  const walk = (start: string[]) => {
+    const queue = [...start]
+    for (let at = 0; at < queue.length; at++) {
+      const from = queue[at]!
+      const [x, y] = positions.get(from)!
+      for (const {other} of adjacency.get(from) ?? []) {
+        if (positions.has(other)) continue
+        const h = hash(other)
+        const angle = ((h & 0xffff) / 0x10000) * Math.PI * 2
+        const radius = 40 + ((h >>> 16) / 0x10000) * 60
+        positions.set(other, [round(x + Math.cos(angle) * radius), round(y + Math.sin(angle) * radius)])
+        queue.push(other)
+      }
+    }
+  }
+  walk([...positions.keys()].sort(compare))
+  const rest = nodes.filter((node) => !positions.has(node.id)).sort((a, b) => (b.degree ?? 0) - (a.degree ?? 0) || compare(a.id, b.id))
+  let slot = 0
+  const columns = Math.max(10, Math.ceil((maxX - minX) / 200) + 1)
+  for (const node of rest) {
+    if (positions.has(node.id)) continue
+    positions.set(node.id, [round(minX + (slot % columns) * 200), round(maxY + 300 + Math.floor(slot / columns) * 200)])
+    slot++
+    walk([node.id])
+  }
+}
+
+/** The overview of a laid-out graph: its nodes with communities, and the links among them. */
+export function overviewGraph(graph: IndexGraph): OverviewGraph {
+  const ids = overviewIds(graph.nodes)
+  const nodes = graph.nodes.filter((node) => ids.has(node.id))
+  const edges = graph.edges
+    .filter((edge) => ids.has(edge.source) && ids.has(edge.target))
+    .map((edge) => (edge.passages.length > PASSAGES_PER_LINK ? {...edge, passages: edge.passages.slice(0, PASSAGES_PER_LINK)} : edge))
+  const {membership, count} = communities(nodes, edges)
+  return {
+    nodes: nodes.map((node) => ({...node, community: membership.get(node.id) ?? 0})),
+    edges,
+    total: {nodes: graph.nodes.length, edges: graph.edges.length},
+    communities: count
+  }
+}
+
+/**
+ * Louvain communities (graphology-communities-louvain), seeded, numbered by
+ * size (0 the largest) so the numbers are stable across equal inputs.
+ */
+export function communities(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): {membership: Map<string, number>; count: number} {
+  const graph = new UndirectedGraph({allowSelfLoops: false})
+  for (const node of [...nodes].sort((a, b) => compare(a.id, b.id))) graph.addNode(node.id)
+  for (const edge of edges) {
+    if (edge.source === edge.target || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue
+    if (graph.hasEdge(edge.source, edge.target)) graph.updateEdgeAttribute(edge.source, edge.target, 'weight', (weight: number) => weight + edge.weight)
+    else graph.addEdge(edge.source, edge.target, {weight: edge.weight})
+  }
+  const raw = graph.size > 0 ? louvain(graph, {getEdgeWeight: 'weight', rng: mulberry32(1)}) : Object.fromEntries(graph.nodes().map((id, n) => [id, n]))
+  const members = new Map<number, string[]>()
+  for (const id of graph.nodes()) {
+    const community = raw[id] ?? 0
+    const list = members.get(community)
+    if (list) list.push(id)
+    else members.set(community, [id])
+  }
+  const ordered = [...members.values()].sort((a, b) => b.length - a.length || compare(a[0]!, b[0]!))
+  const membership = new Map<string, number>()
+  ordered.forEach((list, n) => list.forEach((id) => membership.set(id, n)))
+  return {membership, count: ordered.length}
+}
+
+/** Adjacency of a graph, for neighbourhoods: node -> other end -> edge index. */
+export interface Adjacency {
+  nodes: Map<string, GraphNode>
+  links: Map<string, Map<string, number>>
+  edges: readonly GraphEdge[]
+}
+
+export function adjacency(graph: IndexGraph): Adjacency {
+  const links = new Map<string, Map<string, number>>()
+  const add = (from: string, to: string, index: number) => {
+    let map = links.get(from)
+    if (!map) links.set(from, (map = new Map()))
+    map.set(to, index)
+  }
+  graph.edges.forEach((edge, index) => {
+    add(edge.source, edge.target, index)
+    add(edge.target, edge.source, index)
+  })
+  return {nodes: new Map(graph.nodes.map((node) => [node.id, node])), links, edges: graph.edges}
+}
+
+const KIND_ORDER: GraphNodeKind[] = ['article', 'person', 'organisation', 'place', 'case', 'source']
+
+/**
+ * A node's neighbourhood: the node, its NEIGHBOURHOOD_SIZE strongest
+ * neighbours (weight, then degree, then id) and every link among them, laid
+ * out in rings around the centre (kinds together, strongest first). Linear
+ * in the neighbourhood; a hub's thousands of links are looked up, not walked.
+ */
+export function neighbourhood(table: Adjacency, centre: string): NeighbourhoodGraph | undefined {
+  const node = table.nodes.get(centre)
+  if (!node) return undefined
+  const links = table.links.get(centre) ?? new Map<string, number>()
+  const ranked = [...links]
+    .map(([other, index]) => ({node: table.nodes.get(other)!, weight: table.edges[index]!.weight}))
+    .filter((item) => item.node)
+    .sort((a, b) => b.weight - a.weight || (b.node.degree ?? 0) - (a.node.degree ?? 0) || compare(a.node.id, b.node.id))
+    .slice(0, NEIGHBOURHOOD_SIZE)
+  const members = new Set([centre, ...ranked.map((item) => item.node.id)])
+  const edgeIndexes = new Set<number>()
+  for (const id of members) {
+    const own = table.links.get(id)
+    if (!own) continue
+    if (own.size <= members.size) {
+      for (const [other, index] of own) if (members.has(other)) edgeIndexes.add(index)
+    } else {
+      for (const other of members) {
+        const index = own.get(other)
+        if (index !== undefined) edgeIndexes.add(index)
+      }
+    }
+  }
+  const ordered = ranked.sort((a, b) => KIND_ORDER.indexOf(a.node.kind) - KIND_ORDER.indexOf(b.node.kind) || b.weight - a.weight || compare(a.node.id, b.node.id))
+  const nodes: GraphNode[] = [{...node, x: 0, y: 0}]
+  let ring = 1
+  let inRing = 0
+  let capacity = 8
+  for (const item of ordered) {
+    if (inRing === capacity) {
+      ring++
+      inRing = 0
+      capacity = 8 * ring
+    }
+    const slots = Math.min(capacity, ordered.length - (nodes.length - 1 - inRing))
+    const angle = (inRing / slots) * Math.PI * 2 + (ring % 2 ? 0 : Math.PI / slots)
+    nodes.push({...item.node, x: round(Math.cos(angle) * 110 * ring), y: round(Math.sin(angle) * 110 * ring)})
+    inRing++
+  }
+  // The centre's links with up to PASSAGES_PER_LINK passages each; among the rest, the strongest
+  // LINKS_AMONG_NEIGHBOURS with a few passages (the file is for drawing, the article files have the rest).
+  const own = [...edgeIndexes].filter((index) => table.edges[index]!.source === centre || table.edges[index]!.target === centre)
+  const among = [...edgeIndexes]
+    .filter((index) => table.edges[index]!.source !== centre && table.edges[index]!.target !== centre)
+    .sort((a, b) => table.edges[b]!.weight - table.edges[a]!.weight || a - b)
+    .slice(0, LINKS_AMONG_NEIGHBOURS)
+  const trim = (index: number, keep: number): GraphEdge => {
+    const edge = table.edges[index]!
+    return edge.passages.length > keep ? {...edge, passages: edge.passages.slice(0, keep)} : edge
+  }
+  const edges = [...own.map((index) => trim(index, PASSAGES_PER_LINK)), ...among.map((index) => trim(index, 2))].sort((a, b) => compare(a.kind, b.kind) || compare(a.source, b.source) || compare(a.target, b.target))
+  return {centre, nodes: nodes.sort((a, b) => compare(a.id, b.id)), edges, neighbours: links.size}
+}
+
+function round(value: number): number {
+  return Number.isFinite(value) ? Math.round(value * 10) / 10 : 0
+}
+
+/** FNV-1a, 32 bits: a stable hash of an id for placement. */
+export function hash(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

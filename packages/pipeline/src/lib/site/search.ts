@@ -1,0 +1,171 @@
+/**
+ * The chunked search index: the reader's search (every hit contains every
+ * word as a word start and every phrase, ignoring case, accents and curly
+ * quotes; names, titles, sources and passages) answered from files a query
+ * loads a few of.
+ *
+ * Documents are numbered entities, then article titles, then sources, then
+ * passages (index order). Each is folded (`foldForSearch`) and cut into
+ * tokens: runs of letters and digits, which are exactly the places a word
+ * can start. A term's postings list, per document: the document number (as
+ * a gap), its text length (for ranking), how many times the term occurs and
+ * each occurrence as `gap in token position × 32 + separator class`, the
+ * class saying what follows the token (0 white space, 1 nothing, 2–30 one of
+ * SEPARATORS, 31 something else). That is enough to decide a word (a term
+ * that starts with it), a phrase (consecutive positions, white space
+ * between) and a word with punctuation inside (`u.s.`: the separators
+ * between its runs) without the text; only class 31 and a phrase that
+ * starts with punctuation need the text, which the reader then loads for
+ * those few documents.
+ *
+ * Terms are grouped into chunk files by prefix: a prefix whose terms exceed
+ * CHUNK_BYTES is split by its next character, and small children fold back
+ * into their parent. The reader loads, for each run of a query word, the
+ * deepest chunk whose prefix starts the run and every chunk whose prefix
+ * starts with it. Texts for display are in `docs/<n>.json`, DOCS_PER_FILE
+ * documents each.
+ */
+import type {ApparatusIndex, Source} from '@apparatus/model'
+import {foldForSearch} from '@apparatus/vocabulary'
+import {fileKey} from './keys.js'
+
+export const CHUNK_BYTES = 48_000
+export const DOCS_PER_FILE = 24
+
+/** Separators a posting names by class 2 + their index (folded text). */
+export const SEPARATORS: readonly string[] = [
+  '. ', ', ', '.', "'", '-', ': ', '; ', ' (', ') ', ')', '(', '/', ' - ', '? ', '! ', '" ', ' "', '."', ',"', '." ', ',” ', '). ', '), ', ' $', '% ', '%', '&', ' & ', "' "
+]
+
+export type DocKind = 'entity' | 'article' | 'source' | 'passage'
+
+export interface SearchManifest {
+  /** Document numbers of each kind: [first, end). */
+  kinds: Record<DocKind, [number, number]>
+  docsPerFile: number
+  separators: readonly string[]
+  /** The prefixes that have a chunk file (`search/chunks/<fileKey(prefix)>.json`), sorted. */
+  chunks: string[]
+}
+
+/** One document as the reader shows it: [id, text, extra]. */
+type DocRow = [string, string] | [string, string, unknown]
+
+const WORD = /[\p{L}\p{N}]+/gu
+
+/** foldForSearch, fast on ASCII (identical output: it folds each character on its own). */
+export function foldText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[^\u0000-\u007f]+/g, (run) => foldForSearch(run)).replace(/[A-Z]+/g, (run) => run.toLowerCase())
+}
+
+function sourceDocText(source: Source): string {
+  const raw = source.raw?.trim()
+  if (raw) return raw
+  const csl = source.csl
+  const authors = (csl.author ?? []).map((name) => name.literal ?? [name.family, name.given].filter(Boolean).join(', ')).join(', ')
+  const year = csl.issued?.['date-parts']?.[0]?.[0]
+  return [authors, year ? `(${year})` : '(n.d.)', csl.title, csl['container-title'] ?? csl.publisher, csl.URL].filter(Boolean).join('. ')
+}
+
+export interface SearchFiles {
+  manifest: SearchManifest
+  /** path (relative to the shard folder) -> content, in path order. */
+  files: Iterable<[string, string]>
+}
+
+/** Build the chunked search index of an index. `notesOf` gives a source's citing notes (for display). */
+export function buildSearch(index: ApparatusIndex, notesOf: (source: string) => Array<[string, string]>): SearchFiles {
+  const rows: DocRow[] = []
+  for (const entity of index.entities) rows.push([entity.id, [entity.label, ...entity.aliases.filter((alias) => alias !== entity.label)].join(' · '), entity.type])
+  for (const article of index.articles) rows.push([article.id, [article.title, ...article.authors].join(' · ')])
+  for (const source of index.sources) {
+    const notes = notesOf(source.id)
+    const articles = [...new Set(notes.map(([article]) => article))]
+    // For display: how many articles cite it, the first three, and its first note.
+    rows.push([source.id, sourceDocText(source), [articles.length, articles.slice(0, 3), notes[0] ?? null]])
+  }
+  for (const article of index.articles) for (const passage of article.passages) rows.push([passage.id, article.text.slice(passage.start, passage.end), article.id])
+  const e = index.entities.length
+  const a = e + index.articles.length
+  const s = a + index.sources.length
+  const kinds: SearchManifest['kinds'] = {entity: [0, e], article: [e, a], source: [a, s], passage: [s, rows.length]}
+
+  const separatorClass = new Map(SEPARATORS.map((separator, n) => [separator, n + 2]))
+  const postings = new Map<string, {list: number[]; doc: number; countAt: number; pos: number}>()
+  rows.forEach(([, text], doc) => {
+    const folded = foldText(text)
+    const tokens = [...folded.matchAll(WORD)]
+    tokens.forEach((match, position) => {
+      const term = match[0]
+      const end = match.index + term.length
+      const next = tokens[position + 1]
+      const separator = folded.slice(end, next ? next.index : folded.length)
+      const kind = separator === '' ? 1 : /^\s+$/.test(separator) && next ? 0 : (separatorClass.get(separator) ?? 31)
+      let entry = postings.get(term)
+      if (!entry) postings.set(term, (entry = {list: [], doc: 0, countAt: -1, pos: 0}))
+      if (entry.countAt === -1 || entry.doc !== doc) {
+        entry.list.push(doc - (entry.countAt === -1 ? 0 : entry.doc), text.length, 0)
+        entry.doc = doc
+        entry.countAt = entry.list.length - 1
+        entry.pos = 0
+      }
+      entry.list.push((position - entry.pos) * 32 + kind)
+      entry.pos = position
+      entry.list[entry.countAt]!++
+    })
+  })
+
+  const terms = [...postings.keys()].sort()
+  const serialised = new Map(terms.map((term) => [term, `${JSON.stringify(term)}:${JSON.stringify(postings.get(term)!.list)}`]))
+  postings.clear()
+  const chunks = new Map<string, string[]>()
+  const sizeOf = (list: string[]) => list.reduce((sum, term) => sum + serialised.get(term)!.length + 1, 0)
+  // Split a prefix group by its next character until each chunk is small enough.
+  const group = (prefix: string, list: string[], root: boolean): void => {
+    if (!root && (sizeOf(list) <= CHUNK_BYTES || list.every((term) => term.length === prefix.length))) {
+      chunks.set(prefix, list)
+      return
+    }
+    if (root && sizeOf(list) <= CHUNK_BYTES) {
+      chunks.set('', list)
+      return
+    }
+    const own: string[] = []
+    const children = new Map<string, string[]>()
+    for (const term of list) {
+      if (term.length === prefix.length) own.push(term)
+      else {
+        // One UTF-16 unit: prefixes compare as strings do.
+        const child = term.slice(0, prefix.length + 1)
+        const members = children.get(child)
+        if (members) members.push(term)
+        else children.set(child, [term])
+      }
+    }
+    // The smallest children fold back into this prefix's own chunk while it stays small.
+    let size = sizeOf(own)
+    const ordered = [...children].map(([child, members]) => ({child, members, size: sizeOf(members)})).sort((x, y) => x.size - y.size || (x.child < y.child ? -1 : 1))
+    for (const {child, members, size: more} of ordered) {
+      if (!root && more < CHUNK_BYTES / 8 && size + more <= CHUNK_BYTES) {
+        own.push(...members)
+        size += more
+      } else group(child, members, false)
+    }
+    if (own.length > 0 || !root) chunks.set(prefix, own.sort())
+  }
+  group('', terms, true)
+
+  const prefixes = [...chunks.keys()].sort()
+  const manifest: SearchManifest = {kinds, docsPerFile: DOCS_PER_FILE, separators: SEPARATORS, chunks: prefixes}
+  function* files(): Iterable<[string, string]> {
+    for (const prefix of prefixes) {
+      const members = chunks.get(prefix)!
+      yield [`search/chunks/${fileKey(prefix)}.json`, `{"prefix":${JSON.stringify(prefix)},"terms":{${members.map((term) => serialised.get(term)).join(',')}}}\n`]
+    }
+    for (let first = 0; first < rows.length; first += DOCS_PER_FILE) {
+      yield [`search/docs/${first / DOCS_PER_FILE}.json`, `${JSON.stringify({first, docs: rows.slice(first, first + DOCS_PER_FILE)})}\n`]
+    }
+  }
+  return {manifest, files: files()}
+}

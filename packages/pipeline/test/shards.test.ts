@@ -1,0 +1,142 @@
+/**
+ * The sharded index (dist/corpus/) on a generated corpus: every file the
+ * site needs is written, each holds what it says, the bytes are the same on
+ * a second build, and the corpus graph of a large graph is an overview, not
+ * every node.
+ */
+import assert from 'node:assert/strict'
+import {mkdtemp, readFile, readdir, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {after, before, test} from 'node:test'
+import type {ApparatusIndex} from '@apparatus/model'
+import {serialiseIndex} from '@apparatus/model'
+import {buildIndex, shardFiles, writeDist, type ShardManifest} from '../src/index.js'
+import {placeGraph, overviewGraph, OVERVIEW_SIZE, WHOLE_GRAPH_MAX} from '../src/lib/graph/overview.js'
+import {syntheticGraph} from '../src/lib/graph/synthetic.js'
+import {fileKey} from '../src/lib/site/keys.js'
+import {writeIndexJson} from '../src/lib/write.js'
+import {fileKey as readerFileKey} from '../../reader/src/lib/shard-keys.js'
+import {generateCorpus} from '../../../tests/e2e/generated-corpus.js'
+
+let dir: string
+let index: ApparatusIndex
+let out: string
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'apparatus-shards-'))
+  await generateCorpus(join(dir, 'corpus'), 24)
+  const result = await buildIndex({corpusDir: join(dir, 'corpus'), workers: 0})
+  assert.equal(result.failed, false)
+  index = result.index
+  out = join(dir, 'dist')
+  await writeDist(result, out)
+})
+
+after(async () => {
+  await rm(dir, {recursive: true, force: true})
+})
+
+const read = async (path: string) => JSON.parse(await readFile(join(out, 'corpus', path), 'utf8'))
+
+async function files(folder: string): Promise<Map<string, string>> {
+  const found = new Map<string, string>()
+  for (const entry of await readdir(folder, {recursive: true, withFileTypes: true})) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name)
+      found.set(path.slice(folder.length), await readFile(path, 'utf8'))
+    }
+  }
+  return found
+}
+
+test('a build writes the manifest, the catalogue and one file per article, entity and register', async () => {
+  const manifest = (await read('manifest.json')) as ShardManifest
+  assert.equal(manifest.format, 'apparatus-shards')
+  assert.deepEqual(manifest.counts, {articles: 24, entities: index.entities.length, sources: index.sources.length, mentions: index.mentions.length, footnotes: index.footnotes.length, nodes: index.graph.nodes.length, edges: index.graph.edges.length})
+  // A corpus of this size is past the single-file threshold: the site loads shards.
+  assert.equal(manifest.single, undefined)
+  const catalogue = await read('catalogue.json')
+  assert.deepEqual(
+    catalogue.articles.map((row: unknown[]) => row.slice(0, 3)),
+    index.articles.map((article) => [article.id, article.title, article.authors])
+  )
+  const first = index.articles[3]!
+  const notes = index.footnotes.filter((note) => note.article === first.id)
+  assert.deepEqual(catalogue.articles[3].slice(4, 6), [notes.length, new Set(notes.map((note) => note.source)).size])
+  for (const article of index.articles) {
+    const file = await read(`articles/${fileKey(article.id)}.json`)
+    assert.deepEqual(file.article, article)
+    assert.deepEqual(file.mentions, index.mentions.filter((mention) => mention.article === article.id))
+    assert.deepEqual(file.footnotes, index.footnotes.filter((note) => note.article === article.id))
+    assert.deepEqual(file.sources.map((source: {id: string}) => source.id).sort(), [...new Set(file.footnotes.map((note: {source: string}) => note.source))].sort())
+    assert.ok(file.citations.article.citation.apa, 'the article file carries its citation strings')
+  }
+  const busiest = [...index.entities].sort((a, b) => index.mentions.filter((m) => m.entity === b.id).length - index.mentions.filter((m) => m.entity === a.id).length)[0]!
+  const entity = await read(`entities/${fileKey(busiest.id)}.json`)
+  assert.deepEqual(entity.entity, busiest)
+  assert.equal(entity.mentions, index.mentions.filter((mention) => mention.entity === busiest.id).length)
+  // Each shown mention comes with its passage's text, so a card can quote it without the article.
+  for (const mention of entity.shown) {
+    const excerpt = entity.excerpts.find((item: {id: string}) => item.id === mention.article)
+    const passage = excerpt.passages.find((item: {id: string}) => item.id === mention.passage)
+    const article = index.articles.find((item) => item.id === mention.article)!
+    assert.equal(passage.text, article.text.slice(passage.start, passage.end))
+  }
+  const people = await read('register/person.json')
+  assert.equal(people.entries.length, index.entities.filter((item) => item.type === 'person').length)
+  assert.ok((await readdir(join(out, 'corpus', 'search', 'chunks'))).length > 1, 'the search index is in several chunks')
+})
+
+test('neighbourhood graph files are small and centred on their node', async () => {
+  for (const article of index.articles.slice(0, 5)) {
+    const graph = await read(`graph/article/${fileKey(article.id)}.json`)
+    assert.equal(graph.centre, `article:${article.id}`)
+    assert.ok(graph.nodes.length <= 121)
+    const ids = new Set(graph.nodes.map((node: {id: string}) => node.id))
+    for (const edge of graph.edges) assert.ok(ids.has(edge.source) && ids.has(edge.target), 'no edge leaves the file')
+    assert.deepEqual(graph.nodes.find((node: {id: string}) => node.id === graph.centre).x, 0)
+  }
+})
+
+test('the same corpus gives the same bytes, and index.json is serialiseIndex streamed', async () => {
+  const again = join(dir, 'again')
+  await writeDist({index, html: new Map()}, again)
+  const one = await files(join(out, 'corpus'))
+  const two = await files(join(again, 'corpus'))
+  assert.deepEqual([...two.keys()].sort(), [...one.keys()].sort())
+  for (const [path, content] of one) assert.equal(two.get(path), content, path)
+  assert.equal(await readFile(join(again, 'index.json'), 'utf8'), serialiseIndex(index))
+  await writeIndexJson(join(dir, 'streamed.json'), index)
+  assert.equal(await readFile(join(dir, 'streamed.json'), 'utf8'), serialiseIndex(index))
+})
+
+test('a small corpus tells the site to load the one index instead', () => {
+  const manifest = JSON.parse([...shardFiles(index, undefined, {indexBytes: 1000})].find(([path]) => path === 'manifest.json')![1]) as ShardManifest
+  assert.equal(manifest.single, '../index.json')
+})
+
+test('file names are safe for any id, and the reader computes the same ones', () => {
+  const ids = ['plain-id', 'Capital', 'con', 'a/b', '..', 'x y', 'Ørsted', '東京', 'a'.repeat(200), '', 'é'.repeat(60)]
+  const keys = ids.map(fileKey)
+  assert.deepEqual(ids.map(readerFileKey), keys)
+  assert.equal(new Set(keys).size, ids.length)
+  for (const key of keys) assert.match(key, /^[a-z0-9~-][a-z0-9~-]*$/)
+  assert.equal(fileKey('plain-id'), 'plain-id')
+})
+
+test('a large graph is laid out by its overview: bounded, every node placed, deterministic, quick', async () => {
+  const graph = syntheticGraph(6000)
+  const started = performance.now()
+  const nodes = await placeGraph(graph.nodes, graph.edges)
+  const ms = performance.now() - started
+  assert.equal(nodes.length, graph.nodes.length)
+  assert.ok(nodes.every((node) => Number.isFinite(node.x) && Number.isFinite(node.y)))
+  assert.deepEqual(await placeGraph(graph.nodes, graph.edges), nodes)
+  const overview = overviewGraph({nodes, edges: graph.edges})
+  assert.ok(graph.nodes.length > WHOLE_GRAPH_MAX)
+  assert.equal(overview.nodes.length, OVERVIEW_SIZE)
+  assert.equal(overview.total.nodes, 6000)
+  assert.ok(overview.communities >= 1 && overview.nodes.every((node) => Number.isInteger(node.community)))
+  assert.ok(ms < 20_000, `placing 6,000 nodes took ${Math.round(ms)} ms`)
+})
