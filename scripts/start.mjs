@@ -17,7 +17,9 @@ function step(label, command, args) {
 
 const pnpm = process.platform === 'win32' ? 'pnpm.cmd' : 'pnpm'
 step('install', pnpm, ['install', '--prefer-offline'])
-step('build the corpus', process.execPath, ['packages/cli/bin/apparatus.js', 'build', '--out', out])
+// The workspace's sources, through the `@apparatus/source` export condition (docs/release.md).
+const sources = '--conditions=@apparatus/source'
+step('build the corpus', process.execPath, [sources, 'packages/cli/bin/apparatus.js', 'build', '--out', out])
 const bundle = join(root, 'packages/app/scripts/bundle.ts')
-if (existsSync(bundle)) step('bundle the site', process.execPath, ['--import', 'tsx', bundle, '--out', out])
-step('serve', process.execPath, ['packages/cli/bin/apparatus.js', 'serve', '--out', out, ...process.argv.slice(2)])
+if (existsSync(bundle)) step('bundle the site', process.execPath, [sources, '--import', 'tsx', bundle, '--out', out])
+step('serve', process.execPath, [sources, 'packages/cli/bin/apparatus.js', 'serve', '--out', out, ...process.argv.slice(2)])
