@@ -3,7 +3,7 @@ import {foldForMatching} from '@apparatus/vocabulary'
 import {gazetteer, type Gazetteer} from './gazetteer.js'
 import {nameKey} from './normalise.js'
 import {tagText, tokenAt, type Tagged} from './tagger.js'
-import {commonWords, companyHeads, days, documentHeads, honorifics, months, nameSuffixes, nationalities, openers, orgKeywords, placeHeads, placeWords, weakOrgHeads} from './words.js'
+import {commonWords, companyHeads, days, documentHeads, historicalDemonyms, honorifics, months, mononymTitles, nameSuffixes, nationalities, openers, orgKeywords, personNouns, placeHeads, placeWords, streetSuffix, weakOrgHeads} from './words.js'
 
 /** A span of an article that looks like an unregistered person, organisation or place. */
 export interface DiscoveredSpan {
@@ -42,6 +42,26 @@ const personCueAfter =
 const orgCueAfter =
   /^, (?:a|an|the) (?:[\p{L}-]+ ){0,4}(?:organi[sz]ation|group|agency|NGO|charity|non-?profit|firm|company|party|union|newspaper|network|coalition|association|foundation|institute|think tank|movement|gang|cartel)\b/u
 const personCueBefore = /\b(?:by|attorney|lawyer|judge|professor|director|spokesperson|spokesman|spokeswoman|activist|journalist|researcher|founder|author|economist|scholar|historian|according to)\s$/
+/** "a woman named Lola", "a wanted criminal named X": what the text calls a person. */
+const namedBefore = new RegExp(`\\b(?:${[...personNouns].join('|')})\\s(?:named|called)\\s$`)
+/** "directed by X", "written by X": the maker of a work is a person (or a group, named as such). */
+const makerBefore = /\b(?:directed|written|produced|created|composed|painted|illustrated|narrated|photographed|edited|translated|founded|co-founded|played|portrayed|voiced)\sby\s$/
+/** "starring Scarlett Estevez as Ro": the part an actor plays is a person. */
+const roleBefore = /\b(?:starring|stars|starred|plays|played|playing|casts?)\s+(?:[A-Z][\p{L}.'-]+\s){1,4}as\s$/u
+/** "Swapna, a wheelchair user", "Misi, a high school student", "Sakka the deva-king": a person by apposition. */
+const personAppositionAfter = new RegExp(`^(?:,\\s(?:a|an|the)\\s(?:[\\p{L}-]+\\s){0,3}|\\s(?:the|a)\\s(?:[\\p{L}]+\\s)?(?:[\\p{L}]+-)?)(?:${[...personNouns].join('|')})\\b`, 'u')
+/** "Migāra's mother": a person's kin. */
+const kinAfter = /^'s?\s(?:mother|father|son|daughter|wife|husband|brother|sister|parents|widow|uncle|aunt|nephew|niece|grandson|granddaughter|grandmother|grandfather|children)\b/
+/** "X written by Y", "X (1998)": a span followed by its maker or its year is a work's title, not a person. */
+const workAfter = /^\s(?:written|directed|produced|composed|painted|published)\sby\b/
+/** "FISHER and BECKWITH, Associate Judges": the bench of a court opinion, in capitals. */
+const benchAfter = /^(?:(?:,\s|,?\sand\s)[A-Z]{2,}(?:\s[A-Z]{2,})?)*,?\s(?:Associate\s|Senior\s|Chief\s|Circuit\s|District\s|Presiding\s)?(?:Judges?|Justices?)\b/
+/** "the Labour MP for", "the Ennahda party", "an Ennahda minister": a political party. */
+const partyAfter = /^\s(?:party|MPs?|MEPs?|lawmakers?|legislators?|deputies|councillors?|politicians?|minister|ministers|members?|leader|leadership|government|candidate|candidates|voters|supporters)\b/
+/** "militants linked to the Islamic State", "loyal to the Islamic State": an organisation one belongs to. */
+const affiliationBefore = /\b(?:linked to|loyal to|affiliated with|allied with|aligned with|members of|member of|joined|join|joining|fighters of|fighting for|led by|backed by|funded by|banned|outlawed)\s(?:the\s)?$/
+/** "the Labour MP for Newcastle Central": an electoral constituency. */
+const constituencyBefore = /\b(?:MP|MPs|MEP|member|candidate|representative|seat|constituency)\s(?:for|of)\s$/
 
 /** After a product's name: a version or what kind of thing it is. */
 const productAfter = /^(?:\s\d+(?:\.\d+)*\b|\s(?:(?:web|mobile|e-?mail|desktop)\s)?(?:browser|app|apps|application|software|engine|client|operating system|OS|phone|smartphone|handset|device|game|console|language|programming language|library|framework|plugin|plug-in|extension|toolkit|compiler|editor|suite|model|version|release|update|kernel|system|project|website|site|service|account|applets?)\b)/
@@ -72,7 +92,10 @@ function sentenceInitial(text: string, index: number, passageStart: number): boo
   const from = Math.max(passageStart, index - 12)
   const before = text.slice(from, index)
   if (from === passageStart && /^\s*(?:[-*•]\s+)?$/.test(before)) return true
-  return /(?:[.!?:]["')\]]*\s+|["(\u2014-]\s*)$/.test(before)
+  if (/(?:[.!?:]["')\]]*\s+|["\u2014]\s*|\S-)$/.test(before)) return true
+  // An opening bracket opens a sentence only after a full stop or at the start:
+  // "Lola (Franka Potente)", "actor - Heath Ledger" are mid-sentence.
+  return /[.!?:]["')\]]*\s*\(\s*$/.test(before) || (from === passageStart && /^\s*\(\s*$/.test(before))
 }
 
 function initials(words: string[]): string[] {
@@ -228,7 +251,7 @@ export function discoverSpans(
       // "Tunisian Prime Minister Habib Essid": a nationality before a title.
       (words.length > 2 && gaz.demonyms.has(nameKey(word)) && (honorifics.has(words[1]!) || gaz.roles.has(words[1]!.toLowerCase()) || words[1] === 'Prime')) ||
       (word === 'Prime' && words[1] === 'Minister') ||
-      (notName.has(posOf(offset) ?? '') && dictionary(word)) ||
+      (notName.has(posOf(offset) ?? '') && dictionary(word) && !(words.length === 1 && companyCueBefore.test(folded.slice(Math.max(0, offset - 40), offset)))) ||
       (isInitial(offset) && dictionary(word) && !orgKeywords.has(word) && !placeWords.has(word))
     // "General Services Administration", "General Motors": a title word opening an organisation's name stays.
     const last = words[words.length - 1]!
@@ -244,7 +267,8 @@ export function discoverSpans(
         words = words.slice(2)
       }
     }
-    while (words.length > 0 && (isConnector(words[words.length - 1]!) || nameSuffixes.has(words[words.length - 1]!))) {
+    // "the Labour MP for …": a member's title after a party's name is not part of it.
+    while (words.length > 0 && (isConnector(words[words.length - 1]!) || nameSuffixes.has(words[words.length - 1]!) || (words.length > 1 && /^(?:MPs?|MEPs?|MSPs?|MLAs?|TDs?)$/.test(words[words.length - 1]!)))) {
       words = words.slice(0, -1)
     }
     if (words.length === 0) return false
@@ -300,8 +324,30 @@ export function discoverSpans(
 
     const content = words.filter((word) => !isConnector(word))
     const place = gaz.places.get(key)
+    const before = folded.slice(Math.max(0, start - 60), start)
+    const after = folded.slice(end, end + 80)
     // "Firefox 3.6", "the Thunderbird e-mail client": a product, whatever else the name looks like.
-    if (!gaz.organisations.has(key) && !place && productAfter.test(folded.slice(end, end + 30))) return push('organisation', 0, {product: true})
+    if (!gaz.organisations.has(key) && !place && productAfter.test(after.slice(0, 30))) return push('organisation', 0, {product: true})
+    // "Kaligaminarile Kuttavalikal written by Vinoy Thomas": the title of a work.
+    if (workAfter.test(after)) return false
+    const givenFirst = gaz.firstNames.has(words[0]!.toLowerCase())
+    const unknown = (word: string) => !dictionary(word) && !gaz.proper.has(word) && !/^[A-Z]\.$/.test(word)
+    // What the text says about a name, whatever the word lists say: "a man named
+    // Miles", "directed by Nirmal Baby Varghese", "starring Scarlett Estevez as
+    // Ro", "Swapna, a wheelchair user", "Migāra's mother", "director Bong Joon Ho".
+    const roleWord = /(?:^|\s)([a-z][a-z-]+)\s$/.exec(before)?.[1]
+    const role = roleWord !== undefined && gaz.roles.has(roleWord) && !/^(?:the|a|an)\s/.test(before.slice(-roleWord.length - 5))
+    const personCue =
+      namedBefore.test(before) || makerBefore.test(before) || roleBefore.test(before) || kinAfter.test(after) || (personAppositionAfter.test(after) && !place) || (role && words.length > 1)
+    const nameLike = words.length <= 4 && !words.some((word) => isConnector(word) || orgKeywords.has(word) || companyHeads.has(word) || placeHeads.has(word) || nationalities.has(word)) && (words.some(unknown) || givenFirst)
+    if (personCue && nameLike && !honorifics.has(words[0]!)) return push('person', 4, words.length === 1 ? {short: true} : {})
+    // "Mikolov et al. (2013)", "(Frome et al. (2013))": an author cited the scholarly way, wherever the citation stands.
+    if (words.length === 1 && citedAuthor.test(after.slice(0, 16)) && !dictionary(label) && (!place || place.kind === 'city')) return push('person', 4, {short: true, initial: false})
+    // "Before FISHER and BECKWITH, Associate Judges": the bench of an opinion.
+    if (words.length === 1 && /^[A-Z]{3,}$/.test(label) && benchAfter.test(after)) return push('person', 4, {short: true})
+    // "the Labour MP for Newcastle Central": a constituency, then a party.
+    if (constituencyBefore.test(before) && !initial) return push('place', 3)
+    if (words.length <= 3 && !initial && !givenFirst && partyAfter.test(after) && !place && !gaz.people.has(key) && !gaz.lastNames.has(key)) return push('organisation', 4)
     // "OSS" is not Oss: an all-capitals word names a place only where the place is written so.
     const shouting = label.length > 1 && label === label.toUpperCase() && place?.name !== undefined && place.name !== place.name.toUpperCase()
     // "in Tecoluca", "the city of Sirte": the text says it is a place.
@@ -318,7 +364,8 @@ export function discoverSpans(
         const ambiguous = dictionary(label) || gaz.firstNames.has(key) || gaz.lastNames.has(key)
         const big = (place.population ?? 0) >= 1_000_000
         const score = cue || (big && !ambiguous) ? 3 : big || (!ambiguous && (place.population ?? 0) >= 100_000) ? 2 : 1
-        return push('place', score, {...coordinates, ...(score < 3 && words.length === 1 ? {short: true} : {})})
+        // Without a cue a one-word city could be a surname ("Joaquin Phoenix … Phoenix said"): the document decides.
+        return push('place', score, {...coordinates, ...((score < 3 || !cue) && words.length === 1 ? {short: true} : {})})
       }
       return push('place', 3, coordinates)
     }
@@ -389,14 +436,26 @@ export function discoverSpans(
     }
     if (names.length !== 1) return false
     const word = names[0]!
+    // "King Vessavaṇṇa", "Pope Francis": titles that name a person by one name.
+    if (honorific && mononymTitles.has(/(\S+)\s$/.exec(folded.slice(Math.max(0, start - 12), start))?.[1] ?? '')) return push('person', 4, {short: true})
     if (honorific) return push('person', 3, {short: true})
+    if (historicalDemonyms.has(word)) return false
     // "the city of Djerba": what the text calls a town is a place, gazetteer or not.
     if (/\b(?:city|town|village|port|province|region|district|island) of\s$/.test(folded.slice(Math.max(0, start - 16), start)) && !dictionary(word)) return push('place', 3)
     // "Mikolov et al. (2013)", "Bottou (2011)": an author cited the scholarly way.
-    if (citedAuthor.test(folded.slice(end, end + 16)) && !gaz.places.has(key) && !dictionary(word)) return push('person', 4, {short: true})
+    if (citedAuthor.test(folded.slice(end, end + 16)) && !dictionary(word) && (!place || place.kind === 'city')) return push('person', 4, {short: true})
     if (orgCueAfter.test(folded.slice(end, end + 80)) && !initial) return push('organisation', 3)
-    if (!initial && (companyCueAfter.test(folded.slice(end, end + 40)) || companyCueBefore.test(folded.slice(Math.max(0, start - 40), start)))) {
+    // "The founders of Stripe, Patrick and John Collison": the list after a company cue names people when they have given names.
+    if (!initial && (companyCueAfter.test(folded.slice(end, end + 40)) || (companyCueBefore.test(folded.slice(Math.max(0, start - 40), start)) && !given))) {
       return push('organisation', 4, {short: true})
+    }
+    // "Novell", "at Harvard", "out of Stanford": a word of a well-known company
+    // or institution name that the dictionary knows only as a name (or also as
+    // a name: "Amazon"); a given name only where an institution is meant.
+    const institutional = /\b(?:at|from|in|into|the|of)\s$/i.test(folded.slice(Math.max(0, start - 6), start))
+    const everyday = isCommon(word.toLowerCase())
+    if (gaz.companies.has(word) && !place && (!everyday || (gaz.proper.has(word) && (!initial || /^'s?\s/.test(after)) && !/\b(?:the|a|an)\s$/i.test(folded.slice(Math.max(0, start - 4), start)))) && (!given || institutional) && !gaz.lastNames.has(key)) {
+      return push('organisation', 3, {short: true})
     }
     // One capitalised word: a proper noun only where the tagger says so and the
     // lexicon does not know it as an ordinary word; the document decides its type.
@@ -407,8 +466,8 @@ export function discoverSpans(
     // unknown capitalised word needs the document to repeat it.
     // A given name alone ("Claire", "Luke") is a person where the tagger agrees.
     // ... but "at Stanford", "the Stanford group": a place or an institution that took a person's name.
-    const institutional = /\b(?:at|from|in|into|the|of)\s$/i.test(folded.slice(Math.max(0, start - 6), start))
-    if (given && !institutional && !gaz.words.has(key) && (posOf(start) === 'PROPN' || !initial)) return push('person', 3, {short: true})
+    // "a posthumous Oscar": a given name after an article is a thing, not a person.
+    if (given && !institutional && !/\b(?:a|an|the)\s(?:[a-z-]+\s)?$/.test(before) && !gaz.words.has(key) && (posOf(start) === 'PROPN' || !initial)) return push('person', 3, {short: true})
     // A proper noun the dictionary knows ("Google", "Reuters") is a name of some
     // standing: a brand or an organisation more often than a person.
     const known = gaz.proper.has(word) && !gaz.firstNames.has(key) && !gaz.lastNames.has(key)

