@@ -84,9 +84,10 @@ test('every option is checked before work starts: one line naming it, exit 1, no
   const dir = await scratch()
   const cases: Array<[string[], RegExp]> = [
     [['build', '-c', 'no-such-corpus'], /^apparatus: Unexpected corpus folder `no-such-corpus`, expected an existing folder.*\(invalid-option\)\n$/],
-    [['export', '-o', 'no/such/folder/index.json'], /^apparatus: Unexpected output file `no\/such\/folder\/index\.json`, expected a file in an existing folder \(invalid-option\)\n$/],
+    [['export', '-o', 'corpus/entities.yaml/index.json'], /^apparatus: Unexpected output file `corpus\/entities\.yaml\/index\.json`: `corpus\/entities\.yaml` is a file, expected a folder there \(invalid-option\)\n$/],
+    [['export', '-o', 'corpus'], /^apparatus: Unexpected output file `corpus`: it is a folder, expected a file name \(invalid-option\)\n$/],
     [['export', '--base-url', 'ftp://example.org/'], /^apparatus: Unexpected base URL `ftp:\/\/example\.org\/`, expected an http\(s\) URL.*\(invalid-option\)\n$/],
-    [['build', '--out', 'no/such/parent/dist'], /^apparatus: Unexpected output folder `no\/such\/parent\/dist`.*\(invalid-option\)\n$/],
+    [['build', '--out', 'corpus/entities.yaml'], /^apparatus: Unexpected output folder `corpus\/entities\.yaml`: `corpus\/entities\.yaml` is a file, expected a folder there \(invalid-option\)\n$/],
     [['import', '--id', 'x', 'a.txt', 'b.txt'], /^apparatus: Unexpected --id with 2 files, expected exactly one file to name \(invalid-option\)\n$/],
     [['serve', '--host', 'a host'], /^apparatus: Unexpected host `a host`.*\(invalid-option\)\n$/],
     [['export', '--report', 'json'], /"reason": "Unexpected --report json with the export on stdout, expected -o FILE for the export"/],

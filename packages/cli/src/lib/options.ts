@@ -4,7 +4,7 @@
  * what was expected, and the command does not run.
  */
 import {statSync} from 'node:fs'
-import {dirname, resolve} from 'node:path'
+import {dirname, relative, resolve} from 'node:path'
 
 export interface OptionProblem {
   /** The option's attribute name (`baseUrl`). */
@@ -37,11 +37,15 @@ export function checkOptions(command: string, options: Record<string, unknown>, 
   if (host !== undefined && !/^[\w.:-]+$/.test(host)) fail('host', `Unexpected host \`${host}\`, expected a name or address such as 127.0.0.1`)
   const baseUrl = text('baseUrl')
   if (baseUrl !== undefined && !/^https?:\/\/[^/\s]+\S*$/i.test(baseUrl)) fail('baseUrl', `Unexpected base URL \`${baseUrl}\`, expected an http(s) URL such as https://example.org/corpus/`)
+  // Missing folders are created; a file where a folder must be is not.
   const output = text('output')
-  if (output !== undefined && !isDirectory(dirname(resolve(output)))) fail('output', `Unexpected output file \`${output}\`, expected a file in an existing folder`)
-  if (output !== undefined && isDirectory(output)) fail('output', `Unexpected output file \`${output}\`: it is a folder, expected a file name`)
+  if (output !== undefined && kind(output) === 'directory') fail('output', `Unexpected output file \`${output}\`: it is a folder, expected a file name`)
+  else if (output !== undefined && blocked(dirname(resolve(output)))) fail('output', `Unexpected output file \`${output}\`: \`${blocked(dirname(resolve(output)))}\` is a file, expected a folder there`)
   const out = text('out')
-  if (out !== undefined && command === 'build' && !isDirectory(dirname(resolve(out)))) fail('out', `Unexpected output folder \`${out}\`, expected a folder whose parent exists`)
+  if (out !== undefined && command === 'build') {
+    const file = kind(out) === 'file' ? out : blocked(dirname(resolve(out)))
+    if (file) fail('out', `Unexpected output folder \`${out}\`: \`${file}\` is a file, expected a folder there`)
+  }
   const id = text('id')
   if (id !== undefined && !idPattern.test(id)) fail('id', `Unexpected id \`${id}\`, expected a slug: lowercase letters, digits and hyphens, such as \`my-article\``)
   if (id !== undefined && args.length !== 1) fail('id', `Unexpected --id with ${args.length} files, expected exactly one file to name`)
@@ -52,10 +56,49 @@ export function checkOptions(command: string, options: Record<string, unknown>, 
   return problems
 }
 
-function isDirectory(path: string): boolean {
+/** `build`'s map/reduce options: workers, a shard of the corpus, a merge, and the cache folder they share. */
+function checkBuildOptions(options: Record<string, unknown>): OptionProblem[] {
+  const problems: OptionProblem[] = []
+  const fail = (key: string, reason: string) => problems.push({key, reason})
+  const workers = options.workers
+  if (workers !== undefined && !(/^\d{1,3}$/.test(String(workers).trim()) && Number(workers) <= 256)) fail('workers', `Unexpected --workers \`${String(workers)}\`, expected a whole number of threads from 0 (none) to 256`)
+  const shard = typeof options.shard === 'string' ? options.shard : undefined
+  const parts = shard === undefined ? undefined : /^(\d{1,6})\/(\d{1,6})$/.exec(shard.trim())
+  if (shard !== undefined && !(parts && Number(parts[1]) >= 1 && Number(parts[1]) <= Number(parts[2]))) fail('shard', `Unexpected --shard \`${shard}\`, expected I/N with 1 <= I <= N, such as 2/3`)
+  if (shard !== undefined && options.merge) fail('merge', 'Unexpected --shard with --merge, expected one of them: map a slice, or merge the slices')
+  if ((shard !== undefined || options.merge) && options.cache === false) fail('cache', `Unexpected --no-cache with ${shard !== undefined ? '--shard' : '--merge'}, expected the cache folder: it carries the shards' results to the merge`)
+  const cacheDir = typeof options.cacheDir === 'string' ? options.cacheDir : undefined
+  if (cacheDir !== undefined && exists(cacheDir) && !isDirectory(cacheDir)) fail('cacheDir', `Unexpected --cache-dir \`${cacheDir}\`: it is a file, expected a folder`)
+  else if (cacheDir !== undefined && options.merge && !isDirectory(cacheDir)) fail('cacheDir', `Unexpected --cache-dir \`${cacheDir}\` with --merge: no such folder, expected the folder the --shard runs wrote`)
+  return problems
+}
+
+function exists(path: string): boolean {
   try {
-    return statSync(path).isDirectory()
+    statSync(path)
+    return true
   } catch {
     return false
+  }
+}
+
+function isDirectory(path: string): boolean {
+  return kind(path) === 'directory'
+}
+
+function kind(path: string): 'directory' | 'file' | undefined {
+  try {
+    return statSync(path).isDirectory() ? 'directory' : 'file'
+  } catch {
+    return undefined
+  }
+}
+
+/** The first existing ancestor of `folder` (itself included) when it is not a folder, the path that blocks creating it. */
+function blocked(folder: string): string | undefined {
+  for (let path = folder; ; path = dirname(path)) {
+    const found = kind(path)
+    if (found) return found === 'directory' ? undefined : relative(process.cwd(), path) || path
+    if (dirname(path) === path) return undefined
   }
 }
