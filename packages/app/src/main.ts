@@ -13,7 +13,7 @@ import {consume} from '@lit/context'
 import {LitElement, html, nothing, type PropertyValues} from 'lit'
 import {query, state} from 'lit/decorators.js'
 import type {ApparatusIndex} from '@apparatus/model'
-import {SELECT_EVENT, TYPE_LABELS, corpusContext, emitSelect, formatRoute, selectionContext, theme, type ApparatusArticle, type ApparatusSearch, type ApparatusSelectEvent, type Route} from '@apparatus/reader'
+import {SELECT_EVENT, TYPE_LABELS, shardedOf, corpusContext, emitSelect, formatRoute, selectionContext, theme, type ApparatusArticle, type ApparatusSearch, type ApparatusSelectEvent, type Route} from '@apparatus/reader'
 import {appStyles} from './app.styles.js'
 import {KEYS, keyboardMap} from './keyboard.js'
 
@@ -188,9 +188,11 @@ export class ApparatusApp extends LitElement {
 
   private renderLibrary() {
     const index = this.index!
+    // A sharded corpus counts from its manifest (its sources and entities load on demand).
+    const counts = shardedOf(index)?.manifest.counts ?? {articles: index.articles.length, sources: index.sources.length, entities: index.entities.length}
     return html`<h1 tabindex="-1">Library</h1>
       <p class="hint">
-        ${index.articles.length} ${index.articles.length === 1 ? 'article' : 'articles'}, ${index.sources.length} sources, ${index.entities.length} people, cases, organisations and places. The
+        ${counts.articles} ${counts.articles === 1 ? 'article' : 'articles'}, ${counts.sources} sources, ${counts.entities} people, cases, organisations and places. The
         columns count the notes, the sources and the different names each article has.
       </p>
       <apparatus-library></apparatus-library>`
@@ -228,7 +230,16 @@ export class ApparatusApp extends LitElement {
     if (index.articles.length === 0 || index.graph.nodes.length === 0)
       return html`<h1 tabindex="-1">Corpus graph</h1>
         <p class="hint">The graph is empty: this corpus has no articles yet. Add one with <code>pnpm apparatus import article.txt</code>, then rebuild.</p>`
+    const sharded = shardedOf(index)
+    const part = sharded && index.graph.nodes.length < sharded.manifest.counts.nodes
     return html`<h1 tabindex="-1">Corpus graph</h1>
+      ${part
+        ? html`<p class="hint" data-graph-part>
+            ${route.entity || route.source || route.article
+              ? `The neighbourhood of the selection: ${index.graph.nodes.length} of the corpus's ${sharded.manifest.counts.nodes} nodes.`
+              : `An overview: the ${index.graph.nodes.length} most connected names of the corpus's ${sharded.manifest.counts.nodes} nodes, grouped into communities. Choose one to see its neighbourhood.`}
+          </p>`
+        : nothing}
       <apparatus-graph url-state style="--apparatus-graph-height: 70vh" @apparatus-select=${keepArticlesInGraph}></apparatus-graph>
       ${route.entity ? html`<apparatus-entity-card entity=${route.entity}></apparatus-entity-card>` : nothing}
       ${route.source ? this.renderSource(route.source) : nothing}`

@@ -14,6 +14,9 @@ export {caseCitation, type CaseCitation} from './lib/case-citation.js'
 export {markedMentions, type HighlightMode} from './lib/highlight.js'
 export {lookup, type Lookup} from './lib/lookup.js'
 export {SearchIndex, parseQuery, searchDocs, type SearchHit} from './lib/search-engine.js'
+export {ShardedCorpus, isShardManifest, shardedOf, type ShardManifest} from './lib/sharded.js'
+export {ShardedSearch, type ShardHit} from './lib/sharded-search.js'
+export {fileKey} from './lib/shard-keys.js'
 export {
   SELECT_EVENT,
   applySelect,

@@ -4,7 +4,7 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit'
 import {property, query, state} from 'lit/decorators.js'
 import type {Core, EdgeSingular, EventObject, NodeSingular} from 'cytoscape'
 import type {ApparatusIndex, GraphEdge, GraphNode, GraphNodeKind} from '@apparatus/model'
-import {corpusContext, emitSelect, formatRoute, selectionContext, theme, type Route} from '@apparatus/reader'
+import {corpusContext, emitSelect, formatRoute, selectionContext, shardedOf, theme, type Route} from '@apparatus/reader'
 import {readGraphState, writeGraphState} from '../lib/graph-url.js'
 import {labelFontSize, pickLabels, type LabelCandidate} from '../lib/labels.js'
 import {fixPolygonHitTests} from '../lib/polygon-hit.js'
@@ -117,6 +117,8 @@ export class ApparatusGraph extends LitElement {
     if (this.graph && this.graph !== this.drawnFor && this.container) void this.draw(this.graph)
     if (this.cy && (changed.has('selection') || changed.has('compare'))) this.follow()
     if (['kinds', 'minDegree', 'article', 'compare', 'selection'].some((key) => changed.has(key))) this.writeUrl()
+    // A sharded corpus loads the second article's neighbourhood for a comparison.
+    if (changed.has('compare') && this.inCorpusView && this.selection) void shardedOf(this.index)?.ensure(this.selection, this.compare)
     if (changed.has('tooltip') && this.tooltip) this.placeTooltip()
   }
 
@@ -254,6 +256,8 @@ export class ApparatusGraph extends LitElement {
 
   private selectEdge(edge: EdgeSingular): void {
     this.edge = this.graph?.edges[edge.data('index') as number]
+    // A sharded corpus loads the articles whose sentences justify the link.
+    if (this.edge) void shardedOf(this.index)?.ensurePassages(this.edge.passages)
     this.allEvidence = false
     this.cy?.elements().unselect()
     edge.select()

@@ -4,12 +4,15 @@ import {property, state} from 'lit/decorators.js'
 import type {ApparatusIndex} from '@apparatus/model'
 import {citationsContext, corpusContext, selectionContext} from '../lib/context.js'
 import {isCitations, type Citations} from '../lib/citations.js'
+import {ShardedCorpus, isShardManifest, type ShardManifest} from '../lib/sharded.js'
 import {SELECT_EVENT, applySelect, formatRoute, isDismissal, parseRoute, type ApparatusSelectEvent, type Route} from '../lib/selection.js'
 import {theme} from '../lib/theme.js'
 
 /**
  * Loads an index and provides it, with the current selection, to every
- * Apparatus element inside it. Owns the selection: listens for
+ * Apparatus element inside it. With `manifest` (or a `src` that is a shard
+ * manifest) it reads the sharded index (`dist/corpus/`): the catalogue
+ * first, then what each view needs, before that view is shown. Owns the selection: listens for
  * `apparatus-select`, writes it to the URL hash (pushState), and restores it
  * on load and on Back/Forward.
  *
@@ -63,8 +66,15 @@ export class ApparatusCorpus extends LitElement {
     `
   ]
 
-  /** URL of the index (`dist/index.json`). */
+  /** URL of the index (`dist/index.json`), or of a shard manifest (`dist/corpus/manifest.json`). */
   @property() accessor src: string | undefined
+
+  /**
+   * URL of the sharded index's manifest (`dist/corpus/manifest.json`). Read
+   * first; when it is missing, `src` is loaded instead, and when the manifest
+   * says the corpus is small, its one index is.
+   */
+  @property() accessor manifest: string | undefined
 
   /** The index itself, instead of `src`. */
   @property({attribute: false}) accessor index: ApparatusIndex | undefined
@@ -90,6 +100,9 @@ export class ApparatusCorpus extends LitElement {
   private citationStrings = new ContextProvider(this, {context: citationsContext, initialValue: undefined})
   private citationsLoaded?: string
   private loaded?: string
+  /** The sharded corpus being read, when the index came from a manifest. */
+  private sharded?: ShardedCorpus
+  private routeToken = 0
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -113,9 +126,11 @@ export class ApparatusCorpus extends LitElement {
       this.status = 'ready'
       this.corpus.setValue(this.index)
     }
-    if (changed.has('src') && this.src && this.src !== this.loaded && !this.index) void this.load(this.src)
+    const from = this.manifest ?? this.src
+    if ((changed.has('src') || changed.has('manifest')) && from && from !== this.loaded && !this.index) void this.load(from)
     if (changed.has('citations')) this.citationStrings.setValue(this.citations)
-    if (changed.has('citationsSrc') && this.citationsSrc && this.citationsSrc !== this.citationsLoaded && !this.citations) void this.loadCitations(this.citationsSrc)
+    // With a manifest, citations wait until the manifest says whether the one index (and its citations.json) is used.
+    if (changed.has('citationsSrc') && this.citationsSrc && this.citationsSrc !== this.citationsLoaded && !this.citations && !this.manifest) void this.loadCitations(this.citationsSrc)
   }
 
   /** Select something, as if an `apparatus-select` event had reached this element. */
@@ -125,10 +140,11 @@ export class ApparatusCorpus extends LitElement {
 
   /** Load the index again (after an error). */
   retry(): void {
-    if (this.src) void this.load(this.src)
+    const from = this.manifest ?? this.src
+    if (from) void this.load(from)
   }
 
-  private async load(src: string): Promise<void> {
+  private async load(src: string, fromManifest = false): Promise<void> {
     this.loaded = src
     this.status = 'loading'
     const fail = (title: string, detail: string, fix: string) => {
@@ -141,6 +157,7 @@ export class ApparatusCorpus extends LitElement {
     } catch (error) {
       return fail('The corpus could not be reached', `Fetching ${src} failed: ${(error as Error).message}.`, 'Check that the site is being served (pnpm start) and try again.')
     }
+    if (!response.ok && src === this.manifest && this.src && !fromManifest) return this.load(this.src, true)
     if (!response.ok)
       return fail(
         'There is no corpus index here',
@@ -153,6 +170,7 @@ export class ApparatusCorpus extends LitElement {
     } catch {
       return fail('The corpus index is damaged', `${src} is not JSON.`, 'Rebuild it with “pnpm apparatus build”.')
     }
+    if (isShardManifest(data)) return this.openShards(new URL(src, location.href).href, data)
     const version = (data as {version?: unknown} | undefined)?.version
     if (typeof version === 'number' && version !== 1)
       return fail(
@@ -162,6 +180,35 @@ export class ApparatusCorpus extends LitElement {
       )
     if (!data || version !== 1 || !Array.isArray(data.articles)) return fail('This is not an Apparatus index', `${src} has no “version”: 1 and no articles.`, 'Point src at the index.json that “pnpm apparatus build” writes.')
     this.index = data as ApparatusIndex
+    if (fromManifest && this.citationsSrc && !this.citations) void this.loadCitations(this.citationsSrc)
+  }
+
+  /** A shard manifest: the one index when the corpus is small, else the catalogue and, as views need them, the shards. */
+  private async openShards(url: string, manifest: ShardManifest): Promise<void> {
+    const fail = (title: string, detail: string, fix: string) => {
+      this.status = 'error'
+      this.error = {title, detail, fix}
+    }
+    if (manifest.version !== 1 || manifest.index !== 1)
+      return fail('This index was written for another version of Apparatus', `${url} is shard format ${manifest.version}, index version ${manifest.index}; this reader reads 1 and 1.`, 'Update the reader, or rebuild with the Apparatus version this site came with.')
+    if (manifest.single) return this.load(new URL(manifest.single, url).href, true)
+    const sharded = new ShardedCorpus(url, manifest, undefined, () => {
+      if (this.sharded !== sharded) return
+      this.index = sharded.index
+      this.citations = sharded.citations
+    })
+    const first = this.route
+    try {
+      await sharded.open()
+      await sharded.ensure(first, compareOf(location.hash))
+    } catch (error) {
+      return fail('The corpus index is damaged', `${url} lists files that could not be read (${(error as Error).message}).`, 'Rebuild it with “pnpm apparatus build”.')
+    }
+    this.sharded = sharded
+    this.index = sharded.index
+    this.citations = sharded.citations
+    // The reader moved on while the catalogue loaded: load what the view it is on needs.
+    if (this.route !== first) this.setRoute(this.route, 'none', true)
   }
 
   /** Citations are an extra: if they are missing or damaged, the reader goes on without them. */
@@ -196,12 +243,18 @@ export class ApparatusCorpus extends LitElement {
    * rewrites the current one, `dismiss` steps back when the entry we are
    * leaving was pushed from exactly the route we return to, else replaces.
    */
-  private setRoute(route: Route, mode: 'push' | 'replace' | 'dismiss' | 'none'): void {
+  private setRoute(route: Route, mode: 'push' | 'replace' | 'dismiss' | 'none', force = false): void {
     const hash = formatRoute(route)
     const before = formatRoute(this.route)
-    if (hash === before && mode === 'none') return
+    if (hash === before && mode === 'none' && !force) return
     this.route = route
-    this.selection.setValue(route)
+    const token = ++this.routeToken
+    // A sharded corpus loads what the view needs first, so the view opens complete.
+    if (this.sharded)
+      void this.sharded.ensure(route, compareOf(location.hash)).then(() => {
+        if (token === this.routeToken) this.selection.setValue(this.route)
+      })
+    else this.selection.setValue(route)
     const history = this.noHistory ? undefined : window.history
     const url = new URL(hash, location.href).href
     const same = hash === location.hash || (hash === '#/' && location.hash === '')
@@ -212,6 +265,11 @@ export class ApparatusCorpus extends LitElement {
       else if (mode === 'dismiss' || mode === 'replace') history.replaceState(history.state, '', url)
     }
     this.dispatchEvent(new CustomEvent('apparatus-route', {detail: route, bubbles: true, composed: true}))
+  }
+
+  /** The sharded corpus behind the index, when it came from a manifest (for tests and tools). */
+  get shards(): ShardedCorpus | undefined {
+    return this.sharded
   }
 
   override render() {
@@ -226,4 +284,10 @@ export class ApparatusCorpus extends LitElement {
       </section>`
     return html`<slot></slot>`
   }
+}
+
+/** The graph's comparison article, kept in the hash beside the route (`&compare=<id>`). */
+function compareOf(hash: string): string | undefined {
+  const query = hash.split('?')[1]
+  return query ? (new URLSearchParams(query).get('compare') ?? undefined) : undefined
 }

@@ -4,6 +4,7 @@ import {property} from 'lit/decorators.js'
 import type {ApparatusIndex} from '@apparatus/model'
 import {corpusContext} from '../lib/context.js'
 import {lookup} from '../lib/lookup.js'
+import {shardedOf} from '../lib/sharded.js'
 import {caseCitation} from '../lib/case-citation.js'
 import {emitSelect, formatRoute} from '../lib/selection.js'
 import {TYPE_SINGULAR, theme} from '../lib/theme.js'
@@ -105,6 +106,9 @@ export class ApparatusEntityCard extends LitElement {
     const byArticle = new Map<string, typeof mentions>()
     for (const mention of mentions) byArticle.set(mention.article, [...(byArticle.get(mention.article) ?? []), mention])
     const citation = entity.type === 'case' ? caseCitation(this.index, entity.id) : undefined
+    // A sharded corpus quotes a hub's first mentions only; its file has the totals.
+    const totals = shardedOf(this.index)?.totals(entity.id)
+    const total = {mentions: Math.max(totals?.mentions ?? 0, mentions.length), articles: Math.max(totals?.articles ?? 0, byArticle.size)}
     return html`<section part="card" aria-labelledby="entity-label" class="type-${entity.type}">
       <h2 id="entity-label" part="label">${entity.label}</h2>
       <p class="meta">
@@ -116,7 +120,8 @@ export class ApparatusEntityCard extends LitElement {
       ${citation
         ? html`<p part="citation">Citation: <cite>${entity.label}, ${citation.citation}</cite> <span class="meta">(as given in ${citation.from.kind === 'source' ? 'a note' : 'the text'})</span></p>`
         : nothing}
-      <h3>${mentions.length === 0 ? 'Not named in the text of any article' : `${mentions.length} ${mentions.length === 1 ? 'mention' : 'mentions'} in ${byArticle.size} ${byArticle.size === 1 ? 'article' : 'articles'}`}</h3>
+      <h3>${total.mentions === 0 ? 'Not named in the text of any article' : `${total.mentions} ${total.mentions === 1 ? 'mention' : 'mentions'} in ${total.articles} ${total.articles === 1 ? 'article' : 'articles'}`}</h3>
+      ${mentions.length < total.mentions ? html`<p class="meta" part="shown">The first ${mentions.length} are quoted here.</p>` : nothing}
       <div part="mentions">
         ${[...byArticle].map(([id, list]) => {
           const article = table.articles.get(id)

@@ -5,6 +5,7 @@ import type {ApparatusIndex} from '@apparatus/model'
 import {PLURAL_LABELS} from '@apparatus/vocabulary'
 import {corpusContext} from '../lib/context.js'
 import {lookup} from '../lib/lookup.js'
+import {shardedOf} from '../lib/sharded.js'
 import {emitSelect, formatRoute} from '../lib/selection.js'
 import {theme} from '../lib/theme.js'
 
@@ -129,6 +130,13 @@ export class ApparatusLibrary extends LitElement {
 
   private rows() {
     const index = this.index!
+    // A sharded corpus has the counts in its catalogue (its mentions and notes load per article).
+    const sharded = shardedOf(index)
+    if (sharded)
+      return index.articles.map((article) => {
+        const counts = sharded.catalogueCounts(article.id) ?? {notes: 0, sources: 0, person: 0, case: 0, organisation: 0}
+        return {article, title: article.title, authors: article.authors.join(', '), ...counts}
+      })
     const table = lookup(index)
     return index.articles.map((article) => {
       const notes = table.notesByArticle.get(article.id) ?? []

@@ -5,6 +5,7 @@ import {ENTITY_TYPES, type ApparatusIndex, type Entity, type EntityType} from '@
 import {foldForSearch} from '@apparatus/vocabulary'
 import {corpusContext} from '../lib/context.js'
 import {lookup} from '../lib/lookup.js'
+import {shardedOf} from '../lib/sharded.js'
 import {emitSelect, formatRoute} from '../lib/selection.js'
 import {TYPE_LABELS, theme} from '../lib/theme.js'
 
@@ -146,17 +147,28 @@ export class ApparatusRegister extends LitElement {
   /** The entries of the register, A–Z. */
   get rows(): Row[] {
     if (!this.index) return []
+    const row = (entity: Entity, mentions: number, articles: number): Row => {
+      const key = foldForSearch(sortName(entity)).replace(/^[^\p{L}\p{N}]+/u, '')
+      const first = key[0]?.toUpperCase() ?? '#'
+      return {entity, key, letter: /[A-Z]/.test(first) ? first : '#', mentions, articles}
+    }
+    const order = (a: Row, b: Row) => a.key.localeCompare(b.key) || a.entity.label.localeCompare(b.entity.label)
+    // A sharded corpus: the register file has every entry of the type with its counts.
+    const sharded = shardedOf(this.index)
+    if (sharded)
+      return (sharded.registerEntries(this.type) ?? [])
+        .filter((entry) => entry.mentions > 0 || entry.namedInSources)
+        .map((entry) => row(entry.entity, entry.mentions, entry.articles))
+        .sort(order)
     const table = lookup(this.index)
     return this.index.entities
       .filter((entity) => entity.type === this.type)
       .map((entity) => {
         const mentions = table.mentionsByEntity.get(entity.id) ?? []
-        const key = foldForSearch(sortName(entity)).replace(/^[^\p{L}\p{N}]+/u, '')
-        const first = key[0]?.toUpperCase() ?? '#'
-        return {entity, key, letter: /[A-Z]/.test(first) ? first : '#', mentions: mentions.length, articles: new Set(mentions.map((mention) => mention.article)).size}
+        return row(entity, mentions.length, new Set(mentions.map((mention) => mention.article)).size)
       })
       .filter((row) => row.mentions > 0 || (this.index?.sources.some((source) => source.entities.includes(row.entity.id)) ?? false))
-      .sort((a, b) => a.key.localeCompare(b.key) || a.entity.label.localeCompare(b.entity.label))
+      .sort(order)
   }
 
   override render() {
@@ -164,7 +176,8 @@ export class ApparatusRegister extends LitElement {
     const rows = this.rows
     const letters = new Map<string, Row[]>()
     for (const row of rows) letters.set(row.letter, [...(letters.get(row.letter) ?? []), row])
-    const counts = Object.fromEntries(ENTITY_TYPES.map((type) => [type, this.index!.entities.filter((entity) => entity.type === type).length]))
+    const sharded = shardedOf(this.index)
+    const counts = Object.fromEntries(ENTITY_TYPES.map((type) => [type, sharded ? sharded.manifest.entityTypes[type] : this.index!.entities.filter((entity) => entity.type === type).length]))
     return html`<nav part="types" aria-label="Registers">
         <ul>
           ${ENTITY_TYPES.map(

@@ -7,6 +7,8 @@ import {lookup} from '../lib/lookup.js'
 import {SearchIndex, isEmptyQuery, parseQuery, searchDocs, snippetPieces, type SearchHit} from '../lib/search-engine.js'
 import {emitQuery, emitSelect, formatRoute, type ApparatusSelectDetail} from '../lib/selection.js'
 import {TYPE_SINGULAR, theme} from '../lib/theme.js'
+import {shardedOf} from '../lib/sharded.js'
+import type {ShardHit} from '../lib/sharded-search.js'
 
 const engines = new WeakMap<ApparatusIndex, SearchIndex>()
 
@@ -100,9 +102,11 @@ export class ApparatusSearch extends LitElement {
   @state() private accessor shown = 20
 
   private timer?: ReturnType<typeof setTimeout>
+  /** With a sharded corpus: the hits of the last query answered (the chunks load per query). */
+  @state() private accessor answered: {query: string; hits: ShardHit[]} | undefined
 
   private get engine(): SearchIndex | undefined {
-    if (!this.index) return undefined
+    if (!this.index || shardedOf(this.index)) return undefined
     let engine = engines.get(this.index)
     if (!engine) engines.set(this.index, (engine = new SearchIndex(searchDocs(this.index))))
     return engine
@@ -112,6 +116,28 @@ export class ApparatusSearch extends LitElement {
     if (changed.has('limit') || (changed.has('query') && changed.get('query') !== undefined)) this.shown = this.limit
   }
 
+  protected override updated(): void {
+    const sharded = shardedOf(this.index)
+    if (!sharded) return
+    const query = this.query
+    if (this.answered?.query !== query && this.asking !== query) {
+      this.asking = query
+      void sharded.search.search(query).then(async (hits) => {
+        await sharded.search.fill(hits.slice(0, this.shown), query)
+        if (this.query === query) this.answered = {query, hits}
+        if (this.asking === query) this.asking = undefined
+      })
+    } else if (this.answered && this.answered.query === query && this.answered.hits.slice(0, this.shown).some((hit) => !hit.filled)) {
+      // "Show more": the texts of the next hits.
+      const answered = this.answered
+      void sharded.search.fill(answered.hits.slice(0, this.shown), query).then(() => {
+        if (this.answered === answered) this.answered = {...answered}
+      })
+    }
+  }
+
+  private asking?: string
+
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     clearTimeout(this.timer)
@@ -119,6 +145,7 @@ export class ApparatusSearch extends LitElement {
 
   /** Every hit for the current query (not only those shown). */
   get hits(): SearchHit[] {
+    if (shardedOf(this.index)) return this.answered?.query === this.query ? this.answered.hits : []
     return this.engine?.search(this.query) ?? []
   }
 
@@ -134,8 +161,10 @@ export class ApparatusSearch extends LitElement {
   override render() {
     const parsed = parseQuery(this.query)
     const hits = isEmptyQuery(parsed) ? [] : this.hits
-    const shown = hits.slice(0, this.shown)
-    const status = isEmptyQuery(parsed) || !this.engine ? '' : hits.length === 0 ? `No results for “${this.query.trim()}”.` : shown.length < hits.length ? `Showing ${shown.length} of ${hits.length} results.` : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}.`
+    // Sharded: only hits whose text has loaded are shown; the count is already exact.
+    const shown = hits.slice(0, this.shown).filter((hit) => (hit as Partial<ShardHit>).filled !== false)
+    const pending = Boolean(shardedOf(this.index)) && !isEmptyQuery(parsed) && this.answered?.query !== this.query
+    const status = isEmptyQuery(parsed) || (!this.engine && !shardedOf(this.index)) ? '' : pending ? 'Searching…' : hits.length === 0 ? `No results for “${this.query.trim()}”.` : shown.length < hits.length ? `Showing ${shown.length} of ${hits.length} results.` : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}.`
     return html`<label class="visually-hidden" for="q">Search the corpus</label>
       <input
         id="q"
@@ -167,9 +196,10 @@ export class ApparatusSearch extends LitElement {
     let where: string
     let href: string
     let detail: ApparatusSelectDetail
+    const extra = (hit as Partial<ShardHit>).extra
     if (hit.kind === 'entity') {
       const entity = table.entities.get(hit.id)
-      where = TYPE_SINGULAR[entity?.type ?? ''] ?? 'Name'
+      where = TYPE_SINGULAR[entity?.type ?? (typeof extra === 'string' ? extra : '')] ?? 'Name'
       href = formatRoute({view: 'graph', entity: hit.id})
       detail = {kind: 'entity', id: hit.id}
     } else if (hit.kind === 'article') {
@@ -177,9 +207,18 @@ export class ApparatusSearch extends LitElement {
       href = formatRoute({article: hit.id})
       detail = {kind: 'article', id: hit.id}
     } else if (hit.kind === 'source') {
-      const notes = table.notesBySource.get(hit.id) ?? []
-      const articles = [...new Set(notes.map((note) => note.article))]
-      where = `Source${articles.length > 0 ? `, cited in ${articles.map((id) => table.articles.get(id)?.title ?? id).join('; ')}` : ''}`
+      let notes = table.notesBySource.get(hit.id) ?? []
+      let articles = [...new Set(notes.map((note) => note.article))]
+      let more = 0
+      if (Array.isArray(extra)) {
+        // Sharded: [articles citing it, the first three, its first note].
+        const [count, first, note] = extra as [number, string[], [string, string] | null]
+        articles = first
+        more = count - first.length
+        notes = note ? [{article: note[0], label: note[1], source: hit.id, offset: 0, passage: ''}] : []
+        if (count !== 1) notes = []
+      }
+      where = `Source${articles.length > 0 ? `, cited in ${articles.map((id) => table.articles.get(id)?.title ?? id).join('; ')}${more > 0 ? ` and ${more} more` : ''}` : ''}`
       // A source cited by one article opens that article's note; otherwise the source's own view.
       if (articles.length === 1 && notes[0]) {
         href = formatRoute({article: notes[0].article, footnote: notes[0].label})
