@@ -217,7 +217,7 @@ export function formatTables(results: ScaleResult[]): string {
   lines.push('| ---: | --- | ---: | --- |')
   for (const result of results) {
     for (const target of result.targets) {
-      lines.push(`| ${result.articles.toLocaleString('en-US')} | ${target.name} | ${target.value === undefined ? 'not measured' : `${fmt(target.value, target.unit === '×' ? 1 : 2)} ${target.unit}`} | ${target.pass ? 'PASS' : 'FAIL'} |`)
+      lines.push(`| ${result.articles.toLocaleString('en-US')} | ${target.name} | ${target.value === undefined ? 'not measured' : `${fmt(target.value, {'×': 1, '%': 1, GB: 2, KB: 0, s: 2}[target.unit] ?? 2)} ${target.unit}`} | ${target.pass ? 'PASS' : 'FAIL'} |`)
     }
   }
   return lines.join('\n')
