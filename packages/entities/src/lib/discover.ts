@@ -1,5 +1,6 @@
 import type {EntityType, Passage} from '@apparatus/model'
 import {foldForMatching} from '@apparatus/vocabulary'
+import {creditSpans} from './credits.js'
 import {gazetteer, type Gazetteer} from './gazetteer.js'
 import {nameKey} from './normalise.js'
 import {tagText, tokenAt, type Tagged} from './tagger.js'
@@ -40,7 +41,7 @@ const personCueAfter =
   /^(?:,? (?:a|an|the|who|whose) |,? (?:director|executive|head|chief|founder|president|chair|spokesperson|spokesman|spokeswoman|professor|lawyer|attorney|minister|secretary|senator|judge|editor|researcher|author)\b|,? (?:said|says|wrote|writes|told|tells|argued|argues|described|describes|stated|states|noted|notes|added|explained|explains|warned|warns|ordered|orders|ruled|rules|called|calls|asked|asks|urged|urges|announced|claimed|testified|insisted|denied|replied|responded)\b)/
 // "Cristosal, a Salvadoran human rights organisation": a one-word organisation named by its apposition.
 const orgCueAfter =
-  /^, (?:a|an|the) (?:[\p{L}-]+ ){0,4}(?:organi[sz]ation|group|agency|NGO|charity|non-?profit|firm|company|party|union|newspaper|network|coalition|association|foundation|institute|think tank|movement|gang|cartel)\b/u
+  /^(?:,|\s(?:is|was)) (?:a|an|the) (?:[\p{L}-]+ ){0,4}(?:organi[sz]ation|group|team|agency|NGO|charity|non-?profit|firm|company|startup|start-up|party|union|newspaper|network|coalition|association|foundation|institute|think tank|movement|gang|cartel|militia|university|college|school|division|subsidiary)(?=[,.;:)]|\s{2}|\s(?:in|of|for|based|that|which|whose|with|founded|from|focused|led|known|to|and|or)\b|$)/u
 const personCueBefore = /\b(?:by|attorney|lawyer|judge|professor|director|spokesperson|spokesman|spokeswoman|activist|journalist|researcher|founder|author|economist|scholar|historian|according to)\s$/
 /** "a woman named Lola", "a wanted criminal named X": what the text calls a person. */
 const namedBefore = new RegExp(`\\b(?:${[...personNouns].join('|')})\\s(?:named|called)\\s$`)
@@ -61,7 +62,7 @@ const partyAfter = /^\s(?:party|MPs?|MEPs?|lawmakers?|legislators?|deputies|coun
 /** "militants linked to the Islamic State", "loyal to the Islamic State": an organisation one belongs to. */
 const affiliationBefore = /\b(?:linked to|loyal to|affiliated with|allied with|aligned with|members of|member of|joined|join|joining|fighters of|fighting for|led by|backed by|funded by|banned|outlawed)\s(?:the\s)?$/
 /** "the Labour MP for Newcastle Central": an electoral constituency. */
-const constituencyBefore = /\b(?:MP|MPs|MEP|member|candidate|representative|seat|constituency)\s(?:for|of)\s$/
+const constituencyBefore = /\b(?:MPs?|MEPs?|MSPs?|TDs?)\sfor\s$|\b(?:constituency|seat)\sof\s$/
 
 /** After a product's name: a version or what kind of thing it is. */
 const productAfter = /^(?:\s\d+(?:\.\d+)*\b|\s(?:(?:web|mobile|e-?mail|desktop)\s)?(?:browser|app|apps|application|software|engine|client|operating system|OS|phone|smartphone|handset|device|game|console|language|programming language|library|framework|plugin|plug-in|extension|toolkit|compiler|editor|suite|model|version|release|update|kernel|system|project|website|site|service|account|applets?)\b)/
@@ -71,7 +72,11 @@ const locativeBefore = /\b(?:(?:in|at|near|from|outside|to|across|around|through
 /** "Mikolov et al.", "Bottou (2011)", "Cho, 2014". */
 const citedAuthor = /^(?:,?\s+et al\b|\s\((?:19|20)\d{2}[a-z]?\)|,\s(?:19|20)\d{2}\b)/
 /** After a company: its officers, its filings, its deals. */
-const companyCueAfter = /^(?:'s?\s(?:CEO|chief executive|founder|co-founder|parent company|subsidiary|shares|stock|board|headquarters|spokes(?:man|woman|person)|engineers|employees)\b|,?\s(?:Inc|Corp|Ltd|LLC|GmbH|S\.A|plc)\b|\s(?:acquired|bought|announced|sued|launched|shut down|went public)\b)/i
+const companyCueAfter = /^(?:'s?\s(?:CEO|chief executive|founder|co-founder|parent company|subsidiary|shares|stock|board|headquarters|spokes(?:man|woman|person)|engineers|employees)\b|,?\s(?:Inc|Corp|Ltd|LLC|GmbH|S\.A|plc)\b|\s(?:has\s|have\s)?(?:acquired|bought|announced|sued|launched|shut down|went public|funded|invested in|hired|laid off)\b)/i
+/** "get into MIT", "graduated from Stanford", "a professor at Harvard": a school. */
+const schoolBefore = /\b(?:get|got|gets|getting|admitted|accepted|graduated|graduating|graduate|studied|studying|enrolled|dropped out|student|students|professor|lecturer|degree|PhD|doctorate|attended|attending|alumni|alumnus|alumna)\s(?:in|into|to|at|from|of)\s(?:the\s)?$/
+/** "Egypt's Islamist Muslim Brotherhood": an ideology before a name is not part of it. */
+const ideology = /^[A-Z][a-z]+ists?$/
 /** Before a company: who owns, buys, founds or works for it. */
 const companyCueBefore = /\b(?:founders of|co-founders of|founders of|companies such as|firms such as|companies like|firms like|acquired by|bought by|owned by|deal with|partnership with|merger with|CEO of|chief executive of|founder of|co-founder of|founded|co-founded|employees of|engineers at|worked at|works at|working at|joined|invested in|investment from|rival|rivals)\s(?:the\s)?(?:[A-Z][\w&.-]*,\s)*$/
 
@@ -137,7 +142,8 @@ export function discoverSpans(
   // An em or en dash ends a name ("Twitter—including"): fold would make it a hyphen.
   const folded = foldForMatching(text.replace(/[\u2013\u2014]/g, ' '))
   const spans: DiscoveredSpan[] = []
-  const overlapsCovered = overlapTest(covered)
+  // A picture credit ("Photograph: Guy Smallman/Getty Images") names no one the article is about.
+  const overlapsCovered = overlapTest([...covered, ...creditSpans(text, passages)])
   const gaz = gazetteer()
   const tagged = tagText(text)
 
@@ -251,6 +257,9 @@ export function discoverSpans(
       // "Tunisian Prime Minister Habib Essid": a nationality before a title.
       (words.length > 2 && gaz.demonyms.has(nameKey(word)) && (honorifics.has(words[1]!) || gaz.roles.has(words[1]!.toLowerCase()) || words[1] === 'Prime')) ||
       (word === 'Prime' && words[1] === 'Minister') ||
+      (words.length > 2 && ideology.test(word) && (nationalities.has(words[1]!) || gaz.demonyms.has(nameKey(words[1]!)))) ||
+      // "the Great King Vessavaṇṇa": an epithet before a title.
+      (words.length > 2 && honorifics.has(words[1]!) && dictionary(word) && !honorifics.has(word) && !organisationName) ||
       (notName.has(posOf(offset) ?? '') && dictionary(word) && !(words.length === 1 && companyCueBefore.test(folded.slice(Math.max(0, offset - 40), offset)))) ||
       (isInitial(offset) && dictionary(word) && !orgKeywords.has(word) && !placeWords.has(word))
     // "General Services Administration", "General Motors": a title word opening an organisation's name stays.
@@ -345,6 +354,22 @@ export function discoverSpans(
     if (words.length === 1 && citedAuthor.test(after.slice(0, 16)) && !dictionary(label) && (!place || place.kind === 'city')) return push('person', 4, {short: true, initial: false})
     // "Before FISHER and BECKWITH, Associate Judges": the bench of an opinion.
     if (words.length === 1 && /^[A-Z]{3,}$/.test(label) && benchAfter.test(after)) return push('person', 4, {short: true})
+    // "— Ansar al-Sharia, an al-Qaeda-linked organization —", "Mozilla VR is a team": what the text calls an organisation.
+    if (words.length > 1 && !givenFirst && !place && orgCueAfter.test(after)) return push('organisation', 4)
+    // "militants linked to the Islamic State": a body one belongs to.
+    if (words.length > 1 && !givenFirst && !place && !initial && affiliationBefore.test(before) && /\bthe\s$/.test(before)) return push('organisation', 3)
+    // "Since 2005, Y Combinator has funded", "the founders of Twitch": a company.
+    if (words.length > 1 && !givenFirst && !place && !initial && !words.some((word) => nationalities.has(word)) && (companyCueAfter.test(after.slice(0, 40)) || companyCueBefore.test(before.slice(-40)))) return push('organisation', 4)
+    // "get into MIT or Cambridge", "graduated from Stanford": a school.
+    if (!givenFirst && !initial && schoolBefore.test(before) && (words.length === 1 || !words.some(isConnector))) {
+      // "the students of Tomobiki high school": the school's own name runs on in lower case.
+      const noun = /^\s(?:(?:high|middle|primary|elementary|secondary|grammar|junior|senior)\s)?(?:school|university|college|academy)\b/.exec(after)
+      if (noun) {
+        spans.push({start, end: end + noun[0].length, label: text.slice(start, end + noun[0].length), type: 'organisation', score: 4})
+        return true
+      }
+      return push('organisation', 4, words.length === 1 ? {short: true} : {})
+    }
     // "the Labour MP for Newcastle Central": a constituency, then a party.
     if (constituencyBefore.test(before) && !initial) return push('place', 3)
     if (words.length <= 3 && !initial && !givenFirst && partyAfter.test(after) && !place && !gaz.people.has(key) && !gaz.lastNames.has(key)) return push('organisation', 4)
@@ -444,7 +469,7 @@ export function discoverSpans(
     if (/\b(?:city|town|village|port|province|region|district|island) of\s$/.test(folded.slice(Math.max(0, start - 16), start)) && !dictionary(word)) return push('place', 3)
     // "Mikolov et al. (2013)", "Bottou (2011)": an author cited the scholarly way.
     if (citedAuthor.test(folded.slice(end, end + 16)) && !dictionary(word) && (!place || place.kind === 'city')) return push('person', 4, {short: true})
-    if (orgCueAfter.test(folded.slice(end, end + 80)) && !initial) return push('organisation', 3)
+    if (orgCueAfter.test(folded.slice(end, end + 80)) && !initial && !given) return push('organisation', 3)
     // "The founders of Stripe, Patrick and John Collison": the list after a company cue names people when they have given names.
     if (!initial && (companyCueAfter.test(folded.slice(end, end + 40)) || (companyCueBefore.test(folded.slice(Math.max(0, start - 40), start)) && !given))) {
       return push('organisation', 4, {short: true})
@@ -455,7 +480,7 @@ export function discoverSpans(
     const institutional = /\b(?:at|from|in|into|the|of)\s$/i.test(folded.slice(Math.max(0, start - 6), start))
     const everyday = isCommon(word.toLowerCase())
     if (gaz.companies.has(word) && !place && (!everyday || (gaz.proper.has(word) && (!initial || /^'s?\s/.test(after)) && !/\b(?:the|a|an)\s$/i.test(folded.slice(Math.max(0, start - 4), start)))) && (!given || institutional) && !gaz.lastNames.has(key)) {
-      return push('organisation', 3, {short: true})
+      return push('organisation', 3, {short: true, ...(initial && /^'s?\s/.test(after) ? {initial: false} : {})})
     }
     // One capitalised word: a proper noun only where the tagger says so and the
     // lexicon does not know it as an ordinary word; the document decides its type.

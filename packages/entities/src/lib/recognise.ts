@@ -3,6 +3,7 @@ import type {Point} from 'unist'
 import {VFileMessage} from 'vfile-message'
 import {foldForMatching, nameSlug} from '@apparatus/vocabulary'
 import {findCaseNames} from './cases.js'
+import {creditSpans, overlapsCredit} from './credits.js'
 import {discoverSpans, type DiscoveredSpan} from './discover.js'
 import {compileMatcher, selectLongest, type Matcher} from './matcher.js'
 import {gazetteer} from './gazetteer.js'
@@ -231,8 +232,9 @@ export function recogniseArticle(article: RecogniseInput['articles'][number], re
   const mentions: ArticleRecognition['mentions'] = []
   const cases: ArticleRecognition['cases'] = []
   const hits = scan(article.text, register, view.caseIds)
-  // Out-of-scope hits still cover their span (discovery must not propose them).
-  const inBody = hits.filter((hit) => !hit.entity || view.byId.get(hit.entity)?.scope !== 'sources')
+  // Out-of-scope hits and picture credits ("Photograph: X/Getty Images") still cover their span (discovery must not propose them).
+  const inCredit = overlapsCredit(creditSpans(article.text, article.passages))
+  const inBody = hits.filter((hit) => (!hit.entity || view.byId.get(hit.entity)?.scope !== 'sources') && !inCredit(hit.start, hit.end))
   for (const hit of resolveShort(inBody, view, {article: article.id}, article, messages)) {
     const passage = passageAt(article.passages, hit.start)
     if (!passage) {
