@@ -6,7 +6,7 @@ import {readdirSync, statSync} from 'node:fs'
 import {dirname, join, relative} from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
-const roots = ['packages', 'tests']
+const roots = ['packages', 'tests', 'scripts']
 const only = process.argv.slice(2)
 
 function* walk(dir) {
