@@ -1,0 +1,143 @@
+/**
+ * The site on a generated corpus past the one-file threshold, so it reads
+ * the sharded index (dist/corpus/): the first view loads the manifest and
+ * the catalogue, never index.json or citations.json; opening an article
+ * loads that article's file and its neighbourhood, nothing of other
+ * articles; a search loads some chunks, not all, and counts what the
+ * one-index search counts; the graph view shows the overview, not every
+ * node; an entity's card and the register load their own files.
+ */
+import assert from 'node:assert/strict'
+import {mkdtemp, readdir, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {after, before, test} from 'node:test'
+import {chromium, type Browser, type Page} from 'playwright-core'
+import type {ApparatusIndex} from '@apparatus/model'
+import {buildIndex, writeDist} from '@apparatus/pipeline'
+import {startServer} from '@apparatus/server'
+import {SearchIndex, searchDocs} from '../../packages/reader/src/lib/search-engine.js'
+import {bundleApp} from '../../packages/app/scripts/bundle.js'
+import {generateCorpus} from './generated-corpus.js'
+
+let dir: string
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+let index: ApparatusIndex
+const problems: string[] = []
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'apparatus-sharded-e2e-'))
+  await generateCorpus(join(dir, 'corpus'), 70, 11)
+  const result = await buildIndex({corpusDir: join(dir, 'corpus'), workers: 0})
+  assert.equal(result.failed, false)
+  index = result.index
+  await writeDist(result, join(dir, 'dist'))
+  await bundleApp(join(dir, 'dist'))
+  server = await startServer({root: join(dir, 'dist'), port: 0})
+  browser = await chromium.launch({executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new', '--disable-gpu']})
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.close()
+  await rm(dir, {recursive: true, force: true})
+})
+
+/** A page that records the path of every request it makes. */
+async function open(path: string): Promise<{page: Page; requests: string[]}> {
+  const page = await browser.newPage({viewport: {width: 1440, height: 900}})
+  const requests: string[] = []
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname))
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${path}: console ${message.type()}: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`${path}: page error: ${error.message}`))
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${path}: HTTP ${response.status()} ${response.url()}`)
+  })
+  await page.goto(new URL(path, server.url).href)
+  return {page, requests}
+}
+
+const shardRequests = (requests: string[], from = 0) => requests.slice(from).filter((path) => path.startsWith('/corpus/'))
+
+test('the corpus is past the threshold, so the site reads shards', async () => {
+  const manifest = await (await fetch(new URL("corpus/manifest.json", server.url))).json()
+  assert.equal(manifest.single, undefined)
+  assert.ok(manifest.counts.nodes > manifest.graph.nodes, 'the overview is a part of the graph')
+})
+
+test('the first view loads the catalogue, not index.json; opening an article loads only its own files', async () => {
+  const {page, requests} = await open('/')
+  await page.waitForFunction(`document.querySelector('apparatus-app')?.shadowRoot?.querySelector('apparatus-library')?.shadowRoot?.querySelectorAll('tbody tr').length === ${index.articles.length}`)
+  assert.ok(!requests.some((path) => path.endsWith('/index.json')), `index.json was requested: ${requests.join(', ')}`)
+  assert.ok(!requests.some((path) => path.endsWith('/citations.json')), 'citations.json was requested')
+  assert.deepEqual(shardRequests(requests), ['/corpus/manifest.json', '/corpus/catalogue.json'])
+  // The library's counts come from the catalogue and equal the index's.
+  const first = index.articles[0]!
+  const notes = index.footnotes.filter((note) => note.article === first.id).length
+  const row = page.locator('apparatus-library tbody tr', {hasText: first.title})
+  assert.equal(await row.locator('td').nth(2).innerText(), String(notes))
+
+  const before = requests.length
+  await row.locator('a').click()
+  await page.locator('apparatus-article h1', {hasText: first.title}).waitFor()
+  const passage = first.text.slice(first.passages[0]!.start, first.passages[0]!.end)
+  const shown = await page.locator(`apparatus-article [part="passage"][id="${first.passages[0]!.id}"]`).innerText()
+  assert.ok(shown.includes(passage.slice(0, 60)), `the first passage shows: ${shown}`)
+  await page.waitForFunction(`document.querySelector('apparatus-app')?.shadowRoot?.querySelector('apparatus-graph')?.cy?.nodes().length > 0`)
+  assert.deepEqual(shardRequests(requests, before).sort(), [`/corpus/articles/${first.id}.json`, `/corpus/graph/article/${first.id}.json`])
+  await page.close()
+})
+
+test('a search loads some chunks, not all, and counts what the one-index search counts', async () => {
+  const chunks = (await readdir(join(dir, 'dist', 'corpus', 'search', 'chunks'))).length
+  const query = 'institute'
+  const expected = new SearchIndex(searchDocs(index)).search(query).length
+  const {page, requests} = await open(`/#/search?q=${query}`)
+  const count = page.locator('apparatus-search .count')
+  await page.waitForFunction(`/results?\\.$/.test(document.querySelector('apparatus-app')?.shadowRoot?.querySelector('apparatus-search')?.shadowRoot?.querySelector('.count')?.textContent ?? '')`)
+  assert.match(await count.innerText(), new RegExp(`^(Showing 20 of )?${expected} results?\\.$`))
+  const loaded = shardRequests(requests).filter((path) => path.startsWith('/corpus/search/chunks/'))
+  assert.ok(loaded.length > 0 && loaded.length < chunks, `loaded ${loaded.length} of ${chunks} chunks`)
+  assert.ok(!requests.some((path) => path.endsWith('/index.json')))
+  const results = page.locator('apparatus-search [part="result"]')
+  assert.equal(await results.count(), Math.min(20, expected))
+  for (const text of await results.allInnerTexts()) assert.match(text.toLowerCase(), /institute/)
+  await page.close()
+})
+
+test('the graph view shows the overview, and choosing a name its neighbourhood and card', async () => {
+  const manifest = await (await fetch(new URL("corpus/manifest.json", server.url))).json()
+  const {page, requests} = await open('/#/graph')
+  const graph = `document.querySelector('apparatus-app').shadowRoot.querySelector('apparatus-graph')`
+  await page.waitForFunction(`${graph}?.cy?.nodes().length > 0`)
+  assert.equal(await page.evaluate(`${graph}.cy.nodes().length`), manifest.graph.nodes)
+  assert.ok(manifest.graph.nodes < index.graph.nodes.length)
+  assert.match(await page.locator('apparatus-app [data-graph-part]').innerText(), new RegExp(`${manifest.graph.nodes} most connected names of the corpus's ${index.graph.nodes.length} nodes`))
+  assert.ok(shardRequests(requests).includes('/corpus/graph/overview.json'))
+  assert.ok(!requests.some((path) => path.endsWith('/index.json')))
+  // The most connected entity: its neighbourhood replaces the overview, its card lists its mentions.
+  const hub = index.graph.nodes.filter((node) => node.id.startsWith('entity:')).sort((a, b) => (b.degree ?? 0) - (a.degree ?? 0))[0]!
+  await page.evaluate(`location.hash = '#/graph?entity=${hub.ref}'`)
+  await page.locator('apparatus-entity-card h2', {hasText: hub.label}).waitFor()
+  await page.waitForFunction(`${graph}.cy?.$('node:selected').map((node) => node.id()).join() === '${hub.id}'`)
+  assert.ok(shardRequests(requests).includes(`/corpus/entities/${hub.ref}.json`))
+  assert.ok(shardRequests(requests).includes(`/corpus/graph/entity/${hub.ref}.json`))
+  const mentions = index.mentions.filter((mention) => mention.entity === hub.ref)
+  assert.match(await page.locator('apparatus-entity-card h3').first().innerText(), new RegExp(`^${mentions.length} mentions in ${new Set(mentions.map((mention) => mention.article)).size} articles`))
+  await page.close()
+})
+
+test('the register lists every entry of a type from its own file', async () => {
+  const {page, requests} = await open('/#/register/place')
+  const places = index.entities.filter((entity) => entity.type === 'place' && index.mentions.some((mention) => mention.entity === entity.id))
+  await page.waitForFunction(`document.querySelector('apparatus-app')?.shadowRoot?.querySelector('apparatus-register')?.shadowRoot?.querySelectorAll('[part="list"] li').length === ${places.length}`)
+  assert.ok(shardRequests(requests).includes('/corpus/register/place.json'))
+  await page.close()
+})
+
+test('no page logged an error or failed a request', () => {
+  assert.deepEqual(problems, [])
+})
