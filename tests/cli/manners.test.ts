@@ -202,3 +202,23 @@ test('serve --watch: one line per rebuild; a failed rebuild prints its located e
     await new Promise((done) => (server.exitCode !== null ? done(null) : server.on('exit', done)))
   }
 })
+
+test('build --shard, --workers and --cache-dir values are checked like every other option', async (t) => {
+  if (!apparatus(['build', '--help']).stdout.includes('--shard')) return t.skip('this build has no --shard')
+  const dir = await scratch()
+  await writeFile(join(dir, 'a-file'), '')
+  const cases: Array<[string[], RegExp]> = [
+    [['build', '--shard', '0/4'], /^apparatus: Unexpected shard `0\/4`, expected I\/N with 1 <= I <= N, such as 1\/4 \(invalid-option\)\n$/],
+    [['build', '--shard', '5/4'], /^apparatus: Unexpected shard `5\/4`/],
+    [['build', '--shard', 'x'], /^apparatus: Unexpected shard `x`/],
+    [['build', '--shard', '1/2', '--merge'], /^apparatus: Unexpected --shard with --merge/],
+    [['build', '--workers', 'two'], /^apparatus: Unexpected workers `two`, expected a whole number/],
+    [['build', '--cache-dir', 'a-file/cache'], /^apparatus: Unexpected cache folder `a-file\/cache`: a file is in the way/]
+  ]
+  for (const [args, pattern] of cases) {
+    const run = apparatus(args, dir)
+    assert.equal(run.status, 1, `${args.join(' ')}: ${run.stderr}`)
+    assert.match(run.stderr, pattern, args.join(' '))
+  }
+  assert.ok(!existsSync(join(dir, 'dist')))
+})

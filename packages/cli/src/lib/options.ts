@@ -46,6 +46,17 @@ export function checkOptions(command: string, options: Record<string, unknown>, 
     const file = kind(out) === 'file' ? out : blocked(dirname(resolve(out)))
     if (file) fail('out', `Unexpected output folder \`${out}\`: \`${file}\` is a file, expected a folder there`)
   }
+  const shard = text('shard')
+  if (shard !== undefined) {
+    const match = /^(\d+)\/(\d+)$/.exec(shard.trim())
+    const [index, count] = match ? [Number(match[1]), Number(match[2])] : [Number.NaN, Number.NaN]
+    if (!(index >= 1 && index <= count)) fail('shard', `Unexpected shard \`${shard}\`, expected I/N with 1 <= I <= N, such as 1/4`)
+    if (options.merge) fail('shard', 'Unexpected --shard with --merge, expected one of them: shards map, the merge reduces')
+  }
+  const workers = text('workers')
+  if (workers !== undefined && !/^\d{1,4}$/.test(workers.trim())) fail('workers', `Unexpected workers \`${workers}\`, expected a whole number (0: map on the main thread)`)
+  const cacheDir = text('cacheDir')
+  if (cacheDir !== undefined && (kind(cacheDir) === 'file' || blocked(dirname(resolve(cacheDir))))) fail('cacheDir', `Unexpected cache folder \`${cacheDir}\`: a file is in the way, expected a folder`)
   const id = text('id')
   if (id !== undefined && !idPattern.test(id)) fail('id', `Unexpected id \`${id}\`, expected a slug: lowercase letters, digits and hyphens, such as \`my-article\``)
   if (id !== undefined && args.length !== 1) fail('id', `Unexpected --id with ${args.length} files, expected exactly one file to name`)
@@ -56,20 +67,17 @@ export function checkOptions(command: string, options: Record<string, unknown>, 
   return problems
 }
 
-/** `build`'s map/reduce options: workers, a shard of the corpus, a merge, and the cache folder they share. */
+/** `build`'s map/reduce options beyond their own format: what a shard or a merge needs from the cache folder. */
 function checkBuildOptions(options: Record<string, unknown>): OptionProblem[] {
   const problems: OptionProblem[] = []
-  const fail = (key: string, reason: string) => problems.push({key, reason})
-  const workers = options.workers
-  if (workers !== undefined && !(/^\d{1,3}$/.test(String(workers).trim()) && Number(workers) <= 256)) fail('workers', `Unexpected --workers \`${String(workers)}\`, expected a whole number of threads from 0 (none) to 256`)
   const shard = typeof options.shard === 'string' ? options.shard : undefined
-  const parts = shard === undefined ? undefined : /^(\d{1,6})\/(\d{1,6})$/.exec(shard.trim())
-  if (shard !== undefined && !(parts && Number(parts[1]) >= 1 && Number(parts[1]) <= Number(parts[2]))) fail('shard', `Unexpected --shard \`${shard}\`, expected I/N with 1 <= I <= N, such as 2/3`)
-  if (shard !== undefined && options.merge) fail('merge', 'Unexpected --shard with --merge, expected one of them: map a slice, or merge the slices')
-  if ((shard !== undefined || options.merge) && options.cache === false) fail('cache', `Unexpected --no-cache with ${shard !== undefined ? '--shard' : '--merge'}, expected the cache folder: it carries the shards' results to the merge`)
+  if ((shard !== undefined || options.merge) && options.cache === false) {
+    problems.push({key: 'cache', reason: `Unexpected --no-cache with ${shard !== undefined ? '--shard' : '--merge'}, expected the cache folder: it carries the shards' results to the merge`})
+  }
   const cacheDir = typeof options.cacheDir === 'string' ? options.cacheDir : undefined
-  if (cacheDir !== undefined && exists(cacheDir) && !isDirectory(cacheDir)) fail('cacheDir', `Unexpected --cache-dir \`${cacheDir}\`: it is a file, expected a folder`)
-  else if (cacheDir !== undefined && options.merge && !isDirectory(cacheDir)) fail('cacheDir', `Unexpected --cache-dir \`${cacheDir}\` with --merge: no such folder, expected the folder the --shard runs wrote`)
+  if (cacheDir !== undefined && options.merge && !exists(cacheDir)) {
+    problems.push({key: 'cacheDir', reason: `Unexpected --cache-dir \`${cacheDir}\` with --merge: no such folder, expected the folder the --shard runs wrote`})
+  }
   return problems
 }
 
