@@ -43,6 +43,8 @@ const personCueAfter =
 const orgCueAfter =
   /^(?:,|\s(?:is|was)) (?:a|an|the) (?:[\p{L}-]+ ){0,4}(?:organi[sz]ation|group|team|agency|NGO|charity|non-?profit|firm|company|startup|start-up|party|union|newspaper|network|coalition|association|foundation|institute|think tank|movement|gang|cartel|militia|university|college|school|division|subsidiary)(?=[,.;:)]|\s{2}|\s(?:in|of|for|based|that|which|whose|with|founded|from|focused|led|known|to|and|or)\b|$)/u
 const personCueBefore = /\b(?:by|attorney|lawyer|judge|professor|director|spokesperson|spokesman|spokeswoman|activist|journalist|researcher|founder|author|economist|scholar|historian|according to)\s$/
+/** "X said", "X told": a name that speaks. */
+const reportingAfter = /^,? (?:said|says|wrote|writes|told|tells|argued|argues|stated|states|added|explained|explains|warned|warns|replied|responded|insisted|denied|admitted)\b/
 /** "a woman named Lola", "a wanted criminal named X": what the text calls a person. */
 const namedBefore = new RegExp(`\\b(?:${[...personNouns].join('|')})\\s(?:named|called)\\s$`)
 /** "directed by X", "written by X": the maker of a work is a person (or a group, named as such). */
@@ -140,7 +142,8 @@ export function discoverSpans(
   covered: ReadonlyArray<{start: number; end: number}>
 ): DiscoveredSpan[] {
   // An em or en dash ends a name ("Twitter—including"): fold would make it a hyphen.
-  const folded = foldForMatching(text.replace(/[\u2013\u2014]/g, ' '))
+  // "*1092James E. Drew": a court reporter's page number glued to the next word is a separator.
+  const folded = foldForMatching(text.replace(/[\u2013\u2014]/g, ' ').replace(/\*\d+(?=\p{Lu})/gu, (page) => ' '.repeat(page.length)))
   const spans: DiscoveredSpan[] = []
   // A picture credit ("Photograph: Guy Smallman/Getty Images") names no one the article is about.
   const overlapsCovered = overlapTest([...covered, ...creditSpans(text, passages)])
@@ -243,6 +246,7 @@ export function discoverSpans(
   // is split at its first connector ("Judge Harold Finch of the District Court
   // for the District of Arizona" is a person, then an organisation).
   function classify(input: string[], at: number, titled: boolean, afterConnector = false): boolean {
+    let titledName = false
     let words = input
     let start = at
     let honorific = titled
@@ -266,6 +270,8 @@ export function discoverSpans(
     const last = words[words.length - 1]!
     const organisationName = orgKeywords.has(last) || companyHeads.has(last)
     while (words.length > 0 && peel(words[0]!, start) && !(organisationName && (honorifics.has(words[0]!) || gaz.roles.has(words[0]!.toLowerCase())) && words.length > 1)) {
+      // "published in The Magazine of Fantasy and Science Fiction": a capital "The" mid-sentence opens a name.
+      if (words[0] === 'The' && words.length > 1 && !isInitial(start)) titledName = true
       const title = honorifics.has(words[0]!) || gaz.roles.has(words[0]!.toLowerCase())
       if (title) honorific = true
       start += words[0]!.length + 1
@@ -302,7 +308,7 @@ export function discoverSpans(
         }
       }
     }
-    if (evaluate(words, start, honorific, afterConnector)) return true
+    if (evaluate(words, start, honorific, afterConnector, titledName)) return true
     const split = words.findIndex(isConnector)
     if (split <= 0) return false
     let rest = split
@@ -313,7 +319,7 @@ export function discoverSpans(
     return left || right
   }
 
-  function evaluate(words: string[], start: number, titled: boolean, afterConnector = false): boolean {
+  function evaluate(words: string[], start: number, titled: boolean, afterConnector = false, titledName = false): boolean {
     let honorific = titled
     const label = words.join(' ')
     const end = start + label.length
@@ -321,6 +327,7 @@ export function discoverSpans(
     if (overlapsCovered(start, end)) return false
     if (/\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov)\. $/.test(folded.slice(Math.max(0, start - 6), start))) honorific = true
     if (words.some((word) => months.has(word) || days.has(word))) return false
+    if (words.length === 1 && /^(?:Co|Corp|Inc|Ltd|LLC|Bros)\.?$/.test(label)) return false
     if (words.every((word) => commonWords.has(word) || nationalities.has(word) || isConnector(word))) return false
     if (gaz.demonyms.has(key) || words.every((word) => gaz.demonyms.has(nameKey(word)) || isConnector(word))) return false
     const initial = isInitial(start)
@@ -349,7 +356,14 @@ export function discoverSpans(
     const personCue =
       namedBefore.test(before) || makerBefore.test(before) || roleBefore.test(before) || kinAfter.test(after) || (personAppositionAfter.test(after) && !place) || (role && words.length > 1)
     const nameLike = words.length <= 4 && !words.some((word) => isConnector(word) || orgKeywords.has(word) || companyHeads.has(word) || placeHeads.has(word) || nationalities.has(word)) && (words.some(unknown) || givenFirst)
-    if (personCue && nameLike && !honorifics.has(words[0]!)) return push('person', 4, words.length === 1 ? {short: true} : {})
+    // "Tree Gelbman (Jessica Rothe)": a part, then the actor who plays it.
+    const actor = /^\s\((\p{Lu}[\p{L}'-]+)\s\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?\)/u.exec(after)
+    const played = actor !== null && gaz.firstNames.has(actor[1]!.toLowerCase()) && !initial
+    if ((personCue || played) && nameLike && !honorifics.has(words[0]!)) return push('person', 4, words.length === 1 ? {short: true} : {})
+    // "Mozilla Europe", "Google China": an organisation's branch in a country or region.
+    if (words.length === 2 && !place && (gaz.organisations.has(nameKey(words[0]!)) || gaz.companies.has(words[0]!)) && /^(?:country|region)$/.test(gaz.places.get(nameKey(words[1]!))?.kind ?? '')) return push('organisation', 3)
+    // "Mao said", "initiated by Mao": a small town's name that speaks is a person's.
+    if (words.length === 1 && place?.kind === 'city' && (place.population ?? 0) < 1_000_000 && !locativeBefore.test(before.slice(-12)) && !placeAfter(end) && reportingAfter.test(after)) return push('person', 4, {short: true})
     // "Mikolov et al. (2013)", "(Frome et al. (2013))": an author cited the scholarly way, wherever the citation stands.
     if (words.length === 1 && citedAuthor.test(after.slice(0, 16)) && !dictionary(label) && (!place || place.kind === 'city')) return push('person', 4, {short: true, initial: false})
     // "Before FISHER and BECKWITH, Associate Judges": the bench of an opinion.
@@ -379,6 +393,9 @@ export function discoverSpans(
     const locative = locativeBefore.test(folded.slice(Math.max(0, start - 12), start))
     // "Alice is stuck in a time loop": a given name that is also a small town is a person unless the text says "in Alice".
     const givenNotTown = words.length === 1 && place?.kind === 'city' && (place.population ?? 0) < 1_000_000 && gaz.firstNames.has(key) && !locative
+    // "Firefox was originally named Phoenix": a name given to a thing, not the town.
+    const naming = words.length === 1 && /\b(?:named|renamed|called|dubbed|code-?named|nicknamed|branded)\s$/.test(before) && !locative
+    if (naming && place?.kind === 'city') return false
     if (place && !honorific && !shouting && !givenNotTown) {
       const coordinates = place.lat === undefined ? {} : {lat: place.lat, lon: place.lon!}
       if (place.kind === 'city') {
@@ -411,7 +428,7 @@ export function discoverSpans(
     // "Sun Microsystems", not "Network Security Services".
     const headWord = firstConnector > 0 && !andName ? words[firstConnector - 1]! : head
     const needsName = weakOrgHeads.has(headWord) || companyHeads.has(headWord)
-    const named = content.some((word) => word !== headWord && (!dictionary(word) || /^[A-Z]{2,}$/.test(word)))
+    const named = titledName || content.some((word) => word !== headWord && (!dictionary(word) || /^[A-Z]{2,}$/.test(word)))
     if (keyword && content.length >= 2 && !documentHeads.has(head) && (!needsName || named)) return push('organisation', 3)
     if (keyword && needsName && !named) return false
     if (content.length >= 2 && (placeHeads.has(firstConnector > 0 ? words[firstConnector - 1]! : head) || /^(?:Mount|Lake|Cape|Isle)$/.test(words[0]!)) && !words.some((w) => orgKeywords.has(w))) {
@@ -452,7 +469,9 @@ export function discoverSpans(
         // far more often than anything else.
         // Not after "de"/"of" inside a name: "Comisión de Derechos Humanos".
         const foreign = !afterConnector && (!initial || /\($/.test(folded.slice(start - 1, start))) && names.every((word) => !dictionary(word) && !gaz.proper.has(word)) && posOf(start) === 'PROPN'
-        let score = honorific || given ? 3 : surname || foreign ? 2 : 1
+        // "Red Hat", "Rose Garden": a given name that is also an everyday word, before everyday words, is weak evidence.
+        const everydayGiven = given && !honorific && isCommon(names[0]!.toLowerCase()) && names.slice(1).every((word) => isCommon(word.toLowerCase()))
+        let score = honorific || (given && !everydayGiven) ? 3 : surname || foreign || everydayGiven ? 2 : 1
         if (personCueAfter.test(folded.slice(end, end + 24))) score += 2
         if (personCueBefore.test(folded.slice(Math.max(0, start - 24), start))) score += 2
         return push('person', score)

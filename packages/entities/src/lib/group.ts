@@ -2,6 +2,7 @@ import type {EntityType} from '@apparatus/model'
 import {foldForMatching} from '@apparatus/vocabulary'
 import type {DiscoveredSpan} from './discover.js'
 import {nameKey} from './normalise.js'
+import {companyForms} from './words.js'
 
 /** Minimal view of the corpus and of what the register already covers. */
 export interface GroupingInput {
@@ -84,48 +85,113 @@ export function groupDiscovered(
   // are one person; "Mozilla" and "the Mozilla Foundation" one organisation:
   // index every word-suffix of the longer names, and the first word of
   // organisations, once. Only a short name with no evidence of its own (or a
-  // person's) joins a longer one.
-  const bySuffix = new Map<string, DiscoveredGroup>()
-  const byFirst = new Map<string, DiscoveredGroup>()
+  // person's) joins a longer one, and only in an article that names the
+  // longer one: "Phoenix" in one article is not "Joaquin Phoenix" of another.
+  const bySuffix = new Map<string, DiscoveredGroup[]>()
+  const byFirst = new Map<string, DiscoveredGroup[]>()
+  const byGiven = new Map<string, DiscoveredGroup[]>()
+  const byForm = new Map<string, DiscoveredGroup[]>()
+  const byStem = new Map<string, DiscoveredGroup[]>()
+  const byInitials = new Map<string, DiscoveredGroup[]>()
+  const add = (map: Map<string, DiscoveredGroup[]>, key: string, group: DiscoveredGroup) => {
+    const list = map.get(key)
+    if (!list) map.set(key, [group])
+    else if (!list.includes(group)) list.push(group)
+  }
   for (const group of groups.values()) {
     const words = group.label.split(' ')
     if (group.type === 'person') {
-      for (let from = 1; from < words.length; from++) {
-        const suffix = words.slice(from).join(' ')
-        if (!bySuffix.has(suffix)) bySuffix.set(suffix, group)
-      }
+      for (let from = 1; from < words.length; from++) add(bySuffix, words.slice(from).join(' '), group)
+      // "Larry" after "Larry Page": a given name alone is the person of the text with that first name.
+      if (words.length > 1) add(byGiven, words[0]!, group)
     } else if (group.type === 'organisation' && words.length > 1 && !group.short) {
-      if (!byFirst.has(words[0]!)) byFirst.set(words[0]!, group)
+      add(byFirst, words[0]!, group)
+      // "Cisco" and "Cisco Systems": a company's name without its form ("Systems", "Technologies").
+      let stem = words.length
+      while (stem > 1 && companyForms.has(words[stem - 1]!)) stem--
+      if (stem < words.length) add(byStem, words.slice(0, stem).join(' '), group)
+    }
+    // "NSF" alone after "National Science Foundation (NSF)": one of its forms.
+    if (!group.short) for (const form of group.forms) add(byForm, form, group)
+    // "D.C." beside "District of Columbia": the initials of a place or an organisation named in full.
+    const content = words.filter((word) => !/^(?:of|for|on|the|and|de|del|la|y)$/.test(word))
+    if (group.type !== 'person' && content.length >= 2 && content.every((word) => /^\p{Lu}/u.test(word))) {
+      const letters = content.map((word) => word.charAt(0))
+      add(byInitials, `${letters.join('.')}.`, group)
+      add(byInitials, letters.join(''), group)
     }
   }
-  // "Larry" after "Larry Page": a given name alone is the one person of the text with that first name.
-  const byGiven = new Map<string, DiscoveredGroup | null>()
-  for (const group of groups.values()) {
-    const words = group.label.split(' ')
-    if (group.type !== 'person' || words.length < 2) continue
-    byGiven.set(words[0]!, byGiven.has(words[0]!) ? null : group)
+  // Where each group is named: article -> sorted starts (computed once, before any merge).
+  const where = new Map<DiscoveredGroup, Map<string, number[]>>()
+  const placesOf = (group: DiscoveredGroup) => {
+    let map = where.get(group)
+    if (!map) {
+      map = new Map()
+      for (const occurrence of group.occurrences) {
+        const list = map.get(occurrence.article)
+        if (list) list.push(occurrence.start)
+        else map.set(occurrence.article, [occurrence.start])
+      }
+      for (const list of map.values()) list.sort((a, b) => a - b)
+      where.set(group, map)
+    }
+    return map
   }
-  for (const [name, group] of byGiven) if (!group) byGiven.delete(name)
-  // "NSF" alone after "National Science Foundation (NSF)": one of its forms.
-  const byForm = new Map<string, DiscoveredGroup>()
-  for (const group of groups.values()) if (!group.short) for (const form of group.forms) if (!byForm.has(form)) byForm.set(form, group)
-  for (const [key, group] of groups) {
+  for (const [key, group] of [...groups]) {
+    const stemmed = group.type === 'organisation' ? (byStem.get(group.label) ?? []) : []
+    const initialled = group.type !== 'person' && /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,}$/u.test(group.label) ? (byInitials.get(group.label) ?? []) : []
     const shortName = group.type === 'person' || group.short
-    if (!shortName) continue
-    const full =
-      bySuffix.get(group.label) ??
-      (group.short
-        ? (byForm.get(group.label) ??
-          // "Mozilla" after "Mozilla Foundation" joins it only with no evidence of its own: "Amazon" is not "Amazon Web Services".
-          (group.score < 3 ? byFirst.get(group.label) : undefined) ??
-          (group.type === 'person' || group.score < 3 ? byGiven.get(group.label) : undefined))
-        : undefined)
-    if (!full || full === group || !groups.has(full.key)) continue
-    full.occurrences.push(...group.occurrences)
-    if (!full.forms.includes(group.label)) full.forms.push(group.label)
-    full.score = Math.max(full.score, group.score)
-    if (group.product) full.product = true
-    groups.delete(key)
+    if (!shortName && stemmed.length === 0 && initialled.length === 0) continue
+    // Candidates by strength of the link: a surname, a company's stem, a form, a first word, a given name.
+    const tiers = [
+      shortName ? (bySuffix.get(group.label) ?? []) : [],
+      stemmed,
+      initialled,
+      group.short ? (byForm.get(group.label) ?? []) : [],
+      // "Mozilla" after "Mozilla Foundation" joins it only with no evidence of its own: "Amazon" is not "Amazon Web Services".
+      group.short && group.score < 3 ? (byFirst.get(group.label) ?? []) : [],
+      group.short && (group.type === 'person' || group.score < 3) ? (byGiven.get(group.label) ?? []) : []
+    ].map((tier) => tier.filter((candidate) => candidate !== group && groups.has(candidate.key)))
+    if (tiers.every((tier) => tier.length === 0)) continue
+    const kept: DiscoveredGroup['occurrences'] = []
+    const moved = new Set<DiscoveredGroup>()
+    for (const occurrence of group.occurrences) {
+      let target: DiscoveredGroup | undefined
+      for (const tier of tiers) {
+        // Of the names this article gives, the one named last before this mention ("Steve" after "Steve Jobs", not after "Steve Wozniak" further down).
+        let best = -Infinity
+        for (const candidate of tier) {
+          const starts = placesOf(candidate).get(occurrence.article)
+          if (!starts) continue
+          let last = -1
+          for (const at of starts) if (at < occurrence.start) last = at
+          const rank = last >= 0 ? last : -1 - starts[0]! / 1e9
+          if (rank > best) {
+            best = rank
+            target = candidate
+          }
+        }
+        if (target) break
+      }
+      // A person's surname ("Trump said") with no full name in its article names the person of the corpus with that surname.
+      if (!target && group.type === 'person') {
+        // The best-attested of them, as before any article had its say.
+        for (const candidate of tiers[0]!) if (!target || candidate.occurrences.length > target.occurrences.length) target = candidate
+      }
+      if (!target) {
+        kept.push(occurrence)
+        continue
+      }
+      target.occurrences.push(occurrence)
+      moved.add(target)
+    }
+    for (const full of moved) {
+      if (!full.forms.includes(group.label)) full.forms.push(group.label)
+      full.score = Math.max(full.score, group.score)
+      if (group.product) full.product = true
+    }
+    if (kept.length === 0) groups.delete(key)
+    else group.occurrences = kept
   }
   const spans = new Map<string, Array<{start: number; end: number}>>()
   for (const group of groups.values()) {
