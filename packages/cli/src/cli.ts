@@ -110,9 +110,13 @@ common(program.command('build'))
   .description('build dist/: index.json and one sanitised HTML fragment per article')
   .option('-o, --out <dir>', 'output folder', 'dist')
   .option('--strict', 'treat warnings as errors')
-  .option('--no-cache', 'recompute the graph layout even when the graph is unchanged')
+  .option('--no-cache', 'map every article and lay out the graph again, reading and writing no cache')
+  .option('--cache-dir <dir>', 'cache folder (default: node_modules/.cache/apparatus); shared by --shard runs and --merge')
+  .option('--workers <n>', 'map worker threads (default: one per core; 0: none)')
+  .option('--shard <I/N>', 'only map slice I of N of the articles into the cache folder; no dist/ (see docs/scale.md)')
+  .option('--merge', 'only reduce: build dist/ from the map results that --shard runs put in the cache folder')
   .action(
-    act<{out: string; strict?: boolean; cache: boolean}>(async (options) => {
+    act<{out: string; strict?: boolean; cache: boolean; cacheDir?: string; workers?: string; shard?: string; merge?: boolean}>(async (options) => {
       const {buildCommand} = await import('./commands/build.js')
       return buildCommand(options)
     })

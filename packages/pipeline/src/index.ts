@@ -1,6 +1,7 @@
 export {buildIndex, defaultCacheDir, type BuildOptions, type BuildResult, type BuildStage} from './lib/build-index.js'
 export {lockDist, PublishError, writeDist, type DistContent, type WriteDistOptions} from './lib/write.js'
 export {fragmentSchema} from './lib/render.js'
+export {mapShard, shardOf, type ShardOptions, type ShardResult} from './lib/shard.js'
 export {buildCitations, type CitationEntry, type CitationsFile, type CitationStyle} from './lib/citations.js'
 export {buildGraph, layoutGraph, syntheticGraph, DRAFT_ABOVE, type GraphInput} from './lib/graph/index.js'
 export {shardFiles, type ShardManifest} from './lib/site/shards.js'

@@ -8,7 +8,7 @@ import * as build from '../src/index.js'
 import {article, noteBody, seedCorpus, tempCorpus} from './build-helpers.js'
 
 test('should expose the public api', () => {
-  assert.deepEqual(Object.keys(build).sort(), ['DRAFT_ABOVE', 'PublishError', 'buildCitations', 'buildGraph', 'buildIndex', 'defaultCacheDir', 'fragmentSchema', 'layoutGraph', 'lockDist', 'shardFiles', 'syntheticGraph', 'writeDist'])
+  assert.deepEqual(Object.keys(build).sort(), ['DRAFT_ABOVE', 'PublishError', 'buildCitations', 'buildGraph', 'buildIndex', 'defaultCacheDir', 'fragmentSchema', 'layoutGraph', 'lockDist', 'mapShard', 'shardFiles', 'shardOf', 'syntheticGraph', 'writeDist'])
 })
 
 test('the seed corpus builds into an index that passes its own schema', async () => {

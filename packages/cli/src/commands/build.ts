@@ -1,6 +1,6 @@
 import {relative} from 'node:path'
 import {VFile} from 'vfile'
-import {buildIndex, defaultCacheDir, lockDist, PublishError, writeDist, type BuildResult} from '@apparatus/pipeline'
+import {buildIndex, defaultCacheDir, lockDist, mapShard, PublishError, writeDist, type BuildResult} from '@apparatus/pipeline'
 import {progressBar} from './progress.js'
 import {report, summarise, type ReportOptions} from './report.js'
 
@@ -8,6 +8,14 @@ export interface BuildCommandOptions extends ReportOptions {
   corpus: string
   out: string
   cache?: boolean
+  /** The cache folder (default: node_modules/.cache/apparatus under the working folder). */
+  cacheDir?: string
+  /** Map worker threads (default: one per core); 0 maps on the main thread. */
+  workers?: string | number
+  /** `I/N`: only map slice I of N into the cache; write no dist/. */
+  shard?: string
+  /** Only reduce: every article's map result must be in the cache (from `--shard` runs). */
+  merge?: boolean
   /** Wait this long for another build publishing the same folder (default 0: fail fast). */
   waitMs?: number
 }
@@ -23,12 +31,14 @@ export interface BuildOutcome {
 }
 
 /** Run the pipeline with a progress bar; `undefined` result when nothing may be written. */
-export async function runPipeline(options: {corpus: string; quiet?: boolean; cache?: boolean}): Promise<BuildResult> {
+export async function runPipeline(options: {corpus: string; quiet?: boolean; cache?: boolean; cacheDir?: string; workers?: string | number; merge?: boolean}): Promise<BuildResult> {
   const bar = progressBar(options.quiet)
   try {
     return await buildIndex({
       corpusDir: options.corpus,
-      ...(options.cache === false ? {} : {cacheDir: defaultCacheDir(process.cwd())}),
+      ...(options.cache === false ? {} : {cacheDir: options.cacheDir ?? defaultCacheDir(process.cwd())}),
+      ...(options.workers === undefined ? {} : {workers: Number(options.workers)}),
+      ...(options.merge ? {merge: true} : {}),
       onProgress: bar.update
     })
   } finally {
@@ -37,6 +47,7 @@ export async function runPipeline(options: {corpus: string; quiet?: boolean; cac
 }
 
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
+  if (options.shard) return shardCommand({...options, shard: options.shard})
   const shown = relative(process.cwd(), options.out) || options.out
   const outcome = await build(options)
   if (outcome.code !== 0) {
@@ -91,6 +102,39 @@ export async function build(options: BuildCommandOptions): Promise<BuildOutcome>
   } finally {
     await release()
   }
+}
+
+/** `build --shard I/N`: the map step for one slice, into the (shared) cache folder; no dist/. */
+async function shardCommand(options: BuildCommandOptions & {shard: string}): Promise<number> {
+  const started = performance.now()
+  const [index, count] = options.shard.split('/').map(Number) as [number, number]
+  const cacheDir = options.cacheDir ?? defaultCacheDir(process.cwd())
+  const bar = progressBar(options.quiet || Boolean(options.sink))
+  let result
+  try {
+    result = await mapShard({
+      corpusDir: options.corpus,
+      cacheDir,
+      shard: {index, count},
+      ...(options.workers === undefined ? {} : {workers: Number(options.workers)}),
+      onProgress: (done, total) => bar.update('parse', done, total)
+    })
+  } finally {
+    bar.stop()
+  }
+  const code = report(result.files, options)
+  const shown = relative(process.cwd(), cacheDir) || cacheDir
+  if (result.unstored > 0) {
+    summarise(options, `error: cannot store ${result.unstored} map results in ${shown}/ (cache-write); the merge would miss them`, {written: false, cacheDir: shown}, true)
+    return 1
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  summarise(
+    options,
+    `shard ${index}/${count}: ${result.articles} of ${result.total} articles (${result.mapped} mapped, ${result.articles - result.mapped} cached) -> ${shown}/ in ${seconds} s`,
+    {written: true, shard: `${index}/${count}`, articles: result.articles, total: result.total, mapped: result.mapped, cacheDir: shown, seconds: Number(seconds)}
+  )
+  return result.failed || code !== 0 ? 1 : 0
 }
 
 function publishFailure(error: unknown, shown: string, options: ReportOptions): number {

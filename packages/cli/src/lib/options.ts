@@ -57,6 +57,7 @@ export function checkOptions(command: string, options: Record<string, unknown>, 
   if (workers !== undefined && !/^\d{1,4}$/.test(workers.trim())) fail('workers', `Unexpected workers \`${workers}\`, expected a whole number (0: map on the main thread)`)
   const cacheDir = text('cacheDir')
   if (cacheDir !== undefined && (kind(cacheDir) === 'file' || blocked(dirname(resolve(cacheDir))))) fail('cacheDir', `Unexpected cache folder \`${cacheDir}\`: a file is in the way, expected a folder`)
+  if (command === 'build') problems.push(...checkBuildOptions(options))
   const id = text('id')
   if (id !== undefined && !idPattern.test(id)) fail('id', `Unexpected id \`${id}\`, expected a slug: lowercase letters, digits and hyphens, such as \`my-article\``)
   if (id !== undefined && args.length !== 1) fail('id', `Unexpected --id with ${args.length} files, expected exactly one file to name`)

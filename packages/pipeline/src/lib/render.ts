@@ -58,13 +58,23 @@ const toHtml = unified()
 
 export async function renderArticle(article: ParsedArticle, context: RenderContext): Promise<string> {
   markMentions(article, context)
+  return stringifyArticle(article, context.sourceOf)
+}
+
+/** The (marked) tree -> the sanitised fragment; `sourceOf` gives each note's `data-source`. */
+export async function stringifyArticle(article: ParsedArticle, sourceOf: ReadonlyMap<string, string>): Promise<string> {
   const file = new VFile()
   file.data.apparatusNotes = {
     labels: new Map(article.notes.map((note) => [note.identifier, note.label])),
-    sources: context.sourceOf
+    sources: sourceOf
   } satisfies NoteData
   const hast = (await toHtml.run(article.tree, file)) as HastRoot
   return toHtml.stringify(hast, file) + '\n'
+}
+
+/** One element serialised exactly as fragments serialise it (for attributes spliced into a stored fragment). */
+export function stringifyElement(tagName: string, properties: Element['properties']): string {
+  return toHtml.stringify({type: 'root', children: [{type: 'element', tagName, properties, children: []}]})
 }
 
 function markMentions(article: ParsedArticle, context: RenderContext): void {

@@ -1,0 +1,104 @@
+/**
+ * The map step's cache: one file per article record, named by a hash of the
+ * article's text, the register and the code that maps it. Content-addressed,
+ * so shards on other machines can fill one folder and `--merge` read it, an
+ * edited article gets a new file, and a file is never rewritten in place.
+ */
+import {createHash} from 'node:crypto'
+import {existsSync, readFileSync} from 'node:fs'
+import {readdir, readFile} from 'node:fs/promises'
+import {dirname, extname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {writeAtomic} from '@apparatus/io'
+import type {Register} from '@apparatus/entities'
+
+let codeVersion: Promise<string> | undefined
+
+/**
+ * A hash of the code behind a record: this package's map modules and the
+ * packages it calls (sources in the workspace, compiled files when
+ * installed), with the versions of their dependencies. Editing any of them
+ * invalidates every record.
+ */
+export function mapVersion(): Promise<string> {
+  codeVersion ??= (async () => {
+    const hash = createHash('sha256')
+    const lib = dirname(dirname(fileURLToPath(import.meta.url)))
+    const extension = extname(fileURLToPath(import.meta.url))
+    const own = ['article', 'front-matter', 'render', 'depth'].map((name) => join(lib, `${name}${extension}`))
+    const folders = [join(lib, 'map'), ...['@apparatus/entities', '@apparatus/references', '@apparatus/vocabulary', 'remark-bracket-footnotes'].flatMap((name) => packageFolder(name))]
+    const files = [...own, ...(await Promise.all(folders.map(listFiles))).flat()]
+    for (const file of files) hash.update(file.slice(lib.length)).update(await readFile(file))
+    for (const name of ['remark-parse', 'remark-rehype', 'rehype-sanitize', 'rehype-stringify', 'remark-frontmatter', 'unified', 'yaml']) hash.update(`${name}@${dependencyVersion(name)}`)
+    return hash.digest('hex').slice(0, 16)
+  })()
+  return codeVersion
+}
+
+/** The key of one article's record. */
+export function recordKey(version: string, register: string, text: string): string {
+  return createHash('sha256').update(version).update('\u0000').update(register).update('\u0000').update(text).digest('hex').slice(0, 32)
+}
+
+/** A hash of the register as the map step reads it (loaded, so a comment or reordering of keys changes nothing). */
+export function registerKey(register: Register): string {
+  return createHash('sha256').update(JSON.stringify(register)).digest('hex').slice(0, 16)
+}
+
+export const recordPath = (cacheDir: string, key: string) => join(cacheDir, 'map', key.slice(0, 2), `${key}.json`)
+
+/** A stored record's JSON, or `undefined` when there is none (or it cannot be read). */
+export async function readRecord(cacheDir: string, key: string): Promise<string | undefined> {
+  try {
+    return await readFile(recordPath(cacheDir, key), 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Store a record. The cache only saves time: an unwritable folder (read-only
+ * checkout, full disk) must not fail a build whose output is fine; it
+ * returns false so `--shard`, whose whole output is the cache, can say so.
+ */
+export async function writeRecord(cacheDir: string, key: string, json: string): Promise<boolean> {
+  try {
+    await writeAtomic(recordPath(cacheDir, key), json)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function packageFolder(name: string): string[] {
+  try {
+    return [dirname(fileURLToPath(import.meta.resolve(name)))]
+  } catch {
+    return []
+  }
+}
+
+async function listFiles(folder: string): Promise<string[]> {
+  if (!existsSync(folder)) return []
+  const entries = await readdir(folder, {recursive: true, withFileTypes: true})
+  return entries
+    .filter((entry) => entry.isFile() && /\.(?:[cm]?[jt]s|json)$/.test(entry.name) && !entry.name.endsWith('.map'))
+    .map((entry) => join(entry.parentPath ?? (entry as unknown as {path: string}).path, entry.name))
+    .sort()
+}
+
+function dependencyVersion(name: string): string {
+  try {
+    let folder = dirname(fileURLToPath(import.meta.resolve(name)))
+    for (let depth = 0; depth < 5; depth++) {
+      const manifest = join(folder, 'package.json')
+      // Read synchronously, once per build; a nested manifest ({"type": "module"}) has no version.
+      const version = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as {version?: string}).version : undefined
+      if (version) return version
+      folder = dirname(folder)
+    }
+  } catch {
+    // Unresolvable: the hash still covers our own code.
+  }
+  return '?'
+}

@@ -1,0 +1,162 @@
+/**
+ * The reduce step: corpus-wide work over the map step's records, never over
+ * trees. Article ids must be unique; notes become deduplicated sources (ids
+ * are first come, first served across the corpus); mentions become entities,
+ * with discovery grouping names across articles; each fragment gets its
+ * marks and source ids. Messages reach the files in the order a maintainer
+ * reads them: parse, references, entities.
+ */
+import {recogniseEntities, type Register} from '@apparatus/entities'
+import type {Article, Entity, Footnote, Mention, Source} from '@apparatus/model'
+import {resolveSources} from '@apparatus/references'
+import type {Position} from 'unist'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {fatal} from '@apparatus/io'
+import {parseArticle} from '../article.js'
+import {placeOfKey} from '../front-matter.js'
+import {fillFragment} from '../map/fragment.js'
+import {replay, toMessage, type ArticleRecord} from '../map/record.js'
+import {renderArticle} from '../render.js'
+
+type Mapped = NonNullable<ArticleRecord['article']>
+
+export interface Reduced {
+  articles: Article[]
+  entities: Entity[]
+  mentions: Mention[]
+  sources: Source[]
+  footnotes: Footnote[]
+  html: Map<string, string>
+}
+
+export async function reduceCorpus(items: ReadonlyArray<{file: VFile; record: ArticleRecord}>, register: Register, onProgress: (stage: 'references' | 'entities' | 'render', done: number, total: number) => void): Promise<Reduced> {
+  const parsed: Array<{file: VFile; article: Mapped; record: ArticleRecord}> = []
+  const byId = new Map<string, VFile>()
+  for (const {file, record} of items) {
+    replay(record, 'parse', file)
+    const article = record.article
+    if (!article) continue
+    const other = byId.get(article.meta.id)
+    if (other) {
+      fatal(file, `Duplicate article id \`${article.meta.id}\`, already used by \`${other.path}\`; give one of them another id`, 'duplicate-id', placeOfKey(String(file.value), 'id'))
+      continue
+    }
+    byId.set(article.meta.id, file)
+    parsed.push({file, article, record})
+  }
+
+  onProgress('references', 0, 1)
+  const fileOf = new Map(parsed.map(({file, article}) => [article.meta.id, file]))
+  const notes = parsed.flatMap(({file, article}) => article.notes.map((note) => ({article: article.meta.id, path: file.path, note})))
+  const resolved = resolveSources(
+    notes.map(({article, path, note}) => ({article, label: note.label, raw: note.raw, path, ...(note.place ? {place: note.place} : {}), prepared: note.prepared}))
+  )
+  for (const message of resolved.messages) attach(fileOf.get(message.article), message)
+  // article id -> footnote identifier -> source id
+  const sourceOf = new Map<string, Map<string, string>>()
+  // The note that introduced each source: its entities are the source's, its place where the source's problems show.
+  const firstNote = new Map<string, (typeof notes)[number]>()
+  notes.forEach((item, index) => {
+    const source = resolved.footnoteSources[index]!
+    const sources = sourceOf.get(item.article) ?? new Map<string, string>()
+    sources.set(item.note.identifier, source)
+    sourceOf.set(item.article, sources)
+    if (!firstNote.has(source)) firstNote.set(source, item)
+  })
+
+  const articles: Article[] = parsed.map(({article}) => ({
+    id: article.meta.id,
+    title: article.meta.title,
+    authors: article.meta.authors,
+    ...(article.meta.date ? {date: article.meta.date} : {}),
+    ...(article.meta.source ? {source: article.meta.source} : {}),
+    ...(article.meta.credits.length > 0 ? {credits: article.meta.credits} : {}),
+    text: article.text,
+    passages: article.passages,
+    html: `articles/${article.meta.id}.html`
+  }))
+  // The same label twice at one place (`[70][70]`, a copy-paste slip) is one
+  // note where the reader stands: one footnote record.
+  const footnotes: Footnote[] = parsed.flatMap(({article}) => {
+    const seen = new Set<string>()
+    return article.markers.flatMap((marker) => {
+      const source = sourceOf.get(article.meta.id)?.get(marker.identifier)
+      const key = `${marker.label}@${marker.offset}`
+      if (!source || seen.has(key)) return []
+      seen.add(key)
+      return [{article: article.meta.id, label: marker.label, source, offset: marker.offset, passage: marker.passage}]
+    })
+  })
+
+  onProgress('entities', 0, 1)
+  const recognised = recogniseEntities(
+    {
+      articles: parsed.map(({file, article, record}) => {
+        const messages = record.messages.filter((message) => message.stage === 'entities')
+        return {
+          id: article.meta.id,
+          text: article.text,
+          passages: article.passages,
+          path: file.path,
+          recognition: {...article.recognition, messages: messages.map((message) => toMessage(message, file, {article: article.meta.id}))}
+        }
+      }),
+      sources: resolved.sources.map(({id, raw}) => {
+        const introduced = firstNote.get(id)!
+        const file = fileOf.get(introduced.article)!
+        const recognition = introduced.note.recognition
+        return {id, raw: raw ?? '', recognition: {...recognition, messages: recognition.messages.map((message) => toMessage(message, file))}}
+      })
+    },
+    register
+  )
+  for (const message of recognised.messages) {
+    if (message.article) attach(fileOf.get(message.article), message)
+    else if (message.sourceId) {
+      // A problem in a source's text is reported at the first note that cites it.
+      const at = firstNote.get(message.sourceId)
+      if (!at) continue
+      if (!message.place && at.note.place) message.place = at.note.place as Position
+      attach(fileOf.get(at.article), message)
+    }
+  }
+  const sources = resolved.sources.map((source) => ({...source, entities: [...(recognised.sourceEntities[source.id] ?? [])].sort()}))
+
+  const html = new Map<string, string>()
+  const entityById = new Map(recognised.entities.map((entity) => [entity.id, entity]))
+  const mentionsOf = new Map<string, Mention[]>()
+  for (const mention of recognised.mentions) {
+    const list = mentionsOf.get(mention.article)
+    if (list) list.push(mention)
+    else mentionsOf.set(mention.article, [mention])
+  }
+  for (const [index, {file, article}] of parsed.entries()) {
+    onProgress('render', index, parsed.length)
+    const mentions = mentionsOf.get(article.meta.id) ?? []
+    const sources = sourceOf.get(article.meta.id) ?? new Map<string, string>()
+    if (article.fragment) {
+      html.set(
+        article.meta.id,
+        fillFragment(article.fragment, {
+          text: article.text,
+          mentions,
+          typeOf: (entity) => entityById.get(entity)?.type,
+          sourceOfNote: (note) => sources.get(article.notes[note]!.identifier)
+        })
+      )
+    } else {
+      // No template (the text uses the template's delimiters): render from the source, as the map step would have.
+      const tree = parseArticle(new VFile({path: file.path, value: String(file.value)}))!
+      html.set(article.meta.id, await renderArticle(tree, {mentions, entities: entityById, sourceOf: sources}))
+    }
+  }
+  return {articles, entities: recognised.entities, mentions: recognised.mentions, sources, footnotes, html}
+}
+
+/** A message made by another package joins the file it is about (vfile's own `file.message` does the same). */
+export function attach(file: VFile | undefined, message: VFileMessage): void {
+  if (!file) return
+  message.file = file.path
+  file.messages.push(message)
+}
