@@ -6,6 +6,7 @@ import {ENTITY_TYPES, type ApparatusIndex, type Article, type EntityType, type F
 import {corpusContext, selectionContext} from '../lib/context.js'
 import {markedMentions, type HighlightMode} from '../lib/highlight.js'
 import {lookup} from '../lib/lookup.js'
+import {shardedOf} from '../lib/sharded.js'
 import {passagePieces, type Piece} from '../lib/pieces.js'
 import {emitSelect, formatRoute, type Route} from '../lib/selection.js'
 import {TYPE_LABELS, TYPE_SINGULAR, theme} from '../lib/theme.js'
@@ -117,7 +118,11 @@ export class ApparatusArticle extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const selection = this.selection
     const relevant = changed.has('selection') || changed.has('index') || changed.has('article')
-    if (relevant && selection && (!selection.article || selection.article === this.article)) {
+    // A sharded corpus: an article not loaded yet is asked for (an embedder's page names it, no route does).
+    const sharded = shardedOf(this.index)
+    const waiting = Boolean(sharded && this.article && this.data && !sharded.hasArticle(this.article))
+    if (waiting) void sharded!.request({article: this.article})
+    if (relevant && selection && !waiting && (!selection.article || selection.article === this.article)) {
       this.selectedEntity = selection.entity
       this.missingNote = undefined
       if (selection.footnote && selection.footnote !== this.openNote?.note.label) {
@@ -164,6 +169,7 @@ export class ApparatusArticle extends LitElement {
     const article = this.data
     if (!this.index) return html`<p role="status" part="status">Loading…</p>`
     if (!article) return html`<p role="alert" part="status">No article ${this.article ? `“${this.article}”` : ''} in this corpus.</p>`
+    if (shardedOf(this.index) && !shardedOf(this.index)!.hasArticle(article.id)) return html`<p role="status" part="status">Loading…</p>`
     const table = lookup(this.index)
     const mentions = table.mentionsByArticle.get(article.id) ?? []
     const notes = table.notesByArticle.get(article.id) ?? []

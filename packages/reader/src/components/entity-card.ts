@@ -99,6 +99,12 @@ export class ApparatusEntityCard extends LitElement {
     if (!this.index || !this.entity) return nothing
     const table = lookup(this.index)
     const entity = table.entities.get(this.entity)
+    // A sharded corpus: the entity's file holds its card; ask for it (an embedder's page names it, no route does).
+    const sharded = shardedOf(this.index)
+    if (sharded && !sharded.totals(this.entity)) {
+      void sharded.request({entity: this.entity})
+      if (!sharded.failed(`entity:${this.entity}`)) return html`<p role="status">Loading…</p>`
+    }
     if (!entity) return html`<p role="alert">No entity “${this.entity}” in this corpus.</p>`
     const mentions = [...(table.mentionsByEntity.get(entity.id) ?? [])].sort((a, b) => a.article.localeCompare(b.article) || a.start - b.start)
     const wikidata = entity.wikidata && /^Q\d+$/.test(entity.wikidata) ? `https://www.wikidata.org/wiki/${entity.wikidata}` : undefined

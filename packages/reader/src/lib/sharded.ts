@@ -197,6 +197,32 @@ export class ShardedCorpus {
     this.onChange()
   }
 
+  /**
+   * Load an article's or an entity's file that an element names outside the
+   * route (an embedder's `<apparatus-article article>`), then compose.
+   */
+  async request(what: {article?: string; entity?: string}): Promise<void> {
+    const key = what.article ? `article:${what.article}` : `entity:${what.entity}`
+    if (this.requests.has(key)) return
+    const job = what.article ? this.loadArticle(what.article) : this.loadEntity(what.entity!)
+    this.requests.set(key, job)
+    try {
+      await job
+    } catch {
+      this.missing.add(key)
+    }
+    this.compose()
+    this.onChange()
+  }
+
+  /** Whether a requested file could not be loaded (an unknown id). */
+  failed(key: string): boolean {
+    return this.missing.has(key)
+  }
+
+  private requests = new Map<string, Promise<void>>()
+  private missing = new Set<string>()
+
   /** Load the articles of these passages (for the sentences behind a link), at most `limit` of them. */
   async ensurePassages(passages: readonly string[], limit = 8): Promise<void> {
     const ids = [...new Set(passages.map((id) => id.slice(0, id.lastIndexOf(':p'))))].filter((id) => this.articles.has(id) && !this.full.has(id)).slice(0, limit)

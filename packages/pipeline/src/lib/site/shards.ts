@@ -29,6 +29,8 @@ export const SHARD_VERSION = 1
 export const MAX_ENTITY_MENTIONS = 150
 /** Sources naming an entity listed in its file. */
 export const MAX_ENTITY_SOURCES = 60
+/** Notes citing a source that its record lists (a work cited hundreds of times lists its first ones). */
+export const MAX_SOURCE_NOTES = 50
 /** About this many sources share a bucket file. */
 export const SOURCES_PER_BUCKET = 48
 /**
@@ -132,7 +134,8 @@ export function* shardFiles(index: ApparatusIndex, citations?: CitationsFile, op
 
   // One file per entity: its mentions in context, grouped the way its card shows them.
   for (const entity of index.entities) {
-    const all = [...(mentionsByEntity.get(entity.id) ?? [])].sort((a, b) => a.article.localeCompare(b.article) || a.start - b.start)
+    // Which mentions a hub's file quotes: the first by article id (the card orders what it has itself).
+    const all = [...(mentionsByEntity.get(entity.id) ?? [])].sort((a, b) => compare(a.article, b.article) || a.start - b.start)
     const shown = all.slice(0, MAX_ENTITY_MENTIONS)
     const naming = sourcesNaming.get(entity.id) ?? []
     yield [
@@ -189,7 +192,8 @@ export function* shardFiles(index: ApparatusIndex, citations?: CitationsFile, op
       source.id,
       {
         source,
-        notes: notesBySource.get(source.id) ?? [],
+        notes: (notesBySource.get(source.id) ?? []).slice(0, MAX_SOURCE_NOTES),
+        noteCount: (notesBySource.get(source.id) ?? []).length,
         entities: source.entities.map((id) => entities.get(id)).filter((entity) => entity !== undefined),
         citation: citations?.sources[source.id] ?? null,
         graph: neighbourhood(table, `source:${source.id}`) ?? null
