@@ -2,8 +2,8 @@
  * The development set of real documents as a regression guard: notes must
  * stay at their targets, and entity figures must not fall below what was
  * measured when they were last raised (docs/entities.md). The issue's targets
- * for entities (0.85 precision and recall per type) are printed by `pnpm eval`
- * and are not all met yet; these floors keep what has been reached.
+ * for entities (0.85 precision and recall per type) are met on this set; the
+ * floors keep what has been reached.
  */
 import assert from 'node:assert/strict'
 import {readdir, readFile} from 'node:fs/promises'
@@ -39,11 +39,13 @@ test('no bracket that is not a note is taken for one', () => {
   assert.deepEqual(report.docs.flatMap((doc) => doc.notes.eaten.map((eaten) => `${doc.file}: ${eaten}`)), [])
 })
 
-// Floors: the figures measured on 2026-11-25, rounded down (docs/entities.md).
+// Floors: the figures measured on 2026-11-25 (person 1.00/0.94, organisation
+// 0.91/0.90, place 0.88/0.93), less a margin of one or two entities, and never
+// under the issue's target of 0.85 (docs/entities.md).
 const floors = {
-  person: {precision: 0.9, recall: 0.77},
-  organisation: {precision: 0.78, recall: 0.64},
-  place: {precision: 0.79, recall: 0.81}
+  person: {precision: 0.97, recall: 0.91},
+  organisation: {precision: 0.88, recall: 0.87},
+  place: {precision: 0.85, recall: 0.9}
 } as const
 
 for (const [type, floor] of Object.entries(floors)) {

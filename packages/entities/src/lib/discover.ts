@@ -60,7 +60,7 @@ const workAfter = /^\s(?:written|directed|produced|composed|painted|published)\s
 /** "FISHER and BECKWITH, Associate Judges": the bench of a court opinion, in capitals. */
 const benchAfter = /^(?:(?:,\s|,?\sand\s)[A-Z]{2,}(?:\s[A-Z]{2,})?)*,?\s(?:Associate\s|Senior\s|Chief\s|Circuit\s|District\s|Presiding\s)?(?:Judges?|Justices?)\b/
 /** "the Labour MP for", "the Ennahda party", "an Ennahda minister": a political party. */
-const partyAfter = /^\s(?:party|MPs?|MEPs?|lawmakers?|legislators?|deputies|councillors?|politicians?|minister|ministers|members?|leader|leadership|government|candidate|candidates|voters|supporters)\b/
+const partyAfter = /^\s(?:party|MPs?|MEPs?|MSPs?|lawmakers?|legislators?|deputies|councillors?|politicians?|minister|ministers)\b/
 /** "militants linked to the Islamic State", "loyal to the Islamic State": an organisation one belongs to. */
 const affiliationBefore = /\b(?:linked to|loyal to|affiliated with|allied with|aligned with|members of|member of|joined|join|joining|fighters of|fighting for|led by|backed by|funded by|banned|outlawed)\s(?:the\s)?$/
 /** "the Labour MP for Newcastle Central": an electoral constituency. */
@@ -74,9 +74,9 @@ const locativeBefore = /\b(?:(?:in|at|near|from|outside|to|across|around|through
 /** "Mikolov et al.", "Bottou (2011)", "Cho, 2014". */
 const citedAuthor = /^(?:,?\s+et al\b|\s\((?:19|20)\d{2}[a-z]?\)|,\s(?:19|20)\d{2}\b)/
 /** After a company: its officers, its filings, its deals. */
-const companyCueAfter = /^(?:'s?\s(?:CEO|chief executive|founder|co-founder|parent company|subsidiary|shares|stock|board|headquarters|spokes(?:man|woman|person)|engineers|employees)\b|,?\s(?:Inc|Corp|Ltd|LLC|GmbH|S\.A|plc)\b|\s(?:has\s|have\s)?(?:acquired|bought|announced|sued|launched|shut down|went public|funded|invested in|hired|laid off)\b)/i
+const companyCueAfter = /^(?:'s?\s(?:CEO|chief executive|founder|co-founder|parent company|subsidiary|shares|stock|board|headquarters|spokes(?:man|woman|person)|engineers|employees)\b|,?\s(?:Inc|Corp|Ltd|LLC|GmbH|S\.A|plc)\b|\s(?:acquired|bought|announced|sued|launched|shut down|went public)\b|\s(?:has|have)\s(?:funded|invested in|hired|laid off|acquired)\b)/i
 /** "get into MIT", "graduated from Stanford", "a professor at Harvard": a school. */
-const schoolBefore = /\b(?:get|got|gets|getting|admitted|accepted|graduated|graduating|graduate|studied|studying|enrolled|dropped out|student|students|professor|lecturer|degree|PhD|doctorate|attended|attending|alumni|alumnus|alumna)\s(?:in|into|to|at|from|of)\s(?:the\s)?$/
+const schoolBefore = /\b(?:(?:get|got|gets|getting)\sinto|(?:admitted|accepted)\s(?:to|into|at)|(?:graduated|graduating|graduate|degree|PhD|doctorate)\sfrom|(?:studied|studying|enrolled|student|students|professor|lecturer)\sat|students\sof|dropped\sout\sof|alumni\sof|attended|attending)\s(?:the\s)?$/
 /** "Egypt's Islamist Muslim Brotherhood": an ideology before a name is not part of it. */
 const ideology = /^[A-Z][a-z]+ists?$/
 /** Before a company: who owns, buys, founds or works for it. */
@@ -365,7 +365,8 @@ export function discoverSpans(
     // "Mao said", "initiated by Mao": a small town's name that speaks is a person's.
     if (words.length === 1 && place?.kind === 'city' && (place.population ?? 0) < 1_000_000 && !locativeBefore.test(before.slice(-12)) && !placeAfter(end) && reportingAfter.test(after)) return push('person', 4, {short: true})
     // "Mikolov et al. (2013)", "(Frome et al. (2013))": an author cited the scholarly way, wherever the citation stands.
-    if (words.length === 1 && citedAuthor.test(after.slice(0, 16)) && !dictionary(label) && (!place || place.kind === 'city')) return push('person', 4, {short: true, initial: false})
+    // ("London (2012)" stays a city: only "et al." outweighs a town.)
+    if (words.length === 1 && citedAuthor.test(after.slice(0, 16)) && !dictionary(label) && (!place || (place.kind === 'city' && /^,?\s+et al\b/.test(after)))) return push('person', 4, {short: true, initial: false})
     // "Before FISHER and BECKWITH, Associate Judges": the bench of an opinion.
     if (words.length === 1 && /^[A-Z]{3,}$/.test(label) && benchAfter.test(after)) return push('person', 4, {short: true})
     // "— Ansar al-Sharia, an al-Qaeda-linked organization —", "Mozilla VR is a team": what the text calls an organisation.
@@ -375,7 +376,7 @@ export function discoverSpans(
     // "Since 2005, Y Combinator has funded", "the founders of Twitch": a company.
     if (words.length > 1 && !givenFirst && !place && !initial && !words.some((word) => nationalities.has(word)) && (companyCueAfter.test(after.slice(0, 40)) || companyCueBefore.test(before.slice(-40)))) return push('organisation', 4)
     // "get into MIT or Cambridge", "graduated from Stanford": a school.
-    if (!givenFirst && !initial && schoolBefore.test(before) && (words.length === 1 || !words.some(isConnector))) {
+    if (!givenFirst && !initial && schoolBefore.test(before) && (words.length === 1 || !words.some(isConnector)) && words.some((word) => !isCommon(word.toLowerCase()) || /^[A-Z]{2,}$/.test(word))) {
       // "the students of Tomobiki high school": the school's own name runs on in lower case.
       const noun = /^\s(?:(?:high|middle|primary|elementary|secondary|grammar|junior|senior)\s)?(?:school|university|college|academy)\b/.exec(after)
       if (noun) {

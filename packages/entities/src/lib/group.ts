@@ -58,6 +58,9 @@ export function groupDiscovered(
   }
 
   const groups = new Map<string, DiscoveredGroup>()
+  // The articles where a name may be a person's: read so ("Crabtree said"), or a bare capitalised word with no other
+  // evidence ("Trump" opening a sentence); not a town the gazetteer knows ("Phoenix" in an article about software).
+  const personIn = new Map<DiscoveredGroup, Set<string>>()
   for (const {article, span} of chosen) {
     const key = span.expansion ?? nameKey(span.label)
     let group = groups.get(key)
@@ -80,6 +83,11 @@ export function groupDiscovered(
     if (!span.short) group.short = false
     if (span.product) group.product = true
     group.occurrences.push({article, start: span.start, end: span.end})
+    if (span.type === 'person' || (span.score < 2 && span.type !== 'place')) {
+      const list = personIn.get(group) ?? new Set<string>()
+      list.add(article)
+      personIn.set(group, list)
+    }
   }
   // "President Bukele" and "Nayib Bukele", "Van Hollen" and "Chris Van Hollen"
   // are one person; "Mozilla" and "the Mozilla Foundation" one organisation:
@@ -173,8 +181,8 @@ export function groupDiscovered(
         }
         if (target) break
       }
-      // A person's surname ("Trump said") with no full name in its article names the person of the corpus with that surname.
-      if (!target && group.type === 'person') {
+      // A surname ("Trump said") with no full name in its article names the person of the corpus with that surname.
+      if (!target && group.type === 'person' && personIn.get(group)?.has(occurrence.article)) {
         // The best-attested of them, as before any article had its say.
         for (const candidate of tiers[0]!) if (!target || candidate.occurrences.length > target.occurrences.length) target = candidate
       }
