@@ -54,7 +54,7 @@ export async function mapCorpus(files: readonly VFile[], register: Register, opt
   progress(done, files.length)
   // Asked for workers, the pool runs; by default only when there is enough to map to pay for starting it.
   const threads = Math.min(options.workers ?? (todo.length >= POOL_FROM ? defaultWorkers() : 0), todo.length)
-  const pool: MapPool | undefined = threads > 0 ? await createPool(register, threads) : undefined
+  const pool: MapPool | undefined = threads > 0 ? createPool(register, threads) : undefined
   try {
     const run = async (index: number) => {
       const file = files[index]!
