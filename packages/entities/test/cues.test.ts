@@ -94,3 +94,12 @@ test('a surname or a given name joins a full name of its own article, not of ano
   // "Steve" after "Steve Pellworth" in the same sentence is the nearest Steve before it.
   assert.deepEqual(of('three', 'Steve'), ['Steve Pellworth'])
 })
+
+test('name particles and regnal numbers stay inside a person name', () => {
+  const found = named([
+    'The accord was signed by Friedrich von Reichenau in 1871, and Bernhard von Ilsenfeld wrote about it.',
+    'In 1536 Henry VIII broke with the council, while King Wilhelm II visited the city of Hamburg.'
+  ])
+  for (const label of ['Friedrich von Reichenau', 'Bernhard von Ilsenfeld', 'Henry VIII', 'Wilhelm II']) assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
+  assert.ok(!found.some((entry) => /^(?:Reichenau|Ilsenfeld|Henry|Wilhelm) \(/.test(entry)), found.join(', '))
+})

@@ -31,7 +31,12 @@ export interface DiscoveredSpan {
   lon?: number
 }
 
-const connector = '(?:of|for|on|the|and|de|del|la|y)'
+// Name particles ("Otto von Bismarck", "Vincent van Gogh") join a run too; they make a person's name only after a given name.
+const connector = '(?:of|for|on|the|and|de|del|la|y|von|van|der|den|da|di|du|dos|das|zu|bin|ibn|ter)'
+/** Lower-case particles inside a person's name. */
+const personParticle = (word: string) => /^(?:von|van|der|den|de|da|di|du|dos|das|zu|bin|ibn|ter|le)$/.test(word)
+/** A regnal number: "Henry VIII", "Wilhelm II", "John Paul II". */
+const regnal = (word: string) => /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3}|XIX|XX)$/.test(word)
 // "al-Qaeda", "Ansar al-Sharia": Arabic articles are written in lower case before a name.
 const token = "(?:(?:[A-Z]\\.){2,}|[A-Z]\\.|(?:(?:al|el|ad|ar|as|at|az|an)-)?[A-Z][\\p{L}\\p{N}'-]*)"
 const run = new RegExp(`(?<![\\p{L}\\p{N}'.])${token}(?:(?: ${connector})* ${token})*`, 'gu')
@@ -283,10 +288,31 @@ export function discoverSpans(
       }
     }
     // "the Labour MP for …": a member's title after a party's name is not part of it.
-    while (words.length > 0 && (isConnector(words[words.length - 1]!) || nameSuffixes.has(words[words.length - 1]!) || (words.length > 1 && /^(?:MPs?|MEPs?|MSPs?|MLAs?|TDs?)$/.test(words[words.length - 1]!)))) {
+    const reigning = words.length >= 2 && words.length <= 3 && regnal(words[words.length - 1]!) && (honorific || words.slice(0, -1).every((word) => gaz.firstNames.has(word.toLowerCase())))
+    while (words.length > 0 && !reigning && (isConnector(words[words.length - 1]!) || nameSuffixes.has(words[words.length - 1]!) || (words.length > 1 && /^(?:MPs?|MEPs?|MSPs?|MLAs?|TDs?)$/.test(words[words.length - 1]!)))) {
       words = words.slice(0, -1)
     }
+    while (words.length > 0 && personParticle(words[words.length - 1]!)) words = words.slice(0, -1)
     if (words.length === 0) return false
+    // "King Wilhelm II", "Henry VIII": a monarch's name and number.
+    if (reigning) return evaluate(words, start, true, afterConnector, false, true)
+    // "Otto von Bismarck", "Charles de Gaulle": a given name, a particle, a surname.
+    const particle = words.findIndex((word, index) => index > 0 && personParticle(word))
+    if (particle > 0 && words.length - particle <= 3 && words.length <= 5 && (honorific || gaz.firstNames.has(words[0]!.toLowerCase())) && words.slice(0, particle).every((word) => /^\p{Lu}/u.test(word) && !isConnector(word)) && words.slice(particle + 1).every((word) => /^\p{Lu}/u.test(word) || personParticle(word)) && /^\p{Lu}/u.test(words[words.length - 1]!)) {
+      const label = words.join(' ')
+      if (!overlapsCovered(start, start + label.length) && !words.some((word) => orgKeywords.has(word) || placeHeads.has(word))) {
+        spans.push({start, end: start + label.length, label: text.slice(start, start + label.length), type: 'person', score: 4, ...(isInitial(start) ? {initial: true} : {})})
+        return true
+      }
+    }
+    // Otherwise a particle that is no English connector ends the name before it and opens the next.
+    if (particle > 0 && !isConnector(words[particle]!)) {
+      const left = classify(words.slice(0, particle), start, honorific)
+      let rest = particle
+      while (rest < words.length && (personParticle(words[rest]!) || isConnector(words[rest]!))) rest++
+      const right = rest < words.length ? classify(words.slice(rest), start + words.slice(0, rest).join(' ').length + 1, false, true) : false
+      return left || right
+    }
     // "Metropolitan Police Department Officer Perry Morgan", "Federal Bar Association
     // Government Contracts Section": a name ends at an organisation's head word.
     if (!words.some(isConnector)) {
@@ -319,7 +345,7 @@ export function discoverSpans(
     return left || right
   }
 
-  function evaluate(words: string[], start: number, titled: boolean, afterConnector = false, titledName = false): boolean {
+  function evaluate(words: string[], start: number, titled: boolean, afterConnector = false, titledName = false, monarch = false): boolean {
     let honorific = titled
     const label = words.join(' ')
     const end = start + label.length
@@ -331,6 +357,10 @@ export function discoverSpans(
     if (words.every((word) => commonWords.has(word) || nationalities.has(word) || isConnector(word))) return false
     if (gaz.demonyms.has(key) || words.every((word) => gaz.demonyms.has(nameKey(word)) || isConnector(word))) return false
     const initial = isInitial(start)
+    if (monarch) {
+      spans.push({start, end, label: text.slice(start, end), type: 'person', score: 4, ...(initial ? {initial} : {})})
+      return true
+    }
     const push = (type: DiscoveredSpan['type'], score: number, extra: Partial<DiscoveredSpan> = {}) => {
       if (end - start < 2) return false
       // The label keeps the article's spelling (accents): folding is for matching only.
