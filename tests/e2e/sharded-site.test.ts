@@ -66,6 +66,10 @@ test('the corpus is past the threshold, so the site reads shards', async () => {
   const manifest = await (await fetch(new URL("corpus/manifest.json", server.url))).json()
   assert.equal(manifest.single, undefined)
   assert.ok(manifest.counts.nodes > manifest.graph.nodes, 'the overview is a part of the graph')
+  // The server sends JSON gzipped to a client that accepts it, as static hosts do.
+  const catalogue = await fetch(new URL('corpus/catalogue.json', server.url), {headers: {'accept-encoding': 'gzip'}})
+  assert.equal(catalogue.headers.get('content-encoding'), 'gzip')
+  assert.equal((await catalogue.json()).articles.length, index.articles.length)
 })
 
 test('the first view loads the catalogue, not index.json; opening an article loads only its own files', async () => {

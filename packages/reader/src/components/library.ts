@@ -9,6 +9,10 @@ import {shardedOf} from '../lib/sharded.js'
 import {emitSelect, formatRoute} from '../lib/selection.js'
 import {theme} from '../lib/theme.js'
 
+/** Rows a long library draws at once, then per task. */
+const FIRST_ROWS = 300
+const MORE_ROWS = 1500
+
 type Column = 'title' | 'authors' | 'notes' | 'sources' | 'person' | 'case' | 'organisation'
 const COLUMNS: Array<{id: Column; label: string; numeric: boolean}> = [
   {id: 'title', label: 'Title', numeric: false},
@@ -127,6 +131,12 @@ export class ApparatusLibrary extends LitElement {
 
   @state() accessor sortBy: Column = 'title'
   @state() accessor descending = false
+  /**
+   * Rows drawn so far: a long library draws its first rows at once and the
+   * rest a batch per task, so 10,000 articles show at once and fill in.
+   */
+  @state() private accessor drawn = FIRST_ROWS
+  private filling = 0
 
   private rows() {
     const index = this.index!
@@ -177,7 +187,7 @@ export class ApparatusLibrary extends LitElement {
         </tr>
       </thead>
       <tbody>
-        ${rows.map(
+        ${rows.slice(0, this.drawn).map(
           (row) => html`<tr>
             <td><a href=${formatRoute({article: row.article.id})} @click=${(event: Event) => this.open(event, row.article.id)}>${row.title}</a></td>
             <td>${row.authors || '—'}</td>
@@ -190,6 +200,22 @@ export class ApparatusLibrary extends LitElement {
         )}
       </tbody>
     </table>`
+  }
+
+  protected override updated(): void {
+    const total = this.index?.articles.length ?? 0
+    if (this.drawn < total && !this.filling) {
+      this.filling = window.setTimeout(() => {
+        this.filling = 0
+        this.drawn += MORE_ROWS
+      }, 0)
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    clearTimeout(this.filling)
+    this.filling = 0
   }
 
   private sort(column: Column): void {

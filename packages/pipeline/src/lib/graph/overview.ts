@@ -30,9 +30,9 @@ export const OVERVIEW_SIZE = 250
 /** Nodes in a neighbourhood besides its centre: the strongest links first. */
 export const NEIGHBOURHOOD_SIZE = 120
 /** Links among a neighbourhood's other nodes that its file keeps (the strongest). */
-export const LINKS_AMONG_NEIGHBOURS = 300
+export const LINKS_AMONG_NEIGHBOURS = 150
 /** Passages a neighbourhood keeps per link of its centre (a link's weight still counts them all). */
-export const PASSAGES_PER_LINK = 8
+export const PASSAGES_PER_LINK = 4
 
 /** A node of an overview: its community (Louvain) beside the index's fields. */
 export interface OverviewNode extends GraphNode {
@@ -264,7 +264,7 @@ export function neighbourhood(table: Adjacency, centre: string): NeighbourhoodGr
     const edge = table.edges[index]!
     return edge.passages.length > keep ? {...edge, passages: edge.passages.slice(0, keep)} : edge
   }
-  const edges = [...own.map((index) => trim(index, PASSAGES_PER_LINK)), ...among.map((index) => trim(index, 2))].sort((a, b) => compare(a.kind, b.kind) || compare(a.source, b.source) || compare(a.target, b.target))
+  const edges = [...own.map((index) => trim(index, PASSAGES_PER_LINK)), ...among.map((index) => trim(index, 1))].sort((a, b) => compare(a.kind, b.kind) || compare(a.source, b.source) || compare(a.target, b.target))
   return {centre, nodes: nodes.sort((a, b) => compare(a.id, b.id)), edges, neighbours: links.size}
 }
 
