@@ -92,7 +92,7 @@ test('neighbourhood graph files are small and centred on their node', async () =
   for (const article of index.articles.slice(0, 5)) {
     const graph = await read(`graph/article/${fileKey(article.id)}.json`)
     assert.equal(graph.centre, `article:${article.id}`)
-    assert.ok(graph.nodes.length <= 121)
+    assert.ok(graph.nodes.length <= 81)
     const ids = new Set(graph.nodes.map((node: {id: string}) => node.id))
     for (const edge of graph.edges) assert.ok(ids.has(edge.source) && ids.has(edge.target), 'no edge leaves the file')
     assert.deepEqual(graph.nodes.find((node: {id: string}) => node.id === graph.centre).x, 0)

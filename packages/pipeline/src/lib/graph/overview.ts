@@ -28,7 +28,7 @@ export const WHOLE_GRAPH_MAX = 800
 /** Entities in the overview of a larger graph. */
 export const OVERVIEW_SIZE = 250
 /** Nodes in a neighbourhood besides its centre: the strongest links first. */
-export const NEIGHBOURHOOD_SIZE = 120
+export const NEIGHBOURHOOD_SIZE = 80
 /** Links among a neighbourhood's other nodes that its file keeps (the strongest). */
 export const LINKS_AMONG_NEIGHBOURS = 150
 /** Passages a neighbourhood keeps per link of its centre (a link's weight still counts them all). */
@@ -224,17 +224,17 @@ export function neighbourhood(table: Adjacency, centre: string): NeighbourhoodGr
     .sort((a, b) => b.weight - a.weight || (b.node.degree ?? 0) - (a.node.degree ?? 0) || compare(a.node.id, b.node.id))
     .slice(0, NEIGHBOURHOOD_SIZE)
   const members = new Set([centre, ...ranked.map((item) => item.node.id)])
+  const list = [...members]
   const edgeIndexes = new Set<number>()
-  for (const id of members) {
-    const own = table.links.get(id)
+  // Each pair once, looked up in the smaller of the two adjacencies: a hub's thousands of links are never walked.
+  for (let i = 0; i < list.length; i++) {
+    const own = table.links.get(list[i]!)
     if (!own) continue
-    if (own.size <= members.size) {
-      for (const [other, index] of own) if (members.has(other)) edgeIndexes.add(index)
-    } else {
-      for (const other of members) {
-        const index = own.get(other)
-        if (index !== undefined) edgeIndexes.add(index)
-      }
+    for (let j = i + 1; j < list.length; j++) {
+      const theirs = table.links.get(list[j]!)
+      if (!theirs) continue
+      const index = own.size <= theirs.size ? own.get(list[j]!) : theirs.get(list[i]!)
+      if (index !== undefined) edgeIndexes.add(index)
     }
   }
   const ordered = ranked.sort((a, b) => KIND_ORDER.indexOf(a.node.kind) - KIND_ORDER.indexOf(b.node.kind) || b.weight - a.weight || compare(a.node.id, b.node.id))
