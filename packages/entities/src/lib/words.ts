@@ -153,9 +153,6 @@ export const historicalDemonyms = set(`
   Assyrian Phoenician Carthaginian Etruscan Egyptian Mesopotamian Mughal Moorish Prussian Soviet
 `)
 
-/** How street names end in languages that write them as one word ("Petersallee", "Hauptstraße", "Marktplatz"). */
-export const streetSuffix = /(?:stra(?:ß|ss)e|allee|platz|gasse|weg|damm|ufer|markt|chaussee|ring|steig|straat|gracht|plein|laan|gatan|gade|vej|katu)$/
-
 /** Forms a company's name may drop ("Cisco Systems" is "Cisco"); never a division's head ("Mozilla Research"). */
 export const companyForms = set(`
   Systems Microsystems Technologies Technology Communications Networks Holdings Industries Enterprises
