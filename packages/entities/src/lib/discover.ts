@@ -4,7 +4,7 @@ import {creditSpans} from './credits.js'
 import {gazetteer, type Gazetteer} from './gazetteer.js'
 import {nameKey} from './normalise.js'
 import {tagText, tokenAt, type Tagged} from './tagger.js'
-import {commonWords, companyHeads, days, documentHeads, historicalDemonyms, honorifics, months, mononymTitles, nameSuffixes, nationalities, openers, orgKeywords, personNouns, placeHeads, placeWords, streetSuffix, weakOrgHeads} from './words.js'
+import {commonWords, companyHeads, days, documentHeads, historicalDemonyms, honorifics, months, mononymTitles, nameSuffixes, nationalities, openers, orgKeywords, personNouns, placeHeads, placeWords, weakOrgHeads} from './words.js'
 
 /** A span of an article that looks like an unregistered person, organisation or place. */
 export interface DiscoveredSpan {
