@@ -71,6 +71,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     else fatal(file, 'Missing map result for this article in the cache, expected one from an `apparatus build --shard I/N` run with the same corpus, register and version; run every shard first', 'missing-map-result', {line: 1, column: 1})
   })
   const reduced = await reduceCorpus(items, register, progress)
+  // The records (templates, candidate spans, prepared notes) are spent: let them go before the graph.
+  items.length = 0
+  mapped.records.length = 0
 
   progress('graph', 0, 1)
   const {html, ...content} = reduced
