@@ -53,6 +53,13 @@ const QUERIES = ['rubio', 'rubi', 'arco', 'prison', '"prison conditions"', 'U.S.
 test('the seed corpus: the chunked index finds what the one-index search finds', async () => {
   const result = await buildIndex({corpusDir: seedCorpus, workers: 0})
   await same(result.index, QUERIES)
+  // A plain word needs only how often each term occurs; a phrase loads positions too.
+  const word = sharded(result.index).search
+  await word.search('prison')
+  assert.ok(word.requested.length > 0 && !word.requested.some((path) => path.startsWith('search/positions/')), word.requested.join(' '))
+  const phrase = sharded(result.index).search
+  await phrase.search('"prison conditions"')
+  assert.ok(phrase.requested.some((path) => path.startsWith('search/positions/')))
 })
 
 test('a generated corpus: the same, with chunks split by prefix', async () => {

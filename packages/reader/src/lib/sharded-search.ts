@@ -48,7 +48,8 @@ interface Needle {
 
 interface Occurrences {
   len: number
-  /** position -> separator class after it */
+  count: number
+  /** position -> separator class after it (when positions were loaded) */
   at: Map<number, number>
 }
 
@@ -73,6 +74,7 @@ function needleOf(text: string): Needle | undefined {
 
 export class ShardedSearch {
   private chunks = new Map<string, Promise<Record<string, number[]>>>()
+  private positionChunks = new Map<string, Promise<Record<string, number[]>>>()
   private docs = new Map<number, Promise<{first: number; docs: unknown[][]}>>()
   /** Every chunk and doc file this search has asked for (for tests and the bench). */
   readonly requested: string[] = []
@@ -90,13 +92,14 @@ export class ShardedSearch {
     return 'passage'
   }
 
-  private chunk(prefix: string): Promise<Record<string, number[]>> {
-    let found = this.chunks.get(prefix)
+  private chunk(prefix: string, positions = false): Promise<Record<string, number[]>> {
+    const cache = positions ? this.positionChunks : this.chunks
+    let found = cache.get(prefix)
     if (!found) {
-      const path = `search/chunks/${fileKey(prefix)}.json`
+      const path = `search/${positions ? 'positions' : 'chunks'}/${fileKey(prefix)}.json`
       this.requested.push(path)
       found = this.fetchJson(path).then((data) => (data as {terms: Record<string, number[]>}).terms)
-      this.chunks.set(prefix, found)
+      cache.set(prefix, found)
     }
     return found
   }
@@ -123,32 +126,36 @@ export class ShardedSearch {
     return [...(deepest !== undefined ? [deepest] : []), ...under]
   }
 
-  /** Terms starting with `run` and their postings. */
-  private async terms(run: string): Promise<Array<[string, number[]]>> {
-    const found: Array<[string, number[]]> = []
-    for (const terms of await Promise.all(this.chunksFor(run).map((prefix) => this.chunk(prefix)))) {
-      for (const term in terms) if (term.startsWith(run)) found.push([term, terms[term]!])
-    }
+  /** Terms starting with `run`, their postings, and (when asked for) their occurrences. */
+  private async terms(run: string, positions: boolean): Promise<Array<[string, number[], number[] | undefined]>> {
+    const prefixes = this.chunksFor(run)
+    const [chunks, occurrences] = await Promise.all([Promise.all(prefixes.map((prefix) => this.chunk(prefix))), positions ? Promise.all(prefixes.map((prefix) => this.chunk(prefix, true))) : undefined])
+    const found: Array<[string, number[], number[] | undefined]> = []
+    chunks.forEach((terms, n) => {
+      for (const term in terms) if (term.startsWith(run)) found.push([term, terms[term]!, occurrences?.[n]?.[term]])
+    })
     return found
   }
 
-  /** Per document, where the run's terms occur (exact: the term is the run itself). */
-  private async occurrences(run: string, exact: boolean): Promise<Map<number, Occurrences>> {
+  /** Per document, how often and (with `positions`) where the run's terms occur (exact: the term is the run itself). */
+  private async occurrences(run: string, exact: boolean, positions: boolean): Promise<Map<number, Occurrences>> {
     const docs = new Map<number, Occurrences>()
-    for (const [term, list] of await this.terms(run)) {
+    for (const [term, list, occurrences] of await this.terms(run, positions)) {
       if (exact && term !== run) continue
       let doc = 0
-      for (let i = 0; i < list.length; ) {
+      let at = 0
+      for (let i = 0; i < list.length; i += 3) {
         doc += list[i]!
         const len = list[i + 1]!
         const count = list[i + 2]!
-        i += 3
         let entry = docs.get(doc)
-        if (!entry) docs.set(doc, (entry = {len, at: new Map()}))
+        if (!entry) docs.set(doc, (entry = {len, count: 0, at: new Map()}))
+        entry.count += count
+        if (!occurrences) continue
         let position = 0
-        for (let n = 0; n < count; n++, i++) {
-          position += Math.floor(list[i]! / 32)
-          entry.at.set(position, list[i]! % 32)
+        for (let n = 0; n < count; n++, at++) {
+          position += Math.floor(occurrences[at]! / 32)
+          entry.at.set(position, occurrences[at]! % 32)
         }
       }
     }
@@ -166,8 +173,14 @@ export class ShardedSearch {
   /** Documents holding the needle: occurrence count, text length, and whether the text must confirm. */
   private async match(needle: Needle): Promise<Map<number, {count: number; len: number; maybe: boolean}>> {
     const k = needle.runs.length
-    const runs = await Promise.all(needle.runs.map((run, n) => this.occurrences(run, n < k - 1 || needle.trail !== '')))
+    // A plain word needs no positions: the terms it starts, and how often.
+    const positions = k > 1 || needle.trail !== ''
+    const runs = await Promise.all(needle.runs.map((run, n) => this.occurrences(run, n < k - 1 || needle.trail !== '', positions)))
     const found = new Map<number, {count: number; len: number; maybe: boolean}>()
+    if (!positions) {
+      for (const [doc, entry] of runs[0]!) found.set(doc, {count: entry.count, len: entry.len, maybe: needle.lead !== ''})
+      return found
+    }
     for (const [doc, first] of runs[0]!) {
       let count = 0
       let maybe = needle.lead !== ''

@@ -7,10 +7,12 @@
  * Documents are numbered entities, then article titles, then sources, then
  * passages (index order). Each is folded (`foldForSearch`) and cut into
  * tokens: runs of letters and digits, which are exactly the places a word
- * can start. A term's postings list, per document: the document number (as
- * a gap), its text length (for ranking), how many times the term occurs and
- * each occurrence as `gap in token position × 32 + separator class`, the
- * class saying what follows the token (0 white space, 1 nothing, 2–30 one of
+ * can start. A term's postings, per document: the document number (as a
+ * gap), its text length (for ranking) and how many times the term occurs
+ * (`chunks/<key>.json`); and, in a file of the same prefix
+ * (`positions/<key>.json`), loaded only for phrases and words with
+ * punctuation inside, each occurrence as `gap in token position × 32 +
+ * separator class`, the class saying what follows the token (0 white space, 1 nothing, 2–30 one of
  * SEPARATORS, 31 something else). That is enough to decide a word (a term
  * that starts with it), a phrase (consecutive positions, white space
  * between) and a word with punctuation inside (`u.s.`: the separators
@@ -92,7 +94,7 @@ export function buildSearch(index: ApparatusIndex, notesOf: (source: string) => 
   const kinds: SearchManifest['kinds'] = {entity: [0, e], article: [e, a], source: [a, s], passage: [s, rows.length]}
 
   const separatorClass = new Map(SEPARATORS.map((separator, n) => [separator, n + 2]))
-  const postings = new Map<string, {list: number[]; doc: number; countAt: number; pos: number}>()
+  const postings = new Map<string, {list: number[]; occurrences: number[]; doc: number; countAt: number; pos: number}>()
   rows.forEach(([, text], doc) => {
     const folded = foldText(text)
     const tokens = [...folded.matchAll(WORD)]
@@ -103,14 +105,14 @@ export function buildSearch(index: ApparatusIndex, notesOf: (source: string) => 
       const separator = folded.slice(end, next ? next.index : folded.length)
       const kind = separator === '' ? 1 : /^\s+$/.test(separator) && next ? 0 : (separatorClass.get(separator) ?? 31)
       let entry = postings.get(term)
-      if (!entry) postings.set(term, (entry = {list: [], doc: 0, countAt: -1, pos: 0}))
+      if (!entry) postings.set(term, (entry = {list: [], occurrences: [], doc: 0, countAt: -1, pos: 0}))
       if (entry.countAt === -1 || entry.doc !== doc) {
         entry.list.push(doc - (entry.countAt === -1 ? 0 : entry.doc), text.length, 0)
         entry.doc = doc
         entry.countAt = entry.list.length - 1
         entry.pos = 0
       }
-      entry.list.push((position - entry.pos) * 32 + kind)
+      entry.occurrences.push((position - entry.pos) * 32 + kind)
       entry.pos = position
       entry.list[entry.countAt]!++
     })
@@ -118,6 +120,7 @@ export function buildSearch(index: ApparatusIndex, notesOf: (source: string) => 
 
   const terms = [...postings.keys()].sort()
   const serialised = new Map(terms.map((term) => [term, `${JSON.stringify(term)}:${JSON.stringify(postings.get(term)!.list)}`]))
+  const positions = new Map(terms.map((term) => [term, `${JSON.stringify(term)}:${JSON.stringify(postings.get(term)!.occurrences)}`]))
   postings.clear()
   const chunks = new Map<string, string[]>()
   const sizeOf = (list: string[]) => list.reduce((sum, term) => sum + serialised.get(term)!.length + 1, 0)
@@ -162,6 +165,7 @@ export function buildSearch(index: ApparatusIndex, notesOf: (source: string) => 
     for (const prefix of prefixes) {
       const members = chunks.get(prefix)!
       yield [`search/chunks/${fileKey(prefix)}.json`, `{"prefix":${JSON.stringify(prefix)},"terms":{${members.map((term) => serialised.get(term)).join(',')}}}\n`]
+      yield [`search/positions/${fileKey(prefix)}.json`, `{"prefix":${JSON.stringify(prefix)},"terms":{${members.map((term) => positions.get(term)).join(',')}}}\n`]
     }
     for (let first = 0; first < rows.length; first += DOCS_PER_FILE) {
       yield [`search/docs/${first / DOCS_PER_FILE}.json`, `${JSON.stringify({first, docs: rows.slice(first, first + DOCS_PER_FILE)})}\n`]
