@@ -9,6 +9,8 @@ import {shardedOf} from '../lib/sharded.js'
 import {emitSelect, formatRoute} from '../lib/selection.js'
 import {theme} from '../lib/theme.js'
 
+/** localeCompare's order, without building a collator per comparison. */
+const collator = new Intl.Collator()
 /** Rows a long library draws at once, then per task. */
 const FIRST_ROWS = 300
 const MORE_ROWS = 1500
@@ -169,12 +171,22 @@ export class ApparatusLibrary extends LitElement {
     if (!this.index) return nothing
     if (this.index.articles.length === 0)
       return html`<p class="empty" role="status">This corpus has no articles yet. Add one with <code>pnpm apparatus import article.txt</code>, then <code>pnpm apparatus build</code>.</p>`
+    // Sorted once per index and order: a long library draws in batches and must not sort again for each.
+    const key = `${this.sortBy}|${this.descending}`
+    if (this.sorted?.index === this.index && this.sorted.key === key) return this.table(this.sorted.rows)
     const rows = this.rows().sort((a, b) => {
       const x = a[this.sortBy]
       const y = b[this.sortBy]
-      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y))
       return this.descending ? -order : order
     })
+    this.sorted = {index: this.index, key, rows}
+    return this.table(rows)
+  }
+
+  private sorted?: {index: ApparatusIndex; key: string; rows: ReturnType<ApparatusLibrary['rows']>}
+
+  private table(rows: ReturnType<ApparatusLibrary['rows']>) {
     return html`<table part="table">
       <caption class="visually-hidden">Articles in the corpus</caption>
       <thead>
