@@ -75,3 +75,38 @@ test('the build writes dist/citations.json beside the index, deterministically, 
     await rm(dir, {recursive: true, force: true})
   }
 })
+
+test('the build’s citations (articles’ from the map step, sources’ from the cache) equal formatting the index afresh, cold and warm', async () => {
+  const cacheDir = await mkdtemp(join(tmpdir(), 'apparatus-citations-cache-'))
+  try {
+    for (const run of ['cold', 'warm']) {
+      const result = await buildIndex({corpusDir: seedCorpus, cacheDir, workers: 0})
+      assert.deepEqual(result.citations, citations, run)
+      assert.equal(JSON.stringify(result.citations), JSON.stringify(citations), `${run}: same key order`)
+    }
+  } finally {
+    await rm(cacheDir, {recursive: true, force: true})
+  }
+})
+
+test('a work’s citation does not change with the other works by its author that year', async () => {
+  const body = (notes: string[]) =>
+    ['A claim.[1] Another.[2]', '', '## References', '', ...notes.map((note, index) => `${index + 1}. ${note}`)].join('\n')
+  const one = 'Specht, D. (2019, June 3). A title about things. The Conversation. https://example.org/a'
+  const other = 'Specht, D. (2019, July 9). Another title. The Conversation. https://example.org/b'
+  const alone = await tempCorpus({'a.md': `---\nid: a\ntitle: A\nauthors:\n  - Ada Writer\n---\n\n${body([one])}\n`})
+  const both = await tempCorpus({'a.md': `---\nid: a\ntitle: A\nauthors:\n  - Ada Writer\n---\n\n${body([one, other])}\n`})
+  try {
+    const apaOf = async (corpus: string) => {
+      const {citations: file, index} = await buildIndex({corpusDir: corpus})
+      const source = index.sources.find((item) => item.raw?.includes('A title about things'))!
+      return file.sources[source.id]!.citation.apa
+    }
+    const single = await apaOf(alone)
+    assert.match(single, /^Specht, D\. \(2019, June 3\)\./)
+    assert.equal(await apaOf(both), single)
+  } finally {
+    await rm(alone, {recursive: true, force: true})
+    await rm(both, {recursive: true, force: true})
+  }
+})

@@ -12,6 +12,8 @@ import {loadRegister, type Register} from '@apparatus/entities'
 import {INDEX_VERSION, type ApparatusIndex} from '@apparatus/model'
 import {validateIndex} from '@apparatus/model/validate'
 import type {VFile} from 'vfile'
+import {sourceCitationsCached} from './citation-cache.js'
+import {assembleCitations, type CitationsFile} from './citations.js'
 import {buildGraph} from './graph/index.js'
 import {fatal, readCorpus} from '@apparatus/io'
 import {mapCorpus} from './map/run.js'
@@ -44,6 +46,8 @@ export interface BuildResult {
   html: Map<string, string>
   /** One file per corpus file read (articles, then the register), with every message. */
   files: VFile[]
+  /** Citation strings for `dist/citations.json` (articles' from the map step, sources' from the cache). */
+  citations: CitationsFile
   /** True when a message is fatal: the index must not be written. */
   failed: boolean
 }
@@ -75,8 +79,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   items.length = 0
   mapped.records.length = 0
 
+  const {html, citations: articleCitations, ...content} = reduced
+  const citations = assembleCitations(articleCitations, await sourceCitationsCached(content.sources, options.cacheDir))
+
   progress('graph', 0, 1)
-  const {html, ...content} = reduced
   const partial = {version: INDEX_VERSION, articles: content.articles, entities: content.entities, mentions: content.mentions, sources: content.sources, footnotes: content.footnotes}
   const graph = await buildGraph(partial, options.cacheDir ? {cacheDir: options.cacheDir} : {})
   const index: ApparatusIndex = {...partial, graph}
@@ -90,7 +96,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     }
   }
   const failed = files.some((file) => file.messages.some((message) => message.fatal))
-  return {index, html, files, failed}
+  return {index, html, citations, files, failed}
 }
 
 /**

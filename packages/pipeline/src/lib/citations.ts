@@ -105,18 +105,20 @@ function mla(csl: CslItem): string {
   return [who ? end(who) : undefined, title ? `“${end(title)}”` : undefined, tail ? end(tail) : undefined].filter(Boolean).join(' ')
 }
 
-/** APA for many items in one citeproc run (one engine, one pass). */
-function apa(items: readonly CslItem[]): Map<string, string> {
-  if (items.length === 0) return new Map()
-  const entries = new Cite(items.map((item) => ({...item}))).format('bibliography', {format: 'text', template: 'apa', lang: 'en-US', asEntryArray: true}) as unknown as Array<[string, string]>
-  // One run holds every item, so citeproc tells same-author, same-year works
-  // apart ("2025a", "n.d.-b"); each string here stands alone, so that suffix goes.
-  return new Map(entries.map(([id, text]) => [id, text.trim().replace(/\((\d{4}|n\.d\.)-?[a-z]\)/, '($1)')]))
+/**
+ * APA for one item, through citeproc, on its own: a string never depends on
+ * which other works are formatted with it (a corpus-wide run would tell
+ * same-author, same-year works apart as "2025a"), so each one can be
+ * computed once, cached, and reused when the rest of the corpus changes.
+ */
+function apa(item: CslItem): string {
+  const entries = new Cite([{...item}]).format('bibliography', {format: 'text', template: 'apa', lang: 'en-US', asEntryArray: true}) as unknown as Array<[string, string]>
+  return entries[0]?.[1].trim() ?? chicago(item)
 }
 
-function entry(csl: CslItem, apaText: string | undefined, source: Source): CitationEntry {
+function entry(csl: CslItem, apaText: string, source: Source): CitationEntry {
   return {
-    citation: {apa: apaText ?? chicago(csl), chicago: chicago(csl), mla: mla(csl)},
+    citation: {apa: apaText, chicago: chicago(csl), mla: mla(csl)},
     bibtex: formatBibliography([source], 'bibtex'),
     ris: formatBibliography([source], 'ris')
   }
@@ -128,21 +130,67 @@ function numbered(article: Article): Array<{passage: Passage; number: number}> {
   return article.passages.filter((passage) => passage.kind !== 'heading').map((passage) => ({passage, number: ++number}))
 }
 
+export type ArticleCitations = CitationsFile['articles'][string]
+
+/**
+ * An article's citation strings and its passages': a pure function of the
+ * article's own metadata (id, title, authors, date, passages), so the map
+ * step computes them with the article's record.
+ */
+export function articleCitations(article: Pick<Article, 'id' | 'title' | 'authors' | 'date' | 'passages'>): ArticleCitations {
+  const csl = articleCsl(article as Article)
+  // A passage's APA reference is its article's (APA prints no note), so citeproc formats the article only.
+  const apaText = apa(csl)
+  const passages: Record<string, CitationEntry> = {}
+  for (const {passage, number} of numbered(article as Article)) {
+    const item = articleCsl(article as Article, {id: passage.id, number})
+    passages[passage.id] = entry(item, apaText, {id: passage.id, csl: item, entities: []} as Source)
+  }
+  return {...entry(csl, apaText, {id: article.id, csl, entities: []} as Source), passages}
+}
+
+/** A source's citation strings: a pure function of its id and CSL (see `sourceCitationKey`). */
+export function sourceCitations(source: Source): CitationEntry {
+  const csl = {...source.csl, id: source.id}
+  return entry(csl, apa(csl), source)
+}
+
+/** What a source's strings depend on, as one string to hash. */
+export const sourceCitationInput = (source: Source) => JSON.stringify([source.id, source.csl])
+
+/** `dist/citations.json` from strings made elsewhere (the map step's, the cache's): no formatting here. */
+export function assembleCitations(articles: CitationsFile['articles'], sources: CitationsFile['sources']): CitationsFile {
+  return {version: 1, link: LINK, styles: STYLES, articles, sources}
+}
+
 /** Everything `dist/citations.json` holds for `index`: pure, deterministic (keys in index order). */
 export function buildCitations(index: ApparatusIndex): CitationsFile {
-  // A passage's APA reference is its article's (APA prints no note), so citeproc formats articles only.
-  const formatted = apa([...index.sources.map((source) => ({...source.csl, id: source.id})), ...index.articles.map((article) => articleCsl(article))])
   const sources: CitationsFile['sources'] = {}
-  for (const source of index.sources) sources[source.id] = entry({...source.csl, id: source.id}, formatted.get(source.id), source)
+  for (const source of index.sources) sources[source.id] = sourceCitations(source)
   const articles: CitationsFile['articles'] = {}
-  for (const article of index.articles) {
-    const csl = articleCsl(article)
-    const passages: Record<string, CitationEntry> = {}
-    for (const {passage, number} of numbered(article)) {
-      const item = articleCsl(article, {id: passage.id, number})
-      passages[passage.id] = entry(item, formatted.get(article.id), {id: passage.id, csl: item, entities: []} as Source)
-    }
-    articles[article.id] = {...entry(csl, formatted.get(article.id), {id: article.id, csl, entities: []} as Source), passages}
+  for (const article of index.articles) articles[article.id] = articleCitations(article)
+  return assembleCitations(articles, sources)
+}
+
+/**
+ * `JSON.stringify(file) + "\n"` in pieces (the same bytes, keys in the same
+ * order), so no one string holds every citation: at 10,000 articles the
+ * whole file would be near V8's longest string.
+ */
+export function* citationsJson(file: CitationsFile): Generator<string> {
+  const {articles, sources, ...head} = file
+  const opening = JSON.stringify(head)
+  yield opening.slice(0, -1) + ',"articles":{'
+  let first = true
+  for (const id of Object.keys(articles)) {
+    yield `${first ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(articles[id])}`
+    first = false
   }
-  return {version: 1, link: LINK, styles: STYLES, articles, sources}
+  yield '},"sources":{'
+  first = true
+  for (const id of Object.keys(sources)) {
+    yield `${first ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(sources[id])}`
+    first = false
+  }
+  yield '}}\n'
 }

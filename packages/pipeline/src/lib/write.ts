@@ -18,11 +18,14 @@ import {randomBytes} from 'node:crypto'
 import {cp, lstat, mkdir, open, readdir, readFile, realpath, rename, rm, stat, symlink, unlink, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import type {ApparatusIndex} from '@apparatus/model'
+import type {CitationsFile} from './citations.js'
 import {shardFiles} from './site/shards.js'
 
 export interface DistContent {
   index: ApparatusIndex
   html: ReadonlyMap<string, string>
+  /** Citation strings made by `buildIndex` (from its caches); formatted here when absent. */
+  citations?: CitationsFile
 }
 
 export interface WriteDistOptions {
@@ -68,9 +71,9 @@ export async function writeDist(result: DistContent, outDir: string, options: Wr
     // Streamed, so no one string holds the whole index (V8 caps a string at 2^29 - 24 characters).
     const indexBytes = await writeIndexJson(join(version, 'index.json'), result.index)
     // Citation strings, BibTeX and RIS, made once here so the reader never formats (docs/index-format.md).
-    const {buildCitations} = await import('./citations.js')
-    const citations = buildCitations(result.index)
-    await writeFile(join(version, 'citations.json'), JSON.stringify(citations) + '\n')
+    const {buildCitations, citationsJson} = await import('./citations.js')
+    const citations = result.citations ?? buildCitations(result.index)
+    await writeParts(join(version, 'citations.json'), citationsJson(citations))
     // The sharded index the site loads (dist/corpus/, docs/index-format.md).
     await writeShards(join(version, 'corpus'), shardFiles(result.index, citations, {indexBytes}))
     for (const id of [...result.html.keys()].sort()) {
@@ -268,6 +271,24 @@ export async function writeIndexJson(path: string, index: ApparatusIndex): Promi
     await handle.close()
   }
   return bytes
+}
+
+/** Write a file from pieces, a megabyte at a time. */
+async function writeParts(path: string, parts: Iterable<string>): Promise<void> {
+  const handle = await open(path, 'w')
+  try {
+    let buffer = ''
+    for (const part of parts) {
+      buffer += part
+      if (buffer.length >= 1 << 20) {
+        await handle.write(buffer)
+        buffer = ''
+      }
+    }
+    await handle.write(buffer)
+  } finally {
+    await handle.close()
+  }
 }
 
 /** Write the shard files under `folder`, a few at a time. */

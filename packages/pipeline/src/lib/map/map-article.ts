@@ -12,6 +12,7 @@ import type {Text} from 'mdast'
 import {SourceMap} from 'remark-bracket-footnotes'
 import type {Point, Position} from 'unist'
 import {VFile} from 'vfile'
+import {articleCitations} from '../citations.js'
 import {collectArticle, transformArticle, type ParsedArticle} from '../article.js'
 import {fragmentTemplate} from './fragment.js'
 import {plainMessages, type ArticleRecord} from './record.js'
@@ -39,7 +40,8 @@ export async function mapArticle(input: {path: string; text: string}, register: 
   const markers = article.markers.map(({identifier, label, offset, passage}) => ({identifier, label, offset, passage}))
   const fragment = await fragmentTemplate(article, input.text)
   const {meta, text, passages} = article
-  return {article: {meta, text, passages, markers, notes, recognition, ...(fragment ? {fragment} : {})}, messages}
+  const citations = articleCitations({id: meta.id, title: meta.title, authors: meta.authors, ...(meta.date ? {date: meta.date} : {}), passages})
+  return {article: {meta, text, passages, markers, notes, recognition, ...(fragment ? {fragment} : {}), citations}, messages}
 }
 
 /**

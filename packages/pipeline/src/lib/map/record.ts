@@ -9,6 +9,7 @@ import type {PreparedReference} from '@apparatus/references'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
+import type {ArticleCitations} from '../citations.js'
 import type {ArticleMeta} from '../front-matter.js'
 import type {FragmentTemplate} from './fragment.js'
 
@@ -48,6 +49,8 @@ export interface ArticleRecord {
     recognition: Omit<ArticleRecognition, 'messages'>
     /** `undefined` when the fragment could not be templated: the reduce step renders it from the source. */
     fragment?: FragmentTemplate
+    /** The article's and its passages' citation strings (they depend on its metadata alone). */
+    citations: ArticleCitations
   }
   messages: PlainMessage[]
 }

@@ -14,6 +14,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {fatal} from '@apparatus/io'
 import {parseArticle} from '../article.js'
+import type {CitationsFile} from '../citations.js'
 import {placeOfKey} from '../front-matter.js'
 import {fillFragment} from '../map/fragment.js'
 import {replay, toMessage, type ArticleRecord} from '../map/record.js'
@@ -28,6 +29,8 @@ export interface Reduced {
   sources: Source[]
   footnotes: Footnote[]
   html: Map<string, string>
+  /** Each article's citation strings (from its record), in article order. */
+  citations: CitationsFile['articles']
 }
 
 export async function reduceCorpus(items: ReadonlyArray<{file: VFile; record: ArticleRecord}>, register: Register, onProgress: (stage: 'references' | 'entities' | 'render', done: number, total: number) => void): Promise<Reduced> {
@@ -151,7 +154,9 @@ export async function reduceCorpus(items: ReadonlyArray<{file: VFile; record: Ar
       html.set(article.meta.id, await renderArticle(tree, {mentions, entities: entityById, sourceOf: sources}))
     }
   }
-  return {articles, entities: recognised.entities, mentions: recognised.mentions, sources, footnotes, html}
+  const citations: CitationsFile['articles'] = {}
+  for (const {article} of parsed) citations[article.meta.id] = article.citations
+  return {articles, entities: recognised.entities, mentions: recognised.mentions, sources, footnotes, html, citations}
 }
 
 /** A message made by another package joins the file it is about (vfile's own `file.message` does the same). */
