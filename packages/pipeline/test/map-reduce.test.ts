@@ -3,7 +3,7 @@
  * step (corpus-wide, from the records): the same dist/ however it runs.
  */
 import assert from 'node:assert/strict'
-import {cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import {test} from 'node:test'
@@ -75,6 +75,49 @@ test('the same corpus gives byte-identical dist/ from a cold or a warm cache and
       for (const [path, bytes] of first.dist) if (current.dist.get(path) !== bytes) assert.fail(`${run.name}: ${path} differs`)
       assert.deepEqual(current.messages, first.messages, run.name)
     }
+  } finally {
+    await rm(corpus, {recursive: true, force: true})
+    await rm(work, {recursive: true, force: true})
+  }
+})
+
+test('after an edit and after an added article, a warm rebuild gives the bytes a cold build gives, and unchanged files are linked, not rewritten', async () => {
+  const corpus = await copiedCorpus()
+  const work = await mkdtemp(join(tmpdir(), 'apparatus-mapreduce-incr-'))
+  const cacheDir = join(work, 'cache')
+  const out = join(work, 'dist')
+  try {
+    await writeDist(await buildIndex({corpusDir: corpus, cwd: corpus, cacheDir, workers: 0}), out)
+    const steps: Array<[string, () => Promise<void>]> = [
+      ['edit', async () => {
+        const path = join(corpus, 'articles', 'x-1.md')
+        await writeFile(path, (await readFile(path, 'utf8')).replace('would help.', 'would help, said Professor Ines Calloway of the Harbour Trust.'))
+      }],
+      ['add', () => writeFile(join(corpus, 'articles', 'x-3.md'), article('x-3', 'Amara Okonkwo and Ines Calloway met at the GIPR.'))]
+    ]
+    for (const [name, change] of steps) {
+      const before = await realpath(out)
+      await change()
+      const warm = await buildIndex({corpusDir: corpus, cwd: corpus, cacheDir, workers: 0})
+      assert.equal(warm.failed, false, said(warm).join('\n'))
+      await writeDist(warm, out)
+      const cold = await buildIndex({corpusDir: corpus, cwd: corpus, workers: 0})
+      const coldOut = join(work, `cold-${name}`)
+      await writeDist(cold, coldOut)
+      const [got, want] = [await snapshot(out), await snapshot(coldOut)]
+      assert.deepEqual([...got.keys()].sort(), [...want.keys()].sort(), name)
+      for (const [path, bytes] of want) if (got.get(path) !== bytes) assert.fail(`${name}: ${path} differs from a cold build`)
+      assert.deepEqual(said(warm), said(cold), name)
+      // A fragment the change does not touch is the previous version's file; the edited one is new.
+      const after = await realpath(out)
+      assert.notEqual(after, before)
+      const inode = async (root: string, path: string) => (await stat(join(root, path))).ino
+      const untouched = 'articles/when-u-s-secretary-of-state-marco-rubio-visited-el-salvador-1.html'
+      assert.equal(await inode(after, untouched), await inode(before, untouched), `${name}: unchanged fragment linked`)
+      if (name === 'edit') assert.notEqual(await inode(after, 'articles/x-1.html'), await inode(before, 'articles/x-1.html'))
+      assert.match(await readFile(join(after, 'articles', 'x-1.html'), 'utf8'), /Calloway/)
+    }
+    assert.ok((await snapshot(out)).has('articles/x-3.html'))
   } finally {
     await rm(corpus, {recursive: true, force: true})
     await rm(work, {recursive: true, force: true})

@@ -14,8 +14,8 @@
  * migration is the only moment `dist/` is briefly absent (and the next build
  * recovers the moved folder if a kill lands there).
  */
-import {randomBytes} from 'node:crypto'
-import {cp, lstat, mkdir, open, readdir, readFile, realpath, rename, rm, stat, symlink, unlink, writeFile} from 'node:fs/promises'
+import {createHash, randomBytes} from 'node:crypto'
+import {cp, link, lstat, mkdir, open, readdir, readFile, realpath, rename, rm, stat, symlink, unlink, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import type {ApparatusIndex} from '@apparatus/model'
 import type {CitationsFile} from './citations.js'
@@ -68,6 +68,7 @@ export async function writeDist(result: DistContent, outDir: string, options: Wr
     await removeLeftovers(layout, new Set(carry ? [basename(carry)] : []))
     version = join(layout.store, `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`)
     await mkdir(join(version, 'articles'), {recursive: true})
+    const files = new Reuse(version, carry ? await readFileList(carry) : undefined)
     // Streamed, so no one string holds the whole index (V8 caps a string at 2^29 - 24 characters).
     const indexBytes = await writeIndexJson(join(version, 'index.json'), result.index)
     // Citation strings, BibTeX and RIS, made once here so the reader never formats (docs/index-format.md).
@@ -75,11 +76,9 @@ export async function writeDist(result: DistContent, outDir: string, options: Wr
     const citations = result.citations ?? buildCitations(result.index)
     await writeParts(join(version, 'citations.json'), citationsJson(citations))
     // The sharded index the site loads (dist/corpus/, docs/index-format.md).
-    await writeShards(join(version, 'corpus'), shardFiles(result.index, citations, {indexBytes}))
-    for (const id of [...result.html.keys()].sort()) {
-      await writeFile(join(version, 'articles', `${id}.html`), result.html.get(id)!)
-    }
-    await writeFile(join(version, 'articles', 'index.html'), articleList(result.index))
+    await files.putAll(prefixed('corpus/', shardFiles(result.index, citations, {indexBytes})))
+    await files.putAll(fragments(result))
+    await files.finish()
     if (carry) {
       // Keep what other steps put in dist/ (the site bundle) across rebuilds.
       for (const entry of await readdir(carry)) {
@@ -291,26 +290,103 @@ async function writeParts(path: string, parts: Iterable<string>): Promise<void> 
   }
 }
 
-/** Write the shard files under `folder`, a few at a time. */
-async function writeShards(folder: string, files: Iterable<[string, string]>): Promise<void> {
-  const made = new Set<string>()
-  const pending = new Set<Promise<void>>()
-  for (const [path, content] of files) {
-    const target = join(folder, path)
-    const parent = dirname(target)
-    if (!made.has(parent)) {
-      await mkdir(parent, {recursive: true})
-      made.add(parent)
-    }
-    const write: Promise<void> = writeFile(target, content).finally(() => pending.delete(write))
-    // Handled here too, so a failure after the first one is not an unhandled rejection.
-    write.catch(() => {})
-    pending.add(write)
-    if (pending.size >= 16) await Promise.race(pending)
-  }
-  await Promise.all(pending)
+function* prefixed(prefix: string, files: Iterable<[string, string]>): Generator<[string, string]> {
+  for (const [path, content] of files) yield [prefix + path, content]
 }
 
+function* fragments(result: DistContent): Generator<[string, string]> {
+  for (const id of [...result.html.keys()].sort()) yield [`articles/${id}.html`, result.html.get(id)!]
+  yield ['articles/index.html', articleList(result.index)]
+}
+
+/**
+ * The list of the files a version holds, with what they hold (a hash) and
+ * their size: the next build links a file it would write with the same
+ * bytes instead of writing it. A pure function of the content (the same
+ * corpus gives the same list), and a dotfile, so the server never serves it
+ * and the carry-over skips it.
+ */
+const FILE_LIST = '.apparatus-files.json'
+
+type FileList = Record<string, [hash: string, size: number]>
+
+async function readFileList(folder: string): Promise<{folder: string; files: FileList} | undefined> {
+  try {
+    const files = JSON.parse(await readFile(join(folder, FILE_LIST), 'utf8')) as FileList
+    return files && typeof files === 'object' ? {folder, files} : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Writes a version's files, a few at a time. A file whose bytes the
+ * previous version already has (same hash, and that file still has the size
+ * and time it was written with, so nobody edited it since) becomes a hard
+ * link to it: no bytes written, and the previous version stays as it was
+ * (links share the file, and no build writes into a published file). Where
+ * links cannot be made (another file system, a file system without them)
+ * the bytes are written.
+ */
+class Reuse {
+  private readonly list: FileList = {}
+  private readonly made = new Map<string, Promise<unknown>>()
+  private linking = true
+  /** Files linked and written, for tests and measurements. */
+  readonly counts = {linked: 0, written: 0}
+
+  constructor(
+    private readonly version: string,
+    private readonly previous: {folder: string; files: FileList} | undefined
+  ) {}
+
+  async putAll(files: Iterable<[string, string]>): Promise<void> {
+    const pending = new Set<Promise<void>>()
+    for (const [path, content] of files) {
+      const put: Promise<void> = this.put(path, content).finally(() => pending.delete(put))
+      // Handled here too, so a failure after the first one is not an unhandled rejection.
+      put.catch(() => {})
+      pending.add(put)
+      if (pending.size >= 16) await Promise.race(pending)
+    }
+    await Promise.all(pending)
+  }
+
+  private async put(path: string, content: string): Promise<void> {
+    const target = join(this.version, path)
+    const parent = dirname(target)
+    let folder = this.made.get(parent)
+    if (!folder) this.made.set(parent, (folder = mkdir(parent, {recursive: true})))
+    await folder
+    const data = Buffer.from(content, 'utf8')
+    const hash = createHash('sha1').update(data).digest('base64url')
+    const before = this.previous?.files[path]
+    if (this.linking && before && before[0] === hash && before[1] === data.length) {
+      const source = join(this.previous!.folder, path)
+      const info = await stat(source).catch(() => undefined)
+      if (info && info.size === before[1]) {
+        try {
+          await link(source, target)
+          this.list[path] = before
+          this.counts.linked++
+          return
+        } catch (error) {
+          // EXDEV, EPERM, ENOTSUP…: write from now on.
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') this.linking = false
+        }
+      }
+    }
+    await writeFile(target, data)
+    this.list[path] = [hash, data.length]
+    this.counts.written++
+  }
+
+  /** Store the list, for the next build. */
+  async finish(): Promise<void> {
+    const sorted = Object.fromEntries(Object.keys(this.list).sort().map((path) => [path, this.list[path]!]))
+    await writeFile(join(this.version, FILE_LIST), JSON.stringify(sorted))
+  }
+}
 
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
