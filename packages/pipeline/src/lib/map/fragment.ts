@@ -122,22 +122,31 @@ export function fillFragment(template: FragmentTemplate, context: FillContext): 
   return html + template.html.slice(from)
 }
 
+// Serialised once per entity and per source (a corpus has tens of thousands of each, and each costs a unified run).
 const marks = new Map<string, string>()
+const sourceAttributes = new Map<string, string>()
+const REMEMBERED = 200_000
 
 function markOpen(entity: string, type: string): string {
   const key = `${entity}\u0000${type}`
   let open = marks.get(key)
   if (!open) {
     open = stringifyElement('mark', {dataEntity: entity, dataType: type}).replace(/<\/mark>$/, '')
-    if (marks.size > 10_000) marks.clear()
+    if (marks.size > REMEMBERED) marks.clear()
     marks.set(key, open)
   }
   return open
 }
 
 function sourceAttribute(source: string): string {
-  const li = stringifyElement('li', {dataSource: source})
-  return ' ' + li.slice('<li '.length, li.indexOf('>'))
+  let attribute = sourceAttributes.get(source)
+  if (!attribute) {
+    const li = stringifyElement('li', {dataSource: source})
+    attribute = ' ' + li.slice('<li '.length, li.indexOf('>'))
+    if (sourceAttributes.size > REMEMBERED) sourceAttributes.clear()
+    sourceAttributes.set(source, attribute)
+  }
+  return attribute
 }
 
 /**
