@@ -129,9 +129,40 @@ test('the graph view shows the overview, and choosing a name its neighbourhood a
   await page.waitForFunction(`${graph}.cy?.$('node:selected').map((node) => node.id()).join() === '${hub.id}'`)
   assert.ok(shardRequests(requests).includes(`/corpus/entities/${hub.ref}.json`))
   assert.ok(shardRequests(requests).includes(`/corpus/graph/entity/${hub.ref}.json`))
+  // A link of the hub: its sentences come from the articles they are in, loaded for the panel.
+  await page.evaluate(`${graph}.cy.edges('[kind = "cooccurrence"]').filter((edge) => edge.source().id() === '${hub.id}' || edge.target().id() === '${hub.id}')[0].emit('tap')`)
+  const quote = page.locator('apparatus-graph [part="edge-panel"] blockquote').first()
+  await quote.waitFor()
+  await page.waitForFunction(`${graph}.shadowRoot.querySelector('[part="edge-panel"] blockquote')?.textContent.trim().length > 20`)
+  assert.match(await quote.innerText(), new RegExp(hub.label.split(' ')[0]!))
   const mentions = index.mentions.filter((mention) => mention.entity === hub.ref)
   assert.match(await page.locator('apparatus-entity-card h3').first().innerText(), new RegExp(`^${mentions.length} mentions in ${new Set(mentions.map((mention) => mention.article)).size} articles`))
   await page.close()
+})
+
+test('a source and a comparison of two articles load their own files and show what they say', async () => {
+  // The source cited by the most articles: its bucket gives its record, notes and neighbourhood.
+  const citing = new Map<string, Set<string>>()
+  for (const note of index.footnotes) citing.set(note.source, (citing.get(note.source) ?? new Set()).add(note.article))
+  const [source, articles] = [...citing].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))[0]!
+  assert.ok(articles.size > 1)
+  const {page, requests} = await open(`/#/graph?source=${source}`)
+  const section = page.locator('apparatus-app section[aria-label="Source"]')
+  await section.waitFor()
+  assert.equal(await section.locator(':scope > ul > li').count(), articles.size)
+  const graph = `document.querySelector('apparatus-app').shadowRoot.querySelector('apparatus-graph')`
+  await page.waitForFunction(`${graph}.cy?.$('node:selected').map((node) => node.id()).join() === 'source:${source}'`)
+  assert.ok(shardRequests(requests).some((path) => path.startsWith('/corpus/sources/')))
+  await page.close()
+
+  // Two articles that cite it: both neighbourhoods, side by side, and what they share.
+  const [first, second] = [...articles].sort()
+  const compared = await open(`/#/graph?article=${first}&compare=${second}`)
+  await compared.page.locator('apparatus-graph .shared').waitFor()
+  assert.match(await compared.page.locator('apparatus-graph .shared').innerText(), /Shared with/)
+  assert.ok(await compared.page.locator(`apparatus-graph .shared [data-node="source:${source}"]`).count() === 1, 'the shared source is listed')
+  assert.ok(shardRequests(compared.requests).includes(`/corpus/graph/article/${second}.json`))
+  await compared.page.close()
 })
 
 test('the register lists every entry of a type from its own file', async () => {

@@ -17,7 +17,8 @@ export function renderEdgePanel(index: ApparatusIndex, edge: GraphEdge, all: boo
   const evidence = edgeEvidence(index, edge)
   const shown = all ? evidence : evidence.slice(0, FIRST)
   const articles = new Map(index.articles.map((article) => [article.id, article]))
-  const count = edge.passages.length
+  // A co-occurrence's weight counts its passages; a sharded corpus's neighbourhood files keep only the first few.
+  const count = edge.kind === 'cooccurrence' ? Math.max(edge.weight, edge.passages.length) : edge.passages.length
   return html`<section class="edge-panel" part="edge-panel" aria-labelledby="edge-title">
     <header>
       <h3 id="edge-title">${label(edge.source)} — ${label(edge.target)}</h3>
