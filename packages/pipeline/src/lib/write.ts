@@ -300,15 +300,14 @@ function* fragments(result: DistContent): Generator<[string, string]> {
 }
 
 /**
- * The list of the files a version holds, with what they hold (a hash) and
- * their size: the next build links a file it would write with the same
+ * The list of the files a version holds, with what they hold (a hash): the next build links a file it would write with the same
  * bytes instead of writing it. A pure function of the content (the same
  * corpus gives the same list), and a dotfile, so the server never serves it
  * and the carry-over skips it.
  */
 const FILE_LIST = '.apparatus-files.json'
 
-type FileList = Record<string, [hash: string, size: number]>
+type FileList = Record<string, string>
 
 async function readFileList(folder: string): Promise<{folder: string; files: FileList} | undefined> {
   try {
@@ -358,26 +357,22 @@ class Reuse {
     let folder = this.made.get(parent)
     if (!folder) this.made.set(parent, (folder = mkdir(parent, {recursive: true})))
     await folder
-    const data = Buffer.from(content, 'utf8')
-    const hash = createHash('sha1').update(data).digest('base64url')
+    const hash = createHash('sha1').update(content, 'utf8').digest('base64url')
     const before = this.previous?.files[path]
-    if (this.linking && before && before[0] === hash && before[1] === data.length) {
-      const source = join(this.previous!.folder, path)
-      const info = await stat(source).catch(() => undefined)
-      if (info && info.size === before[1]) {
-        try {
-          await link(source, target)
-          this.list[path] = before
-          this.counts.linked++
-          return
-        } catch (error) {
-          // EXDEV, EPERM, ENOTSUP…: write from now on.
-          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') this.linking = false
-        }
+    if (this.linking && before === hash) {
+      try {
+        await link(join(this.previous!.folder, path), target)
+        this.list[path] = hash
+        this.counts.linked++
+        return
+      } catch (error) {
+        // EXDEV, EPERM, ENOTSUP…: write from now on. ENOENT (the file is gone): write this one.
+        const code = (error as NodeJS.ErrnoException).code
+        if (code !== 'ENOENT' && code !== 'EEXIST') this.linking = false
       }
     }
-    await writeFile(target, data)
-    this.list[path] = [hash, data.length]
+    await writeFile(target, content)
+    this.list[path] = hash
     this.counts.written++
   }
 
