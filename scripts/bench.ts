@@ -91,9 +91,13 @@ async function pipelineBench(bytes: number): Promise<void> {
     const memory = process.memoryUsage().rss / 1e6
     log(`pipeline: synthetic corpus ${synthetic.articles} articles, ${(synthetic.size / 1e6).toFixed(2)} MB`)
     log(`  remark-parse alone     ${mbps(synthetic.size, parse.ms).toFixed(2)} MB/s (${parse.ms.toFixed(0)} ms)`)
-    log(`  apparatus buildIndex   ${mbps(synthetic.size, build.ms).toFixed(2)} MB/s (${build.ms.toFixed(0)} ms, ${build.value.index.mentions.length} mentions, ${build.value.index.graph.nodes.length} graph nodes)`)
+    log(
+      `  apparatus buildIndex   ${mbps(synthetic.size, build.ms).toFixed(2)} MB/s (${build.ms.toFixed(0)} ms, ${build.value.index.mentions.length} mentions, ${build.value.index.graph.nodes.length} graph nodes)`
+    )
     log(`  ratio build/parse time ${(build.ms / parse.ms).toFixed(2)}x   (cold: graph layout included)`)
-    log(`  rebuild, caches warm   ${mbps(synthetic.size, rebuild.ms).toFixed(2)} MB/s (${rebuild.ms.toFixed(0)} ms), ratio to parse ${(rebuild.ms / parse.ms).toFixed(2)}x   (rss ${memory.toFixed(0)} MB)`)
+    log(
+      `  rebuild, caches warm   ${mbps(synthetic.size, rebuild.ms).toFixed(2)} MB/s (${rebuild.ms.toFixed(0)} ms), ratio to parse ${(rebuild.ms / parse.ms).toFixed(2)}x   (rss ${memory.toFixed(0)} MB)`
+    )
   } finally {
     await rm(synthetic.dir, {recursive: true, force: true})
   }
@@ -113,7 +117,9 @@ async function packageBenches(): Promise<void> {
       const label = relative(root, path)
       if (filter.length > 0 && !filter.some((part) => label.includes(part))) continue
       log(`\n${label}`)
-      const module = (await import(pathToFileURL(path).href)) as {bench: (context: {seedDir: string; corpusDir: string; log: (line: string) => void}) => Promise<void>}
+      const module = (await import(pathToFileURL(path).href)) as {
+        bench: (context: {seedDir: string; corpusDir: string; log: (line: string) => void}) => Promise<void>
+      }
       try {
         await module.bench({seedDir, corpusDir, log: (line) => log(`  ${line}`)})
       } catch (error) {
@@ -148,7 +154,10 @@ async function scaleBench(): Promise<void> {
   log(`\nscale: ${JSON.stringify(machine())}\n`)
   log(formatTables(results))
   if (flags.json) {
-    await writeFile(flags.json, `${JSON.stringify({date: new Date().toISOString(), machine: machine(), buildArgs: flags['build-arg'], seed: Number(flags.seed), results}, null, 2)}\n`)
+    await writeFile(
+      flags.json,
+      `${JSON.stringify({date: new Date().toISOString(), machine: machine(), buildArgs: flags['build-arg'], seed: Number(flags.seed), results}, null, 2)}\n`
+    )
     log(`\nscale: figures written to ${flags.json}`)
   }
   const failed = results.flatMap((result) => result.targets.filter((target) => !target.pass).map((target) => `${result.articles}: ${target.name}`))

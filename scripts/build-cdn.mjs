@@ -29,4 +29,6 @@ await build({
   logLevel: 'warning'
 })
 const bytes = readFileSync(file)
-console.log(`${relative(process.cwd(), file)}: ${(bytes.byteLength / 1024).toFixed(1)} KB, ${(gzipSync(bytes, {level: 9}).byteLength / 1024).toFixed(1)} KB gzipped`)
+console.log(
+  `${relative(process.cwd(), file)}: ${(bytes.byteLength / 1024).toFixed(1)} KB, ${(gzipSync(bytes, {level: 9}).byteLength / 1024).toFixed(1)} KB gzipped`
+)

@@ -30,7 +30,9 @@ export function buildConfigs() {
     // Browser packages keep their own tsconfig.json (DOM, decorators); the
     // Node packages share the base one.
     const own = existsSync(join(root, 'packages', dir, 'tsconfig.json'))
-    const deps = Object.keys({...manifest.dependencies, ...manifest.peerDependencies}).filter((name) => packages.has(name)).sort()
+    const deps = Object.keys({...manifest.dependencies, ...manifest.peerDependencies})
+      .filter((name) => packages.has(name))
+      .sort()
     const config = {
       extends: own ? './tsconfig.json' : '../../tsconfig.base.json',
       compilerOptions: {
@@ -51,7 +53,10 @@ export function buildConfigs() {
     }
     configs.set(join('packages', dir, 'tsconfig.build.json'), JSON.stringify(config, null, 2) + '\n')
   }
-  configs.set('tsconfig.build.json', JSON.stringify({files: [], references: [...packages.values()].map(({dir}) => ({path: `packages/${dir}/tsconfig.build.json`}))}, null, 2) + '\n')
+  configs.set(
+    'tsconfig.build.json',
+    JSON.stringify({files: [], references: [...packages.values()].map(({dir}) => ({path: `packages/${dir}/tsconfig.build.json`}))}, null, 2) + '\n'
+  )
   return configs
 }
 

@@ -20,7 +20,10 @@ if (!isRoot || !existsSync('/usr/bin/apt-get')) {
 
 console.log('ensure-chromium: installing Debian chromium (apt-get)…')
 const env = {...process.env, DEBIAN_FRONTEND: 'noninteractive'}
-for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'chromium']]) {
+for (const args of [
+  ['update', '-qq'],
+  ['install', '-y', '-qq', '--no-install-recommends', 'chromium']
+]) {
   const result = spawnSync('apt-get', args, {stdio: ['ignore', 'inherit', 'inherit'], env})
   if (result.status !== 0) {
     console.error(`ensure-chromium: apt-get ${args.join(' ')} failed with ${result.status}`)

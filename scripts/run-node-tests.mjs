@@ -39,9 +39,9 @@ if (files.length === 0) {
 const condition = '--conditions=@apparatus/source'
 const env = {...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, condition].filter(Boolean).join(' ')}
 const reporter = process.env.CI ? 'spec' : 'spec'
-const result = spawnSync(
-  process.execPath,
-  [condition, '--import', 'tsx', '--test', `--test-reporter=${reporter}`, '--test-concurrency=2', ...files],
-  {cwd: root, stdio: 'inherit', env}
-)
+const result = spawnSync(process.execPath, [condition, '--import', 'tsx', '--test', `--test-reporter=${reporter}`, '--test-concurrency=2', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+  env
+})
 process.exit(result.status ?? 1)

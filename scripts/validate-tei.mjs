@@ -4,7 +4,7 @@
 // from the TEI Consortium (https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng)
 // and run `TEI_ALL_RNG=/path/to/tei_all.rng node scripts/validate-tei.mjs [corpus]`.
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 

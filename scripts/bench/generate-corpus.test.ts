@@ -59,16 +59,24 @@ test('a generated corpus builds with no problem: notes resolve, sources are shar
     const check = spawnSync(process.execPath, ['--conditions=@apparatus/source', cli, '-c', dir, 'check'], {encoding: 'utf8', cwd: dir})
     assert.equal(check.status, 0, check.stderr)
     assert.match(check.stdout + check.stderr, /no problems/)
-    const exported = spawnSync(process.execPath, ['--conditions=@apparatus/source', cli, '-c', dir, 'export', '--quiet', '--format', 'json'], {encoding: 'utf8', cwd: dir, maxBuffer: 1 << 28})
+    const exported = spawnSync(process.execPath, ['--conditions=@apparatus/source', cli, '-c', dir, 'export', '--quiet', '--format', 'json'], {
+      encoding: 'utf8',
+      cwd: dir,
+      maxBuffer: 1 << 28
+    })
     assert.equal(exported.status, 0, exported.stderr)
     const index = JSON.parse(exported.stdout) as ApparatusIndex
     // Every marker written resolved to a footnote.
     let markers = 0
-    for (const name of await readdir(join(dir, 'articles'))) markers += ((await readFile(join(dir, 'articles', name), 'utf8')).match(/(?<=[^\n])\\\[[ivxlc0-9]+\]/g) ?? []).length
+    for (const name of await readdir(join(dir, 'articles')))
+      markers += ((await readFile(join(dir, 'articles', name), 'utf8')).match(/(?<=[^\n])\\\[[ivxlc0-9]+\]/g) ?? []).length
     assert.equal(index.footnotes.length, markers)
     const citedBy = new Map<string, Set<string>>()
     for (const note of index.footnotes) citedBy.set(note.source, (citedBy.get(note.source) ?? new Set()).add(note.article))
-    assert.ok([...citedBy.values()].some((articles) => articles.size >= 2), 'some source is cited by two articles')
+    assert.ok(
+      [...citedBy.values()].some((articles) => articles.size >= 2),
+      'some source is cited by two articles'
+    )
     assert.ok(index.sources.length > index.articles.length * 5, 'most sources belong to one article')
     assert.deepEqual([...new Set(index.entities.map((entity) => entity.origin))].sort(), ['discovered', 'pattern', 'register'])
   } finally {

@@ -87,21 +87,85 @@ interface Work {
 
 const TITLES = ['Dr.', 'Judge', 'Senator', 'Professor', 'Minister', 'Mayor', 'Governor', 'Justice', 'Ambassador', 'Commissioner']
 const ROLES = [
-  'a professor of law', 'a former prosecutor', 'a spokesperson for the ministry', 'a human rights lawyer', 'a researcher', 'an economist',
-  'a local councillor', 'a senior official', 'a policy analyst', 'a defence attorney', 'a journalist', 'a union organiser', 'a historian',
-  'a public health expert', 'a former judge', 'an activist', 'a political scientist', 'a diplomat', 'a campaign manager', 'a criminologist'
+  'a professor of law',
+  'a former prosecutor',
+  'a spokesperson for the ministry',
+  'a human rights lawyer',
+  'a researcher',
+  'an economist',
+  'a local councillor',
+  'a senior official',
+  'a policy analyst',
+  'a defence attorney',
+  'a journalist',
+  'a union organiser',
+  'a historian',
+  'a public health expert',
+  'a former judge',
+  'an activist',
+  'a political scientist',
+  'a diplomat',
+  'a campaign manager',
+  'a criminologist'
 ]
 const TOPICS = [
-  'Justice', 'Health', 'Finance', 'Defence', 'Education', 'the Environment', 'Labour', 'Migration', 'Energy', 'Transport', 'Agriculture',
-  'Culture', 'Trade', 'the Interior', 'Foreign Affairs', 'Human Rights', 'Public Safety', 'Housing', 'Water Resources', 'Digital Affairs',
-  'Social Development', 'Fisheries', 'Tourism', 'Science and Technology', 'Veterans Affairs', 'Local Government', 'Mines', 'Youth and Sport'
+  'Justice',
+  'Health',
+  'Finance',
+  'Defence',
+  'Education',
+  'the Environment',
+  'Labour',
+  'Migration',
+  'Energy',
+  'Transport',
+  'Agriculture',
+  'Culture',
+  'Trade',
+  'the Interior',
+  'Foreign Affairs',
+  'Human Rights',
+  'Public Safety',
+  'Housing',
+  'Water Resources',
+  'Digital Affairs',
+  'Social Development',
+  'Fisheries',
+  'Tourism',
+  'Science and Technology',
+  'Veterans Affairs',
+  'Local Government',
+  'Mines',
+  'Youth and Sport'
 ]
 const FIELD = [
-  'Criminal Justice', 'Public Policy', 'Migration Studies', 'Constitutional Law', 'Economic Research', 'Peace Studies', 'Climate Policy',
-  'Human Rights', 'Democracy', 'Global Health', 'Media Freedom', 'Labour Relations', 'Urban Studies', 'Prison Reform', 'Data Ethics'
+  'Criminal Justice',
+  'Public Policy',
+  'Migration Studies',
+  'Constitutional Law',
+  'Economic Research',
+  'Peace Studies',
+  'Climate Policy',
+  'Human Rights',
+  'Democracy',
+  'Global Health',
+  'Media Freedom',
+  'Labour Relations',
+  'Urban Studies',
+  'Prison Reform',
+  'Data Ethics'
 ]
 const COMPANY = ['Holdings', 'Group', 'Capital', 'Partners', 'Industries', 'Technologies', 'Logistics', 'Security', 'Energy', 'Pharmaceuticals', 'Media']
-const CITY_BODIES = ['City Council', 'Police Department', 'Chamber of Commerce', 'Bar Association', 'Court of Appeals', 'Port Authority', 'Housing Authority', 'District Court']
+const CITY_BODIES = [
+  'City Council',
+  'Police Department',
+  'Chamber of Commerce',
+  'Bar Association',
+  'Court of Appeals',
+  'Port Authority',
+  'Housing Authority',
+  'District Court'
+]
 const NGO_ADJ = ['Global', 'International', 'National', 'Independent', 'Open', 'Civic', 'Regional', 'United']
 const NGO_HEAD = ['Network', 'Watch', 'Alliance', 'Coalition', 'Council', 'Forum', 'Trust', 'Project', 'Commission', 'Observatory']
 const PAPERS = ['Herald', 'Tribune', 'Gazette', 'Post', 'Chronicle', 'Times', 'Observer', 'Courier', 'Standard', 'Examiner']
@@ -216,11 +280,15 @@ export class Pools {
     const first = pick(random, this.names.surnames)
     const kind = random()
     const second =
-      kind < 0.45 ? pick(random, this.names.surnames)
-      : kind < 0.65 ? 'United States'
-      : kind < 0.8 ? pick(random, this.names.countries)
-      : kind < 0.9 ? `Ministry of ${pick(random, TOPICS).replace(/^the /, '')}`
-      : `${pick(random, this.names.surnames)} ${pick(random, COMPANY)}`
+      kind < 0.45
+        ? pick(random, this.names.surnames)
+        : kind < 0.65
+          ? 'United States'
+          : kind < 0.8
+            ? pick(random, this.names.countries)
+            : kind < 0.9
+              ? `Ministry of ${pick(random, TOPICS).replace(/^the /, '')}`
+              : `${pick(random, this.names.surnames)} ${pick(random, COMPANY)}`
     const year = int(random, 1954, 2024)
     const courtCase: Case = {
       key,
@@ -344,10 +412,18 @@ const SAY = ['said', 'told reporters', 'argued', 'warned', 'noted', 'wrote', 'in
 const ADJ = ['controversial', 'unprecedented', 'long-awaited', 'sweeping', 'modest', 'ambitious', 'contested', 'costly', 'narrow', 'far-reaching']
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 const QUOTES = [
-  'This is not a question of politics but of law', 'We were never consulted', 'The numbers speak for themselves',
-  'Nobody should be surprised by what happened', 'It will take years to undo the damage', 'We are prepared to go to court',
-  'The system was not built for this', 'Every option remains on the table', 'This sets a dangerous precedent',
-  'We have a duty to the people who elected us', 'The evidence was available long before', 'It is cheaper, but it is not better'
+  'This is not a question of politics but of law',
+  'We were never consulted',
+  'The numbers speak for themselves',
+  'Nobody should be surprised by what happened',
+  'It will take years to undo the damage',
+  'We are prepared to go to court',
+  'The system was not built for this',
+  'Every option remains on the table',
+  'This sets a dangerous precedent',
+  'We have a duty to the people who elected us',
+  'The evidence was available long before',
+  'It is cheaper, but it is not better'
 ]
 
 // Sentences: {P} a person of the cast, {Q} a second person, {O}/{O2} organisations,
@@ -423,7 +499,21 @@ const LIST_ITEMS: string[] = [
 ]
 
 function roman(n: number): string {
-  const table: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']]
+  const table: Array<[number, string]> = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i']
+  ]
   let out = ''
   for (const [value, letters] of table) {
     while (n >= value) {
@@ -454,7 +544,10 @@ function citation(pools: Pools, random: Rng, beat: Beat | undefined, courtCase?:
   const topic = beat ?? pick(random, BEATS)
   const year = int(random, 1995, 2025)
   const title = `${pick(random, ['The', 'Rethinking', 'Beyond', 'Understanding', 'After', 'Inside', 'Counting'])} ${pick(random, topic.issue)}${pick(random, [
-    '', ` in ${pools.draw('place', random).label}`, `: ${pick(random, ADJ)} ${pick(random, topic.thing)}`, ` and the limits of ${pick(random, topic.policy).replace(/^the /, '')}`
+    '',
+    ` in ${pools.draw('place', random).label}`,
+    `: ${pick(random, ADJ)} ${pick(random, topic.thing)}`,
+    ` and the limits of ${pick(random, topic.policy).replace(/^the /, '')}`
   ])}`
   const withUrl = chance(random, 0.65)
   const path = `${year}/${String(int(random, 1, 12)).padStart(2, '0')}/${slug(title).slice(0, 50)}`
@@ -546,13 +639,15 @@ class Cast {
     if (!organisation) return undefined
     this.lastOrganisation = organisation
     const article = organisation.the ? 'the ' : ''
-    if (this.first(organisation)) return organisation.acronym && chance(this.random, 0.6) ? `${article}${organisation.label} (${organisation.acronym})` : `${article}${organisation.label}`
+    if (this.first(organisation))
+      return organisation.acronym && chance(this.random, 0.6) ? `${article}${organisation.label} (${organisation.acronym})` : `${article}${organisation.label}`
     if (organisation.acronym && this.seen.has(`${organisation.key}:acronym-introduced`)) return organisation.acronym
     return `${article}${organisation.label}`
   }
 
   introduceAcronyms(text: string): void {
-    for (const organisation of this.organisations) if (organisation.acronym && text.includes(`(${organisation.acronym})`)) this.seen.add(`${organisation.key}:acronym-introduced`)
+    for (const organisation of this.organisations)
+      if (organisation.acronym && text.includes(`(${organisation.acronym})`)) this.seen.add(`${organisation.key}:acronym-introduced`)
   }
 
   place(avoid?: Place): string | undefined {
@@ -642,7 +737,9 @@ function fill(template: string, cast: Cast, beat: Beat, random: Rng): string | u
         value = pick(random, MONTHS)
         break
       case 'D':
-        value = chance(random, 0.5) ? `${int(random, 1, 28)} ${pick(random, MONTHS)} ${int(random, 2000, 2025)}` : `${pick(random, MONTHS)} ${int(random, 1, 28)}, ${int(random, 2000, 2025)}`
+        value = chance(random, 0.5)
+          ? `${int(random, 1, 28)} ${pick(random, MONTHS)} ${int(random, 2000, 2025)}`
+          : `${pick(random, MONTHS)} ${int(random, 1, 28)}, ${int(random, 2000, 2025)}`
         break
       case 'QUOTE':
         value = pick(random, QUOTES)
@@ -691,7 +788,13 @@ function sentence(cast: Cast, beat: Beat, random: Rng, named = 0.6): string {
 export function editSentence(pools: Pools, index: number): string {
   const random = rng(pools.seed, 'edit', index)
   const beat = pick(random, BEATS)
-  const cast = new Cast(random, [pools.draw('person', random) as Person, pools.draw('person', random) as Person], [pools.organisationAt(random)], [pools.draw('place', random) as Place, pools.draw('place', random) as Place], [])
+  const cast = new Cast(
+    random,
+    [pools.draw('person', random) as Person, pools.draw('person', random) as Person],
+    [pools.organisationAt(random)],
+    [pools.draw('place', random) as Place, pools.draw('place', random) as Place],
+    []
+  )
   const templates = NAMED.filter((template) => template.includes('{P}') && !template.includes('{C}') && /\{(O|L)\}/.test(template))
   return fill(pick(random, templates), cast, beat, random)!
 }
@@ -793,16 +896,17 @@ export function generateArticle(pools: Pools, index: number): GeneratedArticle {
 
   const main = cast.people[0]
   const place = cast.places[0]!
-  const title =
-    pick(random, [
-      `${place.label}’s ${pick(random, ADJ)} ${pick(random, ['plan', 'bet', 'gamble', 'reform', 'crisis'])} on ${pick(random, beat.issue)}`,
-      `What ${pick(random, beat.policy).replace(/^the /, 'the ')} means for ${pick(random, beat.group)} in ${place.label}`,
-      `${main ? `${main.label} and ` : ''}the politics of ${pick(random, beat.issue)}`,
-      `Why ${pick(random, beat.issue)} is back on the agenda in ${place.label}`,
-      `${pick(random, beat.headings)}: ${pick(random, beat.issue)} after ${int(random, 1995, 2025)}`
-    ])
+  const title = pick(random, [
+    `${place.label}’s ${pick(random, ADJ)} ${pick(random, ['plan', 'bet', 'gamble', 'reform', 'crisis'])} on ${pick(random, beat.issue)}`,
+    `What ${pick(random, beat.policy).replace(/^the /, 'the ')} means for ${pick(random, beat.group)} in ${place.label}`,
+    `${main ? `${main.label} and ` : ''}the politics of ${pick(random, beat.issue)}`,
+    `Why ${pick(random, beat.issue)} is back on the agenda in ${place.label}`,
+    `${pick(random, beat.headings)}: ${pick(random, beat.issue)} after ${int(random, 1995, 2025)}`
+  ])
   const fixedTitle = title[0]!.toUpperCase() + title.slice(1)
-  const id = `${slug(fixedTitle).slice(0, 50).replace(/-[^-]*$/, '')}-${index + 1}`
+  const id = `${slug(fixedTitle)
+    .slice(0, 50)
+    .replace(/-[^-]*$/, '')}-${index + 1}`
   const authors = [pools.author(random), ...(chance(random, 0.25) ? [pools.author(random)] : [])]
   const date = `${int(random, 2012, 2025)}-${String(int(random, 1, 12)).padStart(2, '0')}-${String(int(random, 1, 28)).padStart(2, '0')}`
   const bioOrganisation = pools.organisationAt(random)
@@ -861,7 +965,8 @@ export function registerYaml(pools: Pools, usage: Map<string, number>, fraction:
     const take = Math.ceil(list.length * fraction)
     // Surnames shared by two people of the whole corpus are never safe aliases.
     const surnameCount = new Map<string, number>()
-    if (type === 'person') for (const [entity] of list) surnameCount.set(fold((entity as Person).surname), (surnameCount.get(fold((entity as Person).surname)) ?? 0) + 1)
+    if (type === 'person')
+      for (const [entity] of list) surnameCount.set(fold((entity as Person).surname), (surnameCount.get(fold((entity as Person).surname)) ?? 0) + 1)
     for (const [entity] of list.slice(0, take)) {
       const labelKey = fold(entity.label)
       const id = slug(entity.label)

@@ -33,7 +33,11 @@ function hasGnuTime(): boolean {
 
 const preload = new URL('./rusage-preload.mjs', import.meta.url).pathname
 
-export async function measure(command: string, args: string[], options: {cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; echo?: boolean}): Promise<Measured> {
+export async function measure(
+  command: string,
+  args: string[],
+  options: {cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; echo?: boolean}
+): Promise<Measured> {
   const scratch = await mkdtemp(join(tmpdir(), 'apparatus-bench-time-'))
   const report = join(scratch, 'usage')
   const env = {...process.env, ...options.env}

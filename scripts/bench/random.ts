@@ -56,7 +56,10 @@ export function pick<T>(random: Rng, list: readonly T[]): T {
 export class Zipf {
   private readonly cumulative: Float64Array
 
-  constructor(readonly size: number, readonly exponent: number) {
+  constructor(
+    readonly size: number,
+    readonly exponent: number
+  ) {
     this.cumulative = new Float64Array(size)
     let total = 0
     for (let rank = 0; rank < size; rank++) {

@@ -9,7 +9,7 @@ import {test} from 'node:test'
 import {measure, type Measured} from './measure.js'
 import {formatTables, targetsOf, type ScaleResult} from './scale.js'
 
-test('measure reports a child\'s CPU time, peak RSS and exit code', async () => {
+test("measure reports a child's CPU time, peak RSS and exit code", async () => {
   // About 200 MB held and 0.3 s of CPU.
   const busy = `const b = Buffer.alloc(200e6, 1); while (process.cpuUsage().user < 300_000); console.log(b[0])`
   const result = await measure(process.execPath, ['-e', busy], {cwd: tmpdir()})
@@ -25,17 +25,43 @@ test('measure reports a child\'s CPU time, peak RSS and exit code', async () => 
   assert.equal(slow.code, null)
 })
 
-const step = (wallS: number, rssGB = 0.5, code: number | null = 0): Measured => ({code, wallMs: wallS * 1000, userMs: wallS * 900, sysMs: wallS * 100, maxRssBytes: rssGB * 1e9, cores: 1, stderrTail: '', timedOut: false})
+const step = (wallS: number, rssGB = 0.5, code: number | null = 0): Measured => ({
+  code,
+  wallMs: wallS * 1000,
+  userMs: wallS * 900,
+  sysMs: wallS * 100,
+  maxRssBytes: rssGB * 1e9,
+  cores: 1,
+  stderrTail: '',
+  timedOut: false
+})
 
 test('targets are ratios to the same run: pass at the limits, fail above them or when a step did not run', () => {
   const site = {runs: [], median: {firstViewBytes: 400_000, timeToLibraryMs: 1200, settledBytes: 600_000, heapBytes: 1}}
   const good = targetsOf({parse: step(100), cold: step(300), nochange: step(2), edit: step(6), addone: step(6)}, site)
-  assert.deepEqual(good.map((target) => target.pass), [true, true, true, true, true, true])
-  const bad = targetsOf({parse: step(100), cold: step(301), nochange: step(2), edit: step(7), addone: step(7, 1.6)}, {...site, median: {...site.median, firstViewBytes: 600_000, timeToLibraryMs: 1600}})
-  assert.deepEqual(bad.map((target) => target.pass), [false, false, false, false, false, false])
+  assert.deepEqual(
+    good.map((target) => target.pass),
+    [true, true, true, true, true, true]
+  )
+  const bad = targetsOf(
+    {parse: step(100), cold: step(301), nochange: step(2), edit: step(7), addone: step(7, 1.6)},
+    {...site, median: {...site.median, firstViewBytes: 600_000, timeToLibraryMs: 1600}}
+  )
+  assert.deepEqual(
+    bad.map((target) => target.pass),
+    [false, false, false, false, false, false]
+  )
   const crashed = targetsOf({parse: step(100), cold: step(900, 4.3, 134)}, undefined)
-  assert.deepEqual(crashed.map((target) => [target.pass, target.value]), Array(6).fill([false, undefined]))
-  const result: ScaleResult = {articles: 10_000, corpus: {articles: 10_000, bytes: 6e7, minBytes: 1, maxBytes: 2, distinct: {person: 1, organisation: 1, place: 1, case: 1}, registered: 1}, steps: {parse: step(100), cold: step(900, 4.3, 134)}, targets: crashed}
+  assert.deepEqual(
+    crashed.map((target) => [target.pass, target.value]),
+    Array(6).fill([false, undefined])
+  )
+  const result: ScaleResult = {
+    articles: 10_000,
+    corpus: {articles: 10_000, bytes: 6e7, minBytes: 1, maxBytes: 2, distinct: {person: 1, organisation: 1, place: 1, case: 1}, registered: 1},
+    steps: {parse: step(100), cold: step(900, 4.3, 134)},
+    targets: crashed
+  }
   const table = formatTables([result])
   assert.match(table, /\| 10,000 \| cold build \(empty cache\) \(failed, exit 134\) \| 900\.0 \| 9\.0 \|/)
   assert.match(table, /\| 10,000 \| first view ≤ 500 KB \| not measured \| FAIL \|/)

@@ -22,7 +22,14 @@ const cli = join(repo, 'packages/cli/bin/apparatus.js')
  * `--conditions=@apparatus/source` (as `pnpm bench` starts it) the CLI runs the
  * workspace's TypeScript sources, without it the compiled dist/ when built.
  */
-const nodeFlags = process.execArgv.filter((flag, index, all) => flag.startsWith('--conditions=') || flag.startsWith('-C=') || ((all[index - 1] === '--conditions' || all[index - 1] === '-C') && !flag.startsWith('-')) || flag === '--conditions' || flag === '-C')
+const nodeFlags = process.execArgv.filter(
+  (flag, index, all) =>
+    flag.startsWith('--conditions=') ||
+    flag.startsWith('-C=') ||
+    ((all[index - 1] === '--conditions' || all[index - 1] === '-C') && !flag.startsWith('-')) ||
+    flag === '--conditions' ||
+    flag === '-C'
+)
 
 export interface ScaleOptions {
   articles: number
@@ -101,7 +108,9 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
   const corpus = join(workdir, 'corpus')
   const dist = join(workdir, 'dist')
   await rm(workdir, {recursive: true, force: true})
-  log(`\nscale: ${options.articles.toLocaleString('en-US')} articles (seed ${options.seed}, register ${options.registerFraction}) in ${workdir}; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`)
+  log(
+    `\nscale: ${options.articles.toLocaleString('en-US')} articles (seed ${options.seed}, register ${options.registerFraction}) in ${workdir}; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`
+  )
   const stats = await generateCorpus({out: corpus, articles: options.articles, seed: options.seed, registerFraction: options.registerFraction})
   log(
     `  corpus: ${(stats.bytes / 1e6).toFixed(1)} MB, ${(stats.bytes / stats.articles / 1000).toFixed(1)} KB/article (${(stats.minBytes / 1000).toFixed(1)}-${(stats.maxBytes / 1000).toFixed(1)}); ` +
@@ -109,16 +118,25 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
   )
   const pools = new Pools(options.seed)
   const steps: Partial<Record<StepName, Measured>> = {}
-  const build = () => measure(process.execPath, [...nodeFlags, cli, '-c', corpus, 'build', '--out', dist, '--quiet', ...options.buildArgs], {cwd: workdir, timeoutMs: options.stepTimeoutMs})
+  const build = () =>
+    measure(process.execPath, [...nodeFlags, cli, '-c', corpus, 'build', '--out', dist, '--quiet', ...options.buildArgs], {
+      cwd: workdir,
+      timeoutMs: options.stepTimeoutMs
+    })
   const report = (step: StepName, result: Measured) => {
     steps[step] = result
     const failed = result.code === 0 ? '' : result.timedOut ? ' TIMED OUT' : ` FAILED (exit ${result.code}): ${result.stderrTail.split('\n').at(-1)}`
-    log(`  ${STEP_LABEL[step].padEnd(32)} ${(result.wallMs / 1000).toFixed(1).padStart(7)} s wall ${((result.userMs + result.sysMs) / 1000).toFixed(1).padStart(7)} s CPU ${(result.maxRssBytes / 2 ** 20).toFixed(0).padStart(6)} MiB${failed}`)
+    log(
+      `  ${STEP_LABEL[step].padEnd(32)} ${(result.wallMs / 1000).toFixed(1).padStart(7)} s wall ${((result.userMs + result.sysMs) / 1000).toFixed(1).padStart(7)} s CPU ${(result.maxRssBytes / 2 ** 20).toFixed(0).padStart(6)} MiB${failed}`
+    )
   }
 
   // Warm Node's and tsx's own compile caches so the cold build measures Apparatus, not tsx.
   await measure(process.execPath, [...nodeFlags, cli, '--version'], {cwd: workdir})
-  report('parse', await measure(process.execPath, ['--import', 'tsx', join(repo, 'scripts/bench/remark-parse.ts'), corpus], {cwd: repo, timeoutMs: options.stepTimeoutMs}))
+  report(
+    'parse',
+    await measure(process.execPath, ['--import', 'tsx', join(repo, 'scripts/bench/remark-parse.ts'), corpus], {cwd: repo, timeoutMs: options.stepTimeoutMs})
+  )
   // Cold: nothing but the corpus in the working folder (the default cache lives under it).
   for (const entry of await readdir(workdir)) if (entry !== 'corpus') await rm(join(workdir, entry), {recursive: true, force: true})
   report('cold', await build())
@@ -147,7 +165,10 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
         settledBytes: median(result.runs.map((run) => run.settledBytes)),
         heapBytes: median(result.runs.map((run) => run.heapBytes))
       }
-      const largest = result.runs.at(-1)!.largest.map((item) => `${item.url} ${(item.bytes / 1e6).toFixed(2)} MB`).join(', ')
+      const largest = result.runs
+        .at(-1)!
+        .largest.map((item) => `${item.url} ${(item.bytes / 1e6).toFixed(2)} MB`)
+        .join(', ')
       log(
         `  site first view (median of ${result.runs.length}): ${(site.median.firstViewBytes / 1e6).toFixed(2)} MB in ${result.runs.at(-1)!.firstViewRequests} requests, library after ${(site.median.timeToLibraryMs / 1000).toFixed(2)} s, ` +
           `JS heap ${(site.median.heapBytes / 1e6).toFixed(0)} MB; ${(site.median.settledBytes / 1e6).toFixed(2)} MB once settled; largest: ${largest}`
@@ -156,7 +177,14 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
     if (result.error) log(`  site: FAILED: ${result.error}`)
   }
 
-  const result: ScaleResult = {articles: options.articles, corpus: stats, steps, ...(dist_ ? {dist: dist_} : {}), ...(site ? {site} : {}), targets: targetsOf(steps, site)}
+  const result: ScaleResult = {
+    articles: options.articles,
+    corpus: stats,
+    steps,
+    ...(dist_ ? {dist: dist_} : {}),
+    ...(site ? {site} : {}),
+    targets: targetsOf(steps, site)
+  }
   if (options.keep) result.workdir = workdir
   else await rm(workdir, {recursive: true, force: true})
   return result
@@ -169,7 +197,13 @@ export function targetsOf(steps: Partial<Record<StepName, Measured>>, site: Scal
   const {parse, cold, edit, addone} = steps
   const builds = (['cold', 'nochange', 'edit', 'addone'] as const).map((step) => steps[step]).filter((step) => step !== undefined)
   const rss = builds.length > 0 ? Math.max(...builds.map((step) => step.maxRssBytes)) : undefined
-  const target = (name: string, value: number | undefined, limit: number, unit: string, valid: boolean): Target => ({name, value: valid ? value : undefined, limit, unit, pass: valid && value !== undefined && value <= limit})
+  const target = (name: string, value: number | undefined, limit: number, unit: string, valid: boolean): Target => ({
+    name,
+    value: valid ? value : undefined,
+    limit,
+    unit,
+    pass: valid && value !== undefined && value <= limit
+  })
   return [
     target('cold build ≤ 3× bare remark-parse (wall)', ok(cold) && ok(parse) ? cold.wallMs / parse.wallMs : undefined, 3, '×', ok(cold) && ok(parse)),
     target('one-paragraph edit ≤ 2% of cold (wall)', ok(edit) && ok(cold) ? (100 * edit.wallMs) / cold.wallMs : undefined, 2, '%', ok(edit) && ok(cold)),
@@ -217,7 +251,9 @@ export function formatTables(results: ScaleResult[]): string {
   lines.push('| ---: | --- | ---: | --- |')
   for (const result of results) {
     for (const target of result.targets) {
-      lines.push(`| ${result.articles.toLocaleString('en-US')} | ${target.name} | ${target.value === undefined ? 'not measured' : `${fmt(target.value, {'×': 1, '%': 1, GB: 2, KB: 0, s: 2}[target.unit] ?? 2)} ${target.unit}`} | ${target.pass ? 'PASS' : 'FAIL'} |`)
+      lines.push(
+        `| ${result.articles.toLocaleString('en-US')} | ${target.name} | ${target.value === undefined ? 'not measured' : `${fmt(target.value, {'×': 1, '%': 1, GB: 2, KB: 0, s: 2}[target.unit] ?? 2)} ${target.unit}`} | ${target.pass ? 'PASS' : 'FAIL'} |`
+      )
     }
   }
   return lines.join('\n')

@@ -37,7 +37,10 @@ export const LIBRARY_ROW = 'apparatus-library tbody tr'
 export async function measureSite(dist: string, options: {runs?: number; timeoutMs?: number; log?: (line: string) => void} = {}): Promise<SiteResult> {
   await bundleApp(dist)
   const server = await startServer({root: dist, port: 0, host: '127.0.0.1'})
-  const browser = await chromium.launch({executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new', '--disable-gpu']})
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless=new', '--disable-gpu']
+  })
   const runs: SiteRun[] = []
   try {
     for (let run = 0; run < (options.runs ?? 3); run++) {
@@ -57,7 +60,10 @@ export async function measureSite(dist: string, options: {runs?: number; timeout
       })
       const started = performance.now()
       await page.goto(server.url, {waitUntil: 'commit'})
-      await page.locator(LIBRARY_ROW).first().waitFor({state: 'visible', timeout: options.timeoutMs ?? 180_000})
+      await page
+        .locator(LIBRARY_ROW)
+        .first()
+        .waitFor({state: 'visible', timeout: options.timeoutMs ?? 180_000})
       const timeToLibraryMs = performance.now() - started
       const atView = await Promise.all(finished.slice())
       const cdp = await context.newCDPSession(page)
@@ -75,7 +81,10 @@ export async function measureSite(dist: string, options: {runs?: number; timeout
         settledBytes: sum(settled),
         settledRequests: settled.length,
         heapBytes,
-        largest: [...settled].sort((a, b) => b.bytes - a.bytes).slice(0, 3).map((item) => ({url: new URL(item.url).pathname, bytes: item.bytes}))
+        largest: [...settled]
+          .sort((a, b) => b.bytes - a.bytes)
+          .slice(0, 3)
+          .map((item) => ({url: new URL(item.url).pathname, bytes: item.bytes}))
       })
       await context.close()
     }

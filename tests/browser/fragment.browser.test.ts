@@ -29,7 +29,10 @@ describe('built HTML fragments', () => {
       const doc = await fragment(article.html!)
       const marks = [...doc.querySelectorAll('mark[data-entity]')]
       const mentions = index.mentions.filter((mention) => mention.article === article.id).sort((a, b) => a.start - b.start)
-      expect(marks.map((mark) => mark.textContent), article.id).to.deep.equal(mentions.map((mention) => article.text.slice(mention.start, mention.end)))
+      expect(
+        marks.map((mark) => mark.textContent),
+        article.id
+      ).to.deep.equal(mentions.map((mention) => article.text.slice(mention.start, mention.end)))
       expect(marks.map((mark) => mark.getAttribute('data-type'))).to.deep.equal(mentions.map((mention) => types.get(mention.entity)))
     }
   })

@@ -50,7 +50,10 @@ test('check exits 1 on an error, names file:line:column and rule, and build then
 
 test('check exits 0 with warnings only, and 1 with --strict', async () => {
   const dir = await workspace()
-  await writeFile(join(dir, 'corpus/articles/warn.md'), '---\nid: warn\ntitle: Warn\n---\n\nA claim.[1] Another.[2]\n\n## Notes\n\n1. Writer, A. (2020) A source. Publisher.\n')
+  await writeFile(
+    join(dir, 'corpus/articles/warn.md'),
+    '---\nid: warn\ntitle: Warn\n---\n\nA claim.[1] Another.[2]\n\n## Notes\n\n1. Writer, A. (2020) A source. Publisher.\n'
+  )
   const check = apparatus(['check'], dir)
   assert.equal(check.code, 0, check.stderr)
   assert.match(check.stderr, /6:\d+-6:\d+\s+warning\s+Unexpected note marker `\[2\]`.*undefined-marker/)

@@ -67,7 +67,10 @@ test('a bad value for one command is located in package.json; the same value as 
 })
 
 test('JSON that does not parse, and a module config, through --config', async () => {
-  const dir = await project({'apparatus.config.json': '{\n  "out": "site",\n}\n', 'conf/apparatus.config.mjs': "export default {corpus: '../texts', out: '../from-module', quiet: true}\n"})
+  const dir = await project({
+    'apparatus.config.json': '{\n  "out": "site",\n}\n',
+    'conf/apparatus.config.mjs': "export default {corpus: '../texts', out: '../from-module', quiet: true}\n"
+  })
   const broken = apparatus(['check'], dir)
   assert.equal(broken.code, 1)
   assert.match(broken.stderr, /apparatus\.config\.json\n\s*\d+:\d+\s+error\s+Cannot load the configuration \(.*\), expected JSON\s+config-syntax/)

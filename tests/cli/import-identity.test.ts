@@ -38,7 +38,14 @@ async function workspace(): Promise<string> {
 /** The corpus's files and their hashes: "untouched" means this does not change. */
 async function snapshot(dir: string): Promise<string> {
   const names = (await readdir(join(dir, 'corpus/articles'))).sort()
-  const lines = await Promise.all(names.map(async (name) => `${name} ${createHash('sha256').update(await readFile(join(dir, 'corpus/articles', name))).digest('hex')}`))
+  const lines = await Promise.all(
+    names.map(
+      async (name) =>
+        `${name} ${createHash('sha256')
+          .update(await readFile(join(dir, 'corpus/articles', name)))
+          .digest('hex')}`
+    )
+  )
   return lines.join('\n')
 }
 
@@ -52,7 +59,10 @@ test('a second file with the same base name and the same title: exit 1, both pat
   const second = apparatus(['import', 'src/other/article.txt'], dir)
   assert.equal(second.code, 1, second.stderr)
   assert.match(second.stderr, /src\/other\/article\.txt\n/, 'the new file heads the report')
-  assert.match(second.stderr, /1:1\s+error\s+Unexpected id `the-rivers-of-the-plain` for src\/other\/article\.txt: article `the-rivers-of-the-plain` \(corpus\/articles\/the-rivers-of-the-plain\.md\) was imported from src\/article\.txt/)
+  assert.match(
+    second.stderr,
+    /1:1\s+error\s+Unexpected id `the-rivers-of-the-plain` for src\/other\/article\.txt: article `the-rivers-of-the-plain` \(corpus\/articles\/the-rivers-of-the-plain\.md\) was imported from src\/article\.txt/
+  )
   assert.match(second.stderr, /--id the-rivers-of-the-plain-2/, 'a way out')
   assert.match(second.stderr, /id-collision\s+apparatus-import/)
   assert.doesNotMatch(second.stderr, /\n\s+at /, 'no stack trace')
@@ -68,7 +78,10 @@ test('--id resolves the collision: a new article, the first one kept; later re-i
   assert.match(chosen.stderr, /written\s+corpus\/articles\/dry-streams\.md/)
   assert.deepEqual(await readdir(join(dir, 'corpus/articles')).then((names) => names.sort()), ['dry-streams.md', 'the-rivers-of-the-plain.md'])
   assert.match(await readFile(join(dir, 'corpus/articles/the-rivers-of-the-plain.md'), 'utf8'), /the sea is not full/)
-  assert.match(await readFile(join(dir, 'corpus/articles/dry-streams.md'), 'utf8'), /^---\nid: dry-streams\n[\s\S]*source-path: \.\.\/src\/other\/article\.txt\n[\s\S]*streams run dry/)
+  assert.match(
+    await readFile(join(dir, 'corpus/articles/dry-streams.md'), 'utf8'),
+    /^---\nid: dry-streams\n[\s\S]*source-path: \.\.\/src\/other\/article\.txt\n[\s\S]*streams run dry/
+  )
 
   const both = apparatus(['import', 'src/article.txt', 'src/other/article.txt'], dir)
   assert.equal(both.code, 0, both.stderr)

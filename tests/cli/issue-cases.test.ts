@@ -25,7 +25,11 @@ async function snapshot(dir: string): Promise<string> {
   for (const entry of entries) {
     if (!entry.isFile()) continue
     const path = join(entry.parentPath ?? (entry as unknown as {path: string}).path, entry.name)
-    lines.push(`${path.slice(dir.length)} ${createHash('sha256').update(await readFile(path)).digest('hex')}`)
+    lines.push(
+      `${path.slice(dir.length)} ${createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex')}`
+    )
   }
   return lines.sort().join('\n')
 }
@@ -40,7 +44,7 @@ test('a YAML error in entities.yaml: build exits 1 at its line and column, names
   await writeFile(join(dir, 'corpus/entities.yaml'), register + '\n- id: broken\n  type: person\n  label: [unclosed\n')
   const run = apparatus(['build'], dir)
   assert.equal(run.code, 1, run.stderr)
-  const located = new RegExp(`corpus/entities\\.yaml\\n\\s*(\\d+):(\\d+)(?:-\\d+:\\d+)?\\s+error\\s.*yaml-syntax`)
+  const located = /corpus\/entities\.yaml\n\s*(\d+):(\d+)(?:-\d+:\d+)?\s+error\s.*yaml-syntax/
   const match = located.exec(run.stderr)
   assert.ok(match, run.stderr)
   assert.ok(Number(match[1]) > lines, `the error is in the added lines: ${match[1]} > ${lines}`)
@@ -69,7 +73,10 @@ test('an article whose reference list is headed "Citations" imports and builds w
   const built = apparatus(['build'], dir)
   assert.equal(built.code, 0, built.stderr)
   const index = JSON.parse(await readFile(join(dir, 'dist/index.json'), 'utf8')) as {footnotes: Array<{label: string}>; sources: unknown[]}
-  assert.deepEqual(index.footnotes.map((note) => note.label), ['1', '2', '3'])
+  assert.deepEqual(
+    index.footnotes.map((note) => note.label),
+    ['1', '2', '3']
+  )
   assert.equal(index.sources.length, 3)
   assert.doesNotMatch(built.stderr, /undefined-marker|unused-entry/)
 })

@@ -32,7 +32,11 @@ test('serve on a port in use says so in one line and exits 1', async () => {
   await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
   const {port} = blocker.address() as {port: number}
   try {
-    const run = spawnSync(process.execPath, [cli, 'serve', '--port', String(port), '--out', join(repo, 'tests/.tmp/no-such-dist')], {cwd: repo, encoding: 'utf8', timeout: 60_000})
+    const run = spawnSync(process.execPath, [cli, 'serve', '--port', String(port), '--out', join(repo, 'tests/.tmp/no-such-dist')], {
+      cwd: repo,
+      encoding: 'utf8',
+      timeout: 60_000
+    })
     assert.equal(run.status, 1)
     assert.match(run.stderr, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`))
     assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace')
@@ -59,7 +63,11 @@ async function scratch(extra = ''): Promise<string> {
 function loads(args: string[]): {urls: string[]; ms: number; status: number | null} {
   const log = join(tmpdir(), `apparatus-loads-${process.pid}-${Math.random().toString(36).slice(2)}`)
   const started = performance.now()
-  const run = spawnSync(process.execPath, ['--import', join(repo, 'tests/cli/fixtures/record-loads.mjs'), cli, ...args], {cwd: repo, encoding: 'utf8', env: {...process.env, APPARATUS_LOAD_LOG: log}})
+  const run = spawnSync(process.execPath, ['--import', join(repo, 'tests/cli/fixtures/record-loads.mjs'), cli, ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: {...process.env, APPARATUS_LOAD_LOG: log}
+  })
   const ms = performance.now() - started
   const urls = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []
   rmSync(log, {force: true})
@@ -71,27 +79,46 @@ test('--help and --version load commander and the CLI entry only, no command, pi
     const {urls, ms, status} = loads(args)
     assert.equal(status, 0)
     const ours = urls.filter((url) => url.includes('/packages/') && !url.includes('/node_modules/'))
-    assert.deepEqual(ours.map((url) => url.replace(/^.*\/packages\//, '')).filter((path) => !path.startsWith('cli/bin/')), [ours.some((url) => url.includes('/dist/')) ? 'cli/dist/cli.js' : 'cli/src/cli.ts'], `${args.join(' ')} loads only the CLI entry`)
+    assert.deepEqual(
+      ours.map((url) => url.replace(/^.*\/packages\//, '')).filter((path) => !path.startsWith('cli/bin/')),
+      [ours.some((url) => url.includes('/dist/')) ? 'cli/dist/cli.js' : 'cli/src/cli.ts'],
+      `${args.join(' ')} loads only the CLI entry`
+    )
     assert.ok(!urls.some((url) => /vfile-reporter|lilconfig|cli-progress|citation|cytoscape/.test(url)), urls.join('\n'))
     t.diagnostic(`${args.join(' ')}: ${urls.length} modules, ${Math.round(ms)} ms`)
   }
   // The control: a command does load its module.
   const {urls} = loads(['import', 'no-such-file.txt', '-c', join(tmpdir(), 'apparatus-no-corpus')])
-  assert.ok(urls.some((url) => /packages\/import\//.test(url)), 'a command run loads its package')
+  assert.ok(
+    urls.some((url) => /packages\/import\//.test(url)),
+    'a command run loads its package'
+  )
 })
 
 test('every option is checked before work starts: one line naming it, exit 1, no stack trace', async () => {
   const dir = await scratch()
   const cases: Array<[string[], RegExp]> = [
     [['build', '-c', 'no-such-corpus'], /^apparatus: Unexpected corpus folder `no-such-corpus`, expected an existing folder.*\(invalid-option\)\n$/],
-    [['export', '-o', 'corpus/entities.yaml/index.json'], /^apparatus: Unexpected output file `corpus\/entities\.yaml\/index\.json`: `corpus\/entities\.yaml` is a file, expected a folder there \(invalid-option\)\n$/],
+    [
+      ['export', '-o', 'corpus/entities.yaml/index.json'],
+      /^apparatus: Unexpected output file `corpus\/entities\.yaml\/index\.json`: `corpus\/entities\.yaml` is a file, expected a folder there \(invalid-option\)\n$/
+    ],
     [['export', '-o', 'corpus'], /^apparatus: Unexpected output file `corpus`: it is a folder, expected a file name \(invalid-option\)\n$/],
-    [['export', '--base-url', 'ftp://example.org/'], /^apparatus: Unexpected base URL `ftp:\/\/example\.org\/`, expected an http\(s\) URL.*\(invalid-option\)\n$/],
-    [['build', '--out', 'corpus/entities.yaml'], /^apparatus: Unexpected output folder `corpus\/entities\.yaml`: `corpus\/entities\.yaml` is a file, expected a folder there \(invalid-option\)\n$/],
+    [
+      ['export', '--base-url', 'ftp://example.org/'],
+      /^apparatus: Unexpected base URL `ftp:\/\/example\.org\/`, expected an http\(s\) URL.*\(invalid-option\)\n$/
+    ],
+    [
+      ['build', '--out', 'corpus/entities.yaml'],
+      /^apparatus: Unexpected output folder `corpus\/entities\.yaml`: `corpus\/entities\.yaml` is a file, expected a folder there \(invalid-option\)\n$/
+    ],
     [['import', '--id', 'x', 'a.txt', 'b.txt'], /^apparatus: Unexpected --id with 2 files, expected exactly one file to name \(invalid-option\)\n$/],
     [['serve', '--host', 'a host'], /^apparatus: Unexpected host `a host`.*\(invalid-option\)\n$/],
     [['export', '--report', 'json'], /"reason": "Unexpected --report json with the export on stdout, expected -o FILE for the export"/],
-    [['export', '--format', 'docx'], /^error: option '-f, --format <format>' argument 'docx' is invalid\. Allowed choices are json, csl, bibtex, ris, annotations, tei, cyjs, graphml\.\n$/],
+    [
+      ['export', '--format', 'docx'],
+      /^error: option '-f, --format <format>' argument 'docx' is invalid\. Allowed choices are json, csl, bibtex, ris, annotations, tei, cyjs, graphml\.\n$/
+    ],
     [['build', '--report', 'xml'], /^error: option '--report <format>' argument 'xml' is invalid\. Allowed choices are text, json\.\n$/]
   ]
   for (const [args, pattern] of cases) {
@@ -115,7 +142,12 @@ test('-q means only errors for every command: no summary, no warnings, no "writt
   assert.equal(loud.code, 0, loud.stderr)
   assert.match(loud.stderr, /warning\s+Unexpected note marker `\[2\]`.*undefined-marker/)
   assert.match(loud.stderr, /apparatus: built 1 articles/)
-  for (const args of [['build', '-q'], ['check', '-q'], ['export', '-q', '-o', 'index.json'], ['build', '--quiet', '--no-cache']]) {
+  for (const args of [
+    ['build', '-q'],
+    ['check', '-q'],
+    ['export', '-q', '-o', 'index.json'],
+    ['build', '--quiet', '--no-cache']
+  ]) {
     const run = apparatus(args, dir)
     assert.equal(run.code, 0, run.stderr)
     assert.equal(run.stderr, '', `${args.join(' ')} prints nothing`)
@@ -140,10 +172,37 @@ test('--report json: every message with its place, rule and source, and a summar
   const built = JSON.parse(ok.stdout)
   assert.equal(built.command, 'build')
   assert.equal(built.exitCode, 0)
-  assert.deepEqual({...built.summary, seconds: 0}, {errors: 0, warnings: 1, infos: 0, written: true, out: 'dist', articles: 1, notes: built.summary.notes, sources: built.summary.sources, entities: built.summary.entities, mentions: built.summary.mentions, graphNodes: built.summary.graphNodes, seconds: 0})
+  assert.deepEqual(
+    {...built.summary, seconds: 0},
+    {
+      errors: 0,
+      warnings: 1,
+      infos: 0,
+      written: true,
+      out: 'dist',
+      articles: 1,
+      notes: built.summary.notes,
+      sources: built.summary.sources,
+      entities: built.summary.entities,
+      mentions: built.summary.mentions,
+      graphNodes: built.summary.graphNodes,
+      seconds: 0
+    }
+  )
   const column = readFileSync(join(dir, 'corpus/articles/alpha.md'), 'utf8').split('\n')[5]!.indexOf('[2]') + 1
   assert.deepEqual(built.messages, [
-    {file: 'corpus/articles/alpha.md', line: 6, column, endLine: 6, endColumn: column + 3, ruleId: 'undefined-marker', source: 'remark-bracket-footnotes', fatal: false, severity: 'warning', reason: built.messages[0].reason}
+    {
+      file: 'corpus/articles/alpha.md',
+      line: 6,
+      column,
+      endLine: 6,
+      endColumn: column + 3,
+      ruleId: 'undefined-marker',
+      source: 'remark-bracket-footnotes',
+      fatal: false,
+      severity: 'warning',
+      reason: built.messages[0].reason
+    }
   ])
 
   await writeFile(join(dir, 'corpus/articles/broken.md'), '---\nid: broken\ntitle: [oops\n---\n\nText.\n')
@@ -153,7 +212,10 @@ test('--report json: every message with its place, rule and source, and a summar
   assert.equal(checked.exitCode, 1)
   assert.equal(checked.summary.errors, 1)
   const error = checked.messages.find((message: {fatal: boolean}) => message.fatal)
-  assert.deepEqual([error.file, error.line, error.ruleId, error.source, error.severity], ['corpus/articles/broken.md', 3, 'malformed-front-matter', 'apparatus', 'error'])
+  assert.deepEqual(
+    [error.file, error.line, error.ruleId, error.source, error.severity],
+    ['corpus/articles/broken.md', 3, 'malformed-front-matter', 'apparatus', 'error']
+  )
   assert.equal(apparatus(['check', '--report', 'json', '--strict'], dir).code, 1)
 })
 

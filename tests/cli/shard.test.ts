@@ -48,7 +48,10 @@ async function workspace(): Promise<string> {
   await cp(join(repo, 'corpus'), join(dir, 'corpus'), {recursive: true})
   // More articles than slices, some names shared across slices.
   for (const id of ['extra-one', 'extra-two', 'extra-three', 'extra-four']) {
-    await writeFile(join(dir, 'corpus', 'articles', `${id}.md`), `---\nid: ${id}\ntitle: ${id}\n---\n\nDr. Amara Okonkwo told reporters about El Salvador.\n\nLater Okonkwo said more.\n`)
+    await writeFile(
+      join(dir, 'corpus', 'articles', `${id}.md`),
+      `---\nid: ${id}\ntitle: ${id}\n---\n\nDr. Amara Okonkwo told reporters about El Salvador.\n\nLater Okonkwo said more.\n`
+    )
   }
   return dir
 }
@@ -70,8 +73,15 @@ test('3 shard processes and a merge give a dist/ byte-identical to the single-pr
       return [Number(match[1]), Number(match[2])]
     })
     const total = counts[0]![1]!
-    assert.equal(counts.reduce((sum, [slice]) => sum + slice!, 0), total, 'every article in exactly one slice')
-    assert.ok(counts.every(([slice]) => slice! < total), 'the work is split')
+    assert.equal(
+      counts.reduce((sum, [slice]) => sum + slice!, 0),
+      total,
+      'every article in exactly one slice'
+    )
+    assert.ok(
+      counts.every(([slice]) => slice! < total),
+      'the work is split'
+    )
     await assert.rejects(readdir(join(dir, 'dist')), 'a shard writes no dist/')
 
     const merge = apparatus(['build', '--merge', '--cache-dir', 'shared-cache', '--out', 'merged'], dir)
@@ -106,7 +116,10 @@ test('bad --shard, --workers and --merge options are one-line errors with exit 1
       [['--shard', 'two'], /Unexpected shard `two`/],
       [['--workers', '-1'], /^apparatus: Unexpected workers `-1`, expected a whole number \(0: map on the main thread\) \(invalid-option\)\n$/],
       [['--shard', '1/2', '--merge'], /Unexpected --shard with --merge/],
-      [['--merge', '--no-cache'], /^apparatus: Unexpected --no-cache with --merge, expected the cache folder: it carries the shards' results to the merge \(invalid-option\)\n$/],
+      [
+        ['--merge', '--no-cache'],
+        /^apparatus: Unexpected --no-cache with --merge, expected the cache folder: it carries the shards' results to the merge \(invalid-option\)\n$/
+      ],
       [['--merge', '--cache-dir', 'nowhere'], /Unexpected --cache-dir `nowhere` with --merge: no such folder/]
     ]
     for (const [args, expected] of cases) {

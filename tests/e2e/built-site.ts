@@ -30,7 +30,10 @@ export async function builtSite(prefix: string): Promise<BuiltSite> {
   await writeDist(result, dir)
   await bundleApp(dir)
   const server = await startServer({root: dir, port: 0})
-  const browser = await chromium.launch({executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new', '--disable-gpu']})
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless=new', '--disable-gpu']
+  })
   return {
     dir,
     server,

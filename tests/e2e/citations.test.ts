@@ -21,7 +21,10 @@ let dir: string
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
 let index: ApparatusIndex
-let citations: {link: string; articles: Record<string, {bibtex: string; ris: string; citation: Record<string, string>; passages: Record<string, {bibtex: string; ris: string}>}>}
+let citations: {
+  link: string
+  articles: Record<string, {bibtex: string; ris: string; citation: Record<string, string>; passages: Record<string, {bibtex: string; ris: string}>}>
+}
 const cli: Record<'bibtex' | 'ris', string> = {bibtex: '', ris: ''}
 
 before(async () => {
@@ -34,7 +37,10 @@ before(async () => {
   citations = JSON.parse(await readFile(join(dir, 'citations.json'), 'utf8'))
   // The real CLI, as a user runs it.
   for (const format of ['bibtex', 'ris'] as const) {
-    cli[format] = execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'packages/cli/src/cli.ts'), 'export', '--format', format], {cwd: repo, encoding: 'utf8'})
+    cli[format] = execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'packages/cli/src/cli.ts'), 'export', '--format', format], {
+      cwd: repo,
+      encoding: 'utf8'
+    })
   }
   server = await startServer({root: dir, port: 0})
   browser = await chromium.launch({executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new', '--disable-gpu']})
@@ -54,9 +60,13 @@ async function open(hash: string): Promise<Page> {
     if (message.type() === 'error') problems.push(message.text())
   })
   await page.goto(new URL(hash, server.url).href)
-  await page.locator('apparatus-article h1').first().waitFor({timeout: 15_000}).catch((error) => {
-    throw new Error(`${page.url()}: ${problems.join('; ')} ${error}`)
-  })
+  await page
+    .locator('apparatus-article h1')
+    .first()
+    .waitFor({timeout: 15_000})
+    .catch((error) => {
+      throw new Error(`${page.url()}: ${problems.join('; ')} ${error}`)
+    })
   return page
 }
 
@@ -68,7 +78,7 @@ async function download(page: Page, button: ReturnType<Page['locator']>): Promis
 
 /** `apparatus export` output split into entries (BibTeX `@…}` blocks, RIS `TY … ER` records). */
 function entries(text: string, format: 'bibtex' | 'ris'): string[] {
-  const pattern = format === 'bibtex' ? /^@[^]*?^\}$/gm : /^TY {2}- [^]*?^ER {2}- ?$/gm
+  const pattern = format === 'bibtex' ? /^@[\s\S]*?^\}$/gm : /^TY {2}- [\s\S]*?^ER {2}- ?$/gm
   return text.match(pattern) ?? []
 }
 
@@ -99,7 +109,10 @@ test('a passage’s cite dialog downloads its BibTeX, and its quote is whole', a
   await dialog.waitFor()
   const text = await dialog.locator('textarea').inputValue()
   const quote = article.text.slice(passage.start, passage.end).trim().replace(/\s+/g, ' ')
-  assert.ok(quote.length <= 600 ? text.includes(`“${quote}”`) : text.includes(' …”'), `the quote is whole (or cut at a sentence with an ellipsis): ${text.slice(0, 300)}`)
+  assert.ok(
+    quote.length <= 600 ? text.includes(`“${quote}”`) : text.includes(' …”'),
+    `the quote is whole (or cut at a sentence with an ellipsis): ${text.slice(0, 300)}`
+  )
   const bib = await download(page, dialog.locator('[data-download="bibtex"]'))
   const expected = citations.articles[article.id]!.passages[passage.id]!.bibtex
   assert.equal(bib.text.replace(/url = \{[^}]*\}/, 'url = {LINK}'), expected.split(citations.link).join('LINK'))

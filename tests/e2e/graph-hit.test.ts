@@ -12,15 +12,12 @@
  * (source) node, where these tests aim.
  */
 import assert from 'node:assert/strict'
-import {join} from 'node:path'
 import {after, before, test} from 'node:test'
-import {type Browser, type Page} from 'playwright-core'
+import type {Browser, Page} from 'playwright-core'
 import type {ApparatusIndex} from '@apparatus/model'
 import type {startServer} from '@apparatus/server'
 import {builtSite, type BuiltSite} from './built-site.js'
 
-const repo = new URL('../../', import.meta.url).pathname
-let dir: string
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
 let index: ApparatusIndex
@@ -29,7 +26,7 @@ let site: BuiltSite | undefined
 
 before(async () => {
   site = await builtSite('apparatus-graph-hit-')
-  ;({dir, server, browser, index} = site)
+  ;({server, browser, index} = site)
 })
 
 after(async () => {
@@ -48,7 +45,9 @@ async function open(path: string, device: Device): Promise<Page> {
   const page = await context.newPage()
   await page.goto(server.url + path)
   await page.waitForFunction(() => {
-    const graph = document.querySelector('apparatus-app')?.shadowRoot?.querySelector('apparatus-graph') as (HTMLElement & {cy?: {nodes: () => {length: number}}}) | null
+    const graph = document.querySelector('apparatus-app')?.shadowRoot?.querySelector('apparatus-graph') as
+      | (HTMLElement & {cy?: {nodes: () => {length: number}}})
+      | null
     return (graph?.cy?.nodes().length ?? 0) > 0
   })
   return page
@@ -100,9 +99,20 @@ function findTarget(page: Page, avoid: string[]): Promise<Target | undefined> {
     const margin = 12
     const candidates = discs
       .filter((disc: any) => !disc.selected && !avoid.includes(disc.id) && disc.r >= 5)
-      .filter((disc: any) => disc.x > Math.max(box.left, 0) + margin && disc.x < Math.min(box.right, innerWidth) - margin && disc.y > Math.max(box.top, 0) + margin && disc.y < Math.min(box.bottom, innerHeight) - margin)
+      .filter(
+        (disc: any) =>
+          disc.x > Math.max(box.left, 0) + margin &&
+          disc.x < Math.min(box.right, innerWidth) - margin &&
+          disc.y > Math.max(box.top, 0) + margin &&
+          disc.y < Math.min(box.bottom, innerHeight) - margin
+      )
       .filter((disc: any) => container.contains(topmost(disc.x, disc.y)))
-      .map((disc: any) => ({...disc, clear: Math.min(...discs.filter((other: any) => other.id !== disc.id).map((other: any) => Math.hypot(other.x - disc.x, other.y - disc.y) - other.r - disc.r))}))
+      .map((disc: any) => ({
+        ...disc,
+        clear: Math.min(
+          ...discs.filter((other: any) => other.id !== disc.id).map((other: any) => Math.hypot(other.x - disc.x, other.y - disc.y) - other.r - disc.r)
+        )
+      }))
       .filter((disc: any) => disc.clear > 4)
       .sort((a: any, b: any) => b.clear - a.clear)
     const best = candidates[0]
@@ -155,7 +165,12 @@ async function hitAfterScrolling(page: Page, input: 'mouse' | 'touch', positions
     else await page.touchscreen.tap(target.x, target.y)
     await page
       .waitForFunction(
-        (id) => ((document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-graph') as HTMLElement & {cy: any}).cy.$('node:selected').map((node: any) => node.id()) as string[]).includes(id),
+        (id) =>
+          (
+            (document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-graph') as HTMLElement & {cy: any}).cy
+              .$('node:selected')
+              .map((node: any) => node.id()) as string[]
+          ).includes(id),
         target.id,
         {timeout: 1500}
       )
@@ -235,7 +250,9 @@ test('phone, article view: mouse clicks (a phone-width window on a desktop) hit 
   await context.addInitScript('window.__name = (f) => f')
   const page = await context.newPage()
   await page.goto(`${server.url}#/article/${article()}`)
-  await page.waitForFunction(() => ((document.querySelector('apparatus-app')?.shadowRoot?.querySelector('apparatus-graph') as any)?.cy?.nodes().length ?? 0) > 0)
+  await page.waitForFunction(
+    () => ((document.querySelector('apparatus-app')?.shadowRoot?.querySelector('apparatus-graph') as any)?.cy?.nodes().length ?? 0) > 0
+  )
   const results = await hitAfterScrolling(page, 'mouse', aroundCanvas)
   assertAllHit(results, 3)
   await context.close()

@@ -10,14 +10,13 @@
 import assert from 'node:assert/strict'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
-import {type Browser, type Page} from 'playwright-core'
+import type {Browser, Page} from 'playwright-core'
 import type {ApparatusIndex} from '@apparatus/model'
 import type {startServer} from '@apparatus/server'
 import {builtSite, type BuiltSite} from './built-site.js'
 
 const repo = new URL('../../', import.meta.url).pathname
 const shots = process.env.APPARATUS_SCREENSHOTS === '1'
-let dir: string
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
 let index: ApparatusIndex
@@ -27,7 +26,7 @@ let site: BuiltSite | undefined
 
 before(async () => {
   site = await builtSite('apparatus-graph-views-')
-  ;({dir, server, browser, index} = site)
+  ;({server, browser, index} = site)
 })
 
 after(async () => {
@@ -39,7 +38,9 @@ const GRAPH = 'document.querySelector("apparatus-app").shadowRoot.querySelector(
 
 async function open(path: string, options: {phone?: boolean; dark?: boolean; height?: number} = {}): Promise<Page> {
   const context = await browser.newContext({
-    ...(options.phone ? {viewport: {width: 375, height: 812}, deviceScaleFactor: 2, isMobile: true, hasTouch: true} : {viewport: {width: 1440, height: options.height ?? 900}}),
+    ...(options.phone
+      ? {viewport: {width: 375, height: 812}, deviceScaleFactor: 2, isMobile: true, hasTouch: true}
+      : {viewport: {width: 1440, height: options.height ?? 900}}),
     colorScheme: options.dark ? 'dark' : 'light',
     // The server's Content-Security-Policy forbids eval; the test's own probes (axe, string predicates) need it.
     bypassCSP: true
@@ -116,7 +117,9 @@ test('comparing two articles shows the entities and sources they share, and the 
   await shared.waitFor()
   const names = (byArticle: string) => new Set(index.mentions.filter((mention) => mention.article === byArticle).map((mention) => mention.entity))
   const common = [...names(first)].filter((entity) => names(second).has(entity))
-  const chips = await shared.locator('h4:has-text("Entities") + ul button').evaluateAll((buttons) => buttons.map((button) => (button as HTMLElement).dataset.node))
+  const chips = await shared
+    .locator('h4:has-text("Entities") + ul button')
+    .evaluateAll((buttons) => buttons.map((button) => (button as HTMLElement).dataset.node))
   assert.deepEqual(new Set(chips), new Set(common.map((entity) => `entity:${entity}`)))
   // Both articles are marked and the shared entities stay bright.
   const compared = (await page.evaluate(`${GRAPH}.cy.$(".compared").map((n) => n.id())`)) as string[]
@@ -182,8 +185,21 @@ test('an unknown article shows no graph toolbar and no "0 of N nodes"', async ()
 test('the legend names shapes, sizes and line styles; the edge panel quotes sentences, not ids', async () => {
   const page = await open('#/graph', {height: 1300})
   const legend = await page.locator('apparatus-graph [part="legend"]').innerText()
-  for (const words of ['People', 'Cases', 'Articles', 'Sources', 'Size: number of links', 'Article cites source', 'Named in the same passage', 'Source names entity']) assert.ok(legend.includes(words), words)
-  const edge = index.graph.edges.map((item, n) => ({item, n})).filter(({item}) => item.kind === 'cooccurrence').sort((a, b) => b.item.weight - a.item.weight)[0]!
+  for (const words of [
+    'People',
+    'Cases',
+    'Articles',
+    'Sources',
+    'Size: number of links',
+    'Article cites source',
+    'Named in the same passage',
+    'Source names entity'
+  ])
+    assert.ok(legend.includes(words), words)
+  const edge = index.graph.edges
+    .map((item, n) => ({item, n}))
+    .filter(({item}) => item.kind === 'cooccurrence')
+    .sort((a, b) => b.item.weight - a.item.weight)[0]!
   await page.evaluate(`void ${GRAPH}.cy.getElementById("e${edge.n}").emit("tap")`)
   const panel = page.locator('apparatus-graph .edge-panel')
   await panel.waitFor()
@@ -225,7 +241,9 @@ test('axe-core is clean on the graph views in light and dark, and the screenshot
   const counts = new Map<string, number>()
   for (const mention of index.mentions) counts.set(mention.article, (counts.get(mention.article) ?? 0) + 1)
   const article = [...counts].sort((a, b) => b[1] - a[1])[0]![0]
-  const entity = index.mentions.find((mention) => mention.article === article && index.entities.find((item) => item.id === mention.entity)?.type === 'person')!.entity
+  const entity = index.mentions.find(
+    (mention) => mention.article === article && index.entities.find((item) => item.id === mention.entity)?.type === 'person'
+  )!.entity
   const side = await open(`#/article/${article}?entity=${entity}`)
   await side.evaluate(() => window.scrollTo(0, 1800))
   await screenshot(side, 'graph-article-desktop.png')

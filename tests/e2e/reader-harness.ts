@@ -39,7 +39,10 @@ export async function startSite(): Promise<Site> {
   const {readFile} = await import('node:fs/promises')
   const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as ApparatusIndex
   const server = await startServer({root: dir, port: 0})
-  const browser = await chromium.launch({executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new', '--disable-gpu']})
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless=new', '--disable-gpu']
+  })
   const problems: string[] = []
   return {
     url: server.url,
@@ -80,7 +83,15 @@ export function activeElement(page: Page) {
   return page.evaluate(() => {
     let element: Element | null = document.activeElement
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement
-    return element ? {tag: element.tagName.toLowerCase(), text: (element.textContent ?? '').trim().slice(0, 200), role: element.getAttribute('role'), label: element.getAttribute('aria-label'), part: element.getAttribute('part')} : null
+    return element
+      ? {
+          tag: element.tagName.toLowerCase(),
+          text: (element.textContent ?? '').trim().slice(0, 200),
+          role: element.getAttribute('role'),
+          label: element.getAttribute('aria-label'),
+          part: element.getAttribute('part')
+        }
+      : null
   })
 }
 

@@ -24,7 +24,8 @@ const noted = () => {
   for (const note of site.index.footnotes) counts.set(note.article, (counts.get(note.article) ?? 0) + 1)
   return [...counts].sort((a, b) => b[1] - a[1])[0]![0]
 }
-const outlined = () => [...site.index.articles].sort((a, b) => b.passages.filter((p) => p.kind === 'heading').length - a.passages.filter((p) => p.kind === 'heading').length)[0]!
+const outlined = () =>
+  [...site.index.articles].sort((a, b) => b.passages.filter((p) => p.kind === 'heading').length - a.passages.filter((p) => p.kind === 'heading').length)[0]!
 
 async function tap(page: Page, selector: string, nth = 0) {
   const target = page.locator(selector).nth(nth)
@@ -60,7 +61,11 @@ describe('search a scholar can trust', () => {
       assert.ok(texts.some((text) => text.startsWith('Source')))
       const status = await page.locator('apparatus-search [role="status"]').innerText()
       assert.match(status, new RegExp(`^${texts.length} results`))
-      await click(page, 'apparatus-search [part="results"] a', texts.findIndex((text) => !/^(Person|Article|Source)/.test(text)))
+      await click(
+        page,
+        'apparatus-search [part="results"] a',
+        texts.findIndex((text) => !/^(Person|Article|Source)/.test(text))
+      )
       await page.waitForFunction(() => location.hash.includes('passage='))
       await page.goBack()
       await page.waitForFunction(() => location.hash === '#/search?q=Rubio')
@@ -95,7 +100,10 @@ describe('search a scholar can trust', () => {
     assert.ok(total > 20)
     assert.equal((await results(page)).length, 20)
     await click(page, 'apparatus-search button[part="more"]')
-    await page.waitForFunction(() => document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-search')!.shadowRoot!.querySelectorAll('[part="results"] a').length > 20)
+    await page.waitForFunction(
+      () =>
+        document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-search')!.shadowRoot!.querySelectorAll('[part="results"] a').length > 20
+    )
     assert.equal((await results(page)).length, Math.min(40, total))
     await click(page, 'apparatus-search input')
     await page.keyboard.press('ArrowDown')
@@ -152,12 +160,14 @@ describe('calm highlighting', () => {
     const page = await site.open(`#/article/${noted()}`)
     await page.locator('apparatus-article mark[data-entity]').first().waitFor()
     const marks = await page.evaluate(() =>
-      [...document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-article')!.shadowRoot!.querySelectorAll('mark[data-entity]')].map((mark) => ({
-        type: mark.getAttribute('data-type')!,
-        label: mark.getAttribute('aria-label')!,
-        title: mark.getAttribute('title')!,
-        style: getComputedStyle(mark).borderBottomStyle
-      }))
+      [...document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-article')!.shadowRoot!.querySelectorAll('mark[data-entity]')].map(
+        (mark) => ({
+          type: mark.getAttribute('data-type')!,
+          label: mark.getAttribute('aria-label')!,
+          title: mark.getAttribute('title')!,
+          style: getComputedStyle(mark).borderBottomStyle
+        })
+      )
     )
     const names: Record<string, string> = {person: 'person', organisation: 'organisation', place: 'place', case: 'case'}
     for (const mark of marks) {
@@ -218,7 +228,10 @@ describe('phone (375 px, touch)', () => {
           if (!element.matches('button, [role="button"]:not(mark), [role="tab"], summary, input[type="radio"], nav a, th button')) continue
           const box = element.getBoundingClientRect()
           if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === 'hidden') continue
-          if (box.width < 24 || box.height < 24) out.push(`${element.tagName} ${element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 20)} ${box.width.toFixed(1)}x${box.height.toFixed(1)}`)
+          if (box.width < 24 || box.height < 24)
+            out.push(
+              `${element.tagName} ${element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 20)} ${box.width.toFixed(1)}x${box.height.toFixed(1)}`
+            )
         }
       }
       return out
@@ -232,7 +245,13 @@ describe('phone (375 px, touch)', () => {
     await tap(page, 'apparatus-article [part="popover"] button.close')
     await popover.waitFor({state: 'detached'})
     // The cite button is visible without hover, and its dialog fits.
-    assert.equal(await page.locator('apparatus-article button.cite').first().evaluate((button) => getComputedStyle(button).opacity), '1')
+    assert.equal(
+      await page
+        .locator('apparatus-article button.cite')
+        .first()
+        .evaluate((button) => getComputedStyle(button).opacity),
+      '1'
+    )
     await tap(page, 'apparatus-article button.cite', 2)
     const dialog = page.locator('apparatus-cite-panel[open] [role="dialog"]')
     await dialog.waitFor()
@@ -305,7 +324,9 @@ describe('keyboard and screen reader', () => {
     await page.locator('apparatus-app [role="tab"]').first().waitFor()
     await page.locator('apparatus-app #tab-graph').focus()
     await page.keyboard.press('ArrowLeft')
-    await page.waitForFunction(() => document.querySelector('apparatus-app')!.shadowRoot!.querySelector('#tab-entity')!.getAttribute('aria-selected') === 'true')
+    await page.waitForFunction(
+      () => document.querySelector('apparatus-app')!.shadowRoot!.querySelector('#tab-entity')!.getAttribute('aria-selected') === 'true'
+    )
     assert.equal((await activeElement(page))?.text, 'Entity')
     await page.keyboard.press('ArrowRight')
     await page.waitForFunction(() => document.querySelector('apparatus-app')!.shadowRoot!.querySelector('#tab-graph')!.getAttribute('aria-selected') === 'true')
@@ -328,7 +349,10 @@ describe('keyboard and screen reader', () => {
     await page.locator('apparatus-article mark').first().waitFor()
     const before = await page.locator('apparatus-article mark').count()
     await page.keyboard.press('m')
-    await page.waitForFunction((count) => document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-article')!.shadowRoot!.querySelectorAll('mark').length > count, before)
+    await page.waitForFunction(
+      (count) => document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-article')!.shadowRoot!.querySelectorAll('mark').length > count,
+      before
+    )
     await page.keyboard.press('?')
     const map = page.locator('apparatus-app dialog.keys')
     await map.waitFor()
@@ -349,15 +373,30 @@ describe('print', () => {
     const id = noted()
     const page = await site.open(`#/article/${id}`, {media: 'print'})
     await page.locator('apparatus-article mark').first().waitFor({state: 'attached'})
-    const hidden = async (selector: string) => (await page.locator(selector).first().evaluate((element) => element.getBoundingClientRect().height === 0 || getComputedStyle(element).display === 'none'))
-    for (const chrome of ['apparatus-app header', 'apparatus-app .panel', 'apparatus-article .legend', 'apparatus-article .outline', 'apparatus-article .entities', 'apparatus-article button.cite']) assert.ok(await hidden(chrome), chrome)
+    const hidden = async (selector: string) =>
+      await page
+        .locator(selector)
+        .first()
+        .evaluate((element) => element.getBoundingClientRect().height === 0 || getComputedStyle(element).display === 'none')
+    for (const chrome of [
+      'apparatus-app header',
+      'apparatus-app .panel',
+      'apparatus-article .legend',
+      'apparatus-article .outline',
+      'apparatus-article .entities',
+      'apparatus-article button.cite'
+    ])
+      assert.ok(await hidden(chrome), chrome)
     assert.ok(await page.locator('apparatus-article h1').isVisible())
     const permalink = await page.locator('apparatus-article .permalink').innerText()
     assert.ok(permalink.includes(`#/article/${id}`))
     const notes = page.locator('apparatus-article .endnotes li')
     assert.equal(await notes.count(), site.index.footnotes.filter((note) => note.article === id).length)
     assert.ok(await notes.first().isVisible())
-    const mark = await page.locator('apparatus-article mark').first().evaluate((element) => getComputedStyle(element).backgroundColor)
+    const mark = await page
+      .locator('apparatus-article mark')
+      .first()
+      .evaluate((element) => getComputedStyle(element).backgroundColor)
     assert.equal(mark, 'rgba(0, 0, 0, 0)')
     const pdf = await page.pdf({format: 'A4'})
     assert.ok(pdf.byteLength > 1000)
@@ -376,13 +415,25 @@ describe('outline', () => {
     const target = headings.at(-1)!
     await click(page, 'apparatus-article .outline li a', headings.length - 1)
     await page.waitForFunction((id) => location.hash.includes(`passage=${encodeURIComponent(id)}`), target.id)
-    await page.waitForFunction(() => document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-article')!.shadowRoot!.querySelector('.outline a[aria-current="location"]') !== null)
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('apparatus-app')!
+          .shadowRoot!.querySelector('apparatus-article')!
+          .shadowRoot!.querySelector('.outline a[aria-current="location"]') !== null
+    )
     const current = await page.locator('apparatus-article .outline a[aria-current="location"]').innerText()
     assert.equal(current, article.text.slice(target.start, target.end))
     assert.match(await page.locator('apparatus-article .outline-here').innerText(), new RegExp(`^${headings.length} of ${headings.length}`))
     // Scrolling back to the top leaves every section.
     await page.mouse.wheel(0, -100000)
-    await page.waitForFunction(() => document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-article')!.shadowRoot!.querySelector('.outline a[aria-current="location"]') === null)
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('apparatus-app')!
+          .shadowRoot!.querySelector('apparatus-article')!
+          .shadowRoot!.querySelector('.outline a[aria-current="location"]') === null
+    )
     await page.close()
   })
 })
@@ -432,7 +483,9 @@ describe('states', () => {
     assert.ok(await missing.locator('a[href="./articles/index.html"]').isVisible())
     await missing.close()
     const wrong = await site.blank()
-    await wrong.route('**/index.json', (route) => route.fulfill({status: 200, contentType: 'application/json', body: JSON.stringify({version: 2, articles: []})}))
+    await wrong.route('**/index.json', (route) =>
+      route.fulfill({status: 200, contentType: 'application/json', body: JSON.stringify({version: 2, articles: []})})
+    )
     await wrong.goto(site.url)
     await wrong.locator('apparatus-corpus [part="error"]').waitFor()
     assert.match(await wrong.locator('apparatus-corpus [part="error"]').innerText(), /version 2; this reader reads version 1/)
@@ -456,7 +509,10 @@ describe('states', () => {
         for (const element of roots.pop()!.querySelectorAll('*')) {
           if (element.shadowRoot) roots.push(element.shadowRoot)
           const box = element.getBoundingClientRect()
-          const own = [...element.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent).join('')
+          const own = [...element.childNodes]
+            .filter((node) => node.nodeType === 3)
+            .map((node) => node.textContent)
+            .join('')
           if (/Loading/.test(own) && box.height > 0) seen.push(own.trim())
         }
       }
@@ -469,7 +525,11 @@ describe('states', () => {
 
     const empty = await site.blank()
     await empty.route('**/index.json', (route) =>
-      route.fulfill({status: 200, contentType: 'application/json', body: JSON.stringify({version: 1, articles: [], entities: [], mentions: [], sources: [], footnotes: [], graph: {nodes: [], edges: []}})})
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({version: 1, articles: [], entities: [], mentions: [], sources: [], footnotes: [], graph: {nodes: [], edges: []}})
+      })
     )
     await empty.goto(site.url)
     assert.match(await empty.locator('apparatus-library .empty').innerText(), /no articles yet/)
@@ -502,5 +562,8 @@ describe('states', () => {
 })
 
 test('no console errors or page errors', () => {
-  assert.deepEqual(site.problems.filter((problem) => !problem.includes('__apparatus/events')), [])
+  assert.deepEqual(
+    site.problems.filter((problem) => !problem.includes('__apparatus/events')),
+    []
+  )
 })

@@ -63,7 +63,7 @@ async function open(path: string): Promise<{page: Page; requests: string[]}> {
 const shardRequests = (requests: string[], from = 0) => requests.slice(from).filter((path) => path.startsWith('/corpus/'))
 
 test('the corpus is past the threshold, so the site reads shards', async () => {
-  const manifest = await (await fetch(new URL("corpus/manifest.json", server.url))).json()
+  const manifest = await (await fetch(new URL('corpus/manifest.json', server.url))).json()
   assert.equal(manifest.single, undefined)
   assert.ok(manifest.counts.nodes > manifest.graph.nodes, 'the overview is a part of the graph')
   // The server sends JSON gzipped to a client that accepts it, as static hosts do.
@@ -74,7 +74,9 @@ test('the corpus is past the threshold, so the site reads shards', async () => {
 
 test('the first view loads the catalogue, not index.json; opening an article loads only its own files', async () => {
   const {page, requests} = await open('/')
-  await page.waitForFunction(`document.querySelector('apparatus-app')?.shadowRoot?.querySelector('apparatus-library')?.shadowRoot?.querySelectorAll('tbody tr').length === ${index.articles.length}`)
+  await page.waitForFunction(
+    `document.querySelector('apparatus-app')?.shadowRoot?.querySelector('apparatus-library')?.shadowRoot?.querySelectorAll('tbody tr').length === ${index.articles.length}`
+  )
   assert.ok(!requests.some((path) => path.endsWith('/index.json')), `index.json was requested: ${requests.join(', ')}`)
   assert.ok(!requests.some((path) => path.endsWith('/citations.json')), 'citations.json was requested')
   assert.deepEqual(shardRequests(requests), ['/corpus/manifest.json', '/corpus/catalogue.json'])
@@ -101,7 +103,9 @@ test('a search loads some chunks, not all, and counts what the one-index search 
   const expected = new SearchIndex(searchDocs(index)).search(query).length
   const {page, requests} = await open(`/#/search?q=${query}`)
   const count = page.locator('apparatus-search .count')
-  await page.waitForFunction(`/results?\\.$/.test(document.querySelector('apparatus-app')?.shadowRoot?.querySelector('apparatus-search')?.shadowRoot?.querySelector('.count')?.textContent ?? '')`)
+  await page.waitForFunction(
+    `/results?\\.$/.test(document.querySelector('apparatus-app')?.shadowRoot?.querySelector('apparatus-search')?.shadowRoot?.querySelector('.count')?.textContent ?? '')`
+  )
   assert.match(await count.innerText(), new RegExp(`^(Showing 20 of )?${expected} results?\\.$`))
   const loaded = shardRequests(requests).filter((path) => path.startsWith('/corpus/search/chunks/'))
   assert.ok(loaded.length > 0 && loaded.length < chunks, `loaded ${loaded.length} of ${chunks} chunks`)
@@ -113,13 +117,16 @@ test('a search loads some chunks, not all, and counts what the one-index search 
 })
 
 test('the graph view shows the overview, and choosing a name its neighbourhood and card', async () => {
-  const manifest = await (await fetch(new URL("corpus/manifest.json", server.url))).json()
+  const manifest = await (await fetch(new URL('corpus/manifest.json', server.url))).json()
   const {page, requests} = await open('/#/graph')
   const graph = `document.querySelector('apparatus-app').shadowRoot.querySelector('apparatus-graph')`
   await page.waitForFunction(`${graph}?.cy?.nodes().length > 0`)
   assert.equal(await page.evaluate(`${graph}.cy.nodes().length`), manifest.graph.nodes)
   assert.ok(manifest.graph.nodes < index.graph.nodes.length)
-  assert.match(await page.locator('apparatus-app [data-graph-part]').innerText(), new RegExp(`${manifest.graph.nodes} most connected names of the corpus's ${index.graph.nodes.length} nodes`))
+  assert.match(
+    await page.locator('apparatus-app [data-graph-part]').innerText(),
+    new RegExp(`${manifest.graph.nodes} most connected names of the corpus's ${index.graph.nodes.length} nodes`)
+  )
   assert.ok(shardRequests(requests).includes('/corpus/graph/overview.json'))
   assert.ok(!requests.some((path) => path.endsWith('/index.json')))
   // The most connected entity: its neighbourhood replaces the overview, its card lists its mentions.
@@ -130,13 +137,18 @@ test('the graph view shows the overview, and choosing a name its neighbourhood a
   assert.ok(shardRequests(requests).includes(`/corpus/entities/${hub.ref}.json`))
   assert.ok(shardRequests(requests).includes(`/corpus/graph/entity/${hub.ref}.json`))
   // A link of the hub: its sentences come from the articles they are in, loaded for the panel.
-  await page.evaluate(`${graph}.cy.edges('[kind = "cooccurrence"]').filter((edge) => edge.source().id() === '${hub.id}' || edge.target().id() === '${hub.id}')[0].emit('tap')`)
+  await page.evaluate(
+    `${graph}.cy.edges('[kind = "cooccurrence"]').filter((edge) => edge.source().id() === '${hub.id}' || edge.target().id() === '${hub.id}')[0].emit('tap')`
+  )
   const quote = page.locator('apparatus-graph [part="edge-panel"] blockquote').first()
   await quote.waitFor()
   await page.waitForFunction(`${graph}.shadowRoot.querySelector('[part="edge-panel"] blockquote')?.textContent.trim().length > 20`)
   assert.match(await quote.innerText(), new RegExp(hub.label.split(' ')[0]!))
   const mentions = index.mentions.filter((mention) => mention.entity === hub.ref)
-  assert.match(await page.locator('apparatus-entity-card h3').first().innerText(), new RegExp(`^${mentions.length} mentions in ${new Set(mentions.map((mention) => mention.article)).size} articles`))
+  assert.match(
+    await page.locator('apparatus-entity-card h3').first().innerText(),
+    new RegExp(`^${mentions.length} mentions in ${new Set(mentions.map((mention) => mention.article)).size} articles`)
+  )
   await page.close()
 })
 
@@ -160,7 +172,7 @@ test('a source and a comparison of two articles load their own files and show wh
   const compared = await open(`/#/graph?article=${first}&compare=${second}`)
   await compared.page.locator('apparatus-graph .shared').waitFor()
   assert.match(await compared.page.locator('apparatus-graph .shared').innerText(), /Shared with/)
-  assert.ok(await compared.page.locator(`apparatus-graph .shared [data-node="source:${source}"]`).count() === 1, 'the shared source is listed')
+  assert.ok((await compared.page.locator(`apparatus-graph .shared [data-node="source:${source}"]`).count()) === 1, 'the shared source is listed')
   assert.ok(shardRequests(compared.requests).includes(`/corpus/graph/article/${second}.json`))
   await compared.page.close()
 })
@@ -168,7 +180,9 @@ test('a source and a comparison of two articles load their own files and show wh
 test('the register lists every entry of a type from its own file', async () => {
   const {page, requests} = await open('/#/register/place')
   const places = index.entities.filter((entity) => entity.type === 'place' && index.mentions.some((mention) => mention.entity === entity.id))
-  await page.waitForFunction(`document.querySelector('apparatus-app')?.shadowRoot?.querySelector('apparatus-register')?.shadowRoot?.querySelectorAll('[part="list"] li').length === ${places.length}`)
+  await page.waitForFunction(
+    `document.querySelector('apparatus-app')?.shadowRoot?.querySelector('apparatus-register')?.shadowRoot?.querySelectorAll('[part="list"] li').length === ${places.length}`
+  )
   assert.ok(shardRequests(requests).includes('/corpus/register/place.json'))
   await page.close()
 })

@@ -6,13 +6,12 @@
 import assert from 'node:assert/strict'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
-import {type Browser, type Page} from 'playwright-core'
+import type {Browser, Page} from 'playwright-core'
 import type {ApparatusIndex} from '@apparatus/model'
 import type {startServer} from '@apparatus/server'
 import {builtSite, type BuiltSite} from './built-site.js'
 
 const repo = new URL('../../', import.meta.url).pathname
-let dir: string
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
 let index: ApparatusIndex
@@ -22,7 +21,7 @@ let site: BuiltSite | undefined
 
 before(async () => {
   site = await builtSite('apparatus-e2e-')
-  ;({dir, server, browser, index} = site)
+  ;({server, browser, index} = site)
 })
 
 after(async () => {
@@ -56,7 +55,9 @@ function busiest() {
 
 const selectedNode = (page: Page) =>
   page.evaluate(() => {
-    const graph = document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-graph') as HTMLElement & {cy?: {$: (selector: string) => {map: (f: (n: {id: () => string}) => string) => string[]}}}
+    const graph = document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-graph') as HTMLElement & {
+      cy?: {$: (selector: string) => {map: (f: (n: {id: () => string}) => string) => string[]}}
+    }
     return graph?.cy?.$('node:selected').map((node) => node.id()) ?? []
   })
 
@@ -92,7 +93,9 @@ test('clicking a graph node scrolls the reader to that entity and highlights eve
   await page.waitForFunction(`${app}.querySelector("apparatus-graph")?.cy?.nodes().length > 0`)
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
   const point = await page.evaluate((id) => {
-    const graph = document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-graph') as HTMLElement & {cy: {getElementById: (id: string) => {renderedPosition: () => {x: number; y: number}}}}
+    const graph = document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-graph') as HTMLElement & {
+      cy: {getElementById: (id: string) => {renderedPosition: () => {x: number; y: number}}}
+    }
     const canvas = graph.shadowRoot!.querySelector('.canvas')!.getBoundingClientRect()
     const at = graph.cy.getElementById(id).renderedPosition()
     return {x: canvas.left + at.x, y: canvas.top + at.y}
@@ -102,8 +105,16 @@ test('clicking a graph node scrolls the reader to that entity and highlights eve
   const selected = page.locator(`apparatus-article mark.selected[data-entity="${entity}"]`)
   await selected.first().waitFor()
   // Every mention of the selected entity is marked, except in headings (which are never marked).
-  const headings = new Set(index.articles.find((item) => item.id === article)!.passages.filter((passage) => passage.kind === 'heading').map((passage) => passage.id))
-  assert.equal(await selected.count(), count - index.mentions.filter((mention) => mention.article === article && mention.entity === entity && headings.has(mention.passage)).length)
+  const headings = new Set(
+    index.articles
+      .find((item) => item.id === article)!
+      .passages.filter((passage) => passage.kind === 'heading')
+      .map((passage) => passage.id)
+  )
+  assert.equal(
+    await selected.count(),
+    count - index.mentions.filter((mention) => mention.article === article && mention.entity === entity && headings.has(mention.passage)).length
+  )
   assert.ok(await selected.first().isVisible())
   const inView = await selected.first().evaluate((mark) => {
     const box = mark.getBoundingClientRect()
@@ -145,11 +156,16 @@ test('a deep link to an entity restores the selection in the reader and the grap
 test('filters change the number of visible nodes', async () => {
   const page = await open('#/graph')
   await page.waitForFunction(`${app}.querySelector("apparatus-graph")?.cy?.nodes().length > 0`)
-  const visible = () => page.evaluate(`${app}.querySelector("apparatus-graph").cy.nodes().filter((n) => n.style("display") !== "none").length`) as Promise<number>
+  const visible = () =>
+    page.evaluate(`${app}.querySelector("apparatus-graph").cy.nodes().filter((n) => n.style("display") !== "none").length`) as Promise<number>
   const all = await visible()
   assert.equal(all, index.graph.nodes.length)
   await page.locator('apparatus-graph label.kind', {hasText: 'Places'}).locator('input').uncheck()
-  await page.waitForFunction((before) => (document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-graph') as unknown as {visibleCount: number}).visibleCount < before, all)
+  await page.waitForFunction(
+    (before) =>
+      (document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-graph') as unknown as {visibleCount: number}).visibleCount < before,
+    all
+  )
   const places = index.graph.nodes.filter((node) => node.kind === 'place').length
   assert.equal(await visible(), all - places)
   await page.locator('apparatus-graph input[type="range"]').fill('5')
@@ -189,7 +205,11 @@ test('a phone-width screen puts the graph below the text', async () => {
   await page.waitForFunction(`${app}.querySelector("apparatus-graph")?.cy?.nodes().length > 0`)
   const [text, graph] = await page.evaluate(() => {
     const root = document.querySelector('apparatus-app')!.shadowRoot!
-    return [root.querySelector('apparatus-article')!.getBoundingClientRect(), root.querySelector('apparatus-graph')!.getBoundingClientRect()].map((box) => ({top: box.top, bottom: box.bottom, width: box.width}))
+    return [root.querySelector('apparatus-article')!.getBoundingClientRect(), root.querySelector('apparatus-graph')!.getBoundingClientRect()].map((box) => ({
+      top: box.top,
+      bottom: box.bottom,
+      width: box.width
+    }))
   })
   assert.ok(graph!.top >= text!.bottom - 1, 'graph below the article')
   assert.ok(text!.width <= 375 && graph!.width <= 375)
@@ -203,7 +223,9 @@ test('axe-core finds no WCAG 2.x A/AA violations on the library, an article with
     await page.waitForFunction(`${app}.querySelector("apparatus-library, apparatus-article, apparatus-graph") !== null`)
     if (path) await page.waitForFunction(`${app}.querySelector("apparatus-graph")?.cy?.nodes().length > 0`)
     await page.addScriptTag({path: join(repo, 'node_modules/axe-core/axe.min.js')})
-    const violations = (await page.evaluate(`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}}).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length + ' ' + v.nodes[0].html.slice(0, 120)))`)) as string[]
+    const violations = (await page.evaluate(
+      `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}}).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length + ' ' + v.nodes[0].html.slice(0, 120)))`
+    )) as string[]
     assert.deepEqual(violations, [], path || 'library')
     await page.close()
   }

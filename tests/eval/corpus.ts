@@ -34,9 +34,7 @@ function assemble(id: string, source: string, blocks: Array<{text: string; kind:
   const passages: Passage[] = []
   let text = ''
   for (const block of blocks) {
-    const clean = block.text
-      .replace(/\[([ivxlcdm]+|\d+)\]/gi, (marker, label: string) => (labels.has(label.toLowerCase()) ? '' : marker))
-      .trim()
+    const clean = block.text.replace(/\[([ivxlcdm]+|\d+)\]/gi, (marker, label: string) => (labels.has(label.toLowerCase()) ? '' : marker)).trim()
     if (!clean) continue
     if (text) text += '\n\n'
     const start = text.length

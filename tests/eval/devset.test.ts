@@ -36,7 +36,10 @@ test('at least 98% of markers are anchored where they stood', () => {
 })
 
 test('no bracket that is not a note is taken for one', () => {
-  assert.deepEqual(report.docs.flatMap((doc) => doc.notes.eaten.map((eaten) => `${doc.file}: ${eaten}`)), [])
+  assert.deepEqual(
+    report.docs.flatMap((doc) => doc.notes.eaten.map((eaten) => `${doc.file}: ${eaten}`)),
+    []
+  )
 })
 
 // Floors: the figures measured on 2026-11-25 (person 1.00/0.94, organisation

@@ -154,17 +154,25 @@ function scoreEntities(gold: DevGold, index: ApparatusIndex, articleId: string, 
   const labelOwner = new Map<GoldEntityEntry, string[]>()
   for (const entry of entries) {
     const key = nameKey(entry.label)
-    labelOwner.set(entry, [...counts.keys()].filter((id) => nameKey(entities.get(id)!.label) === key))
+    labelOwner.set(
+      entry,
+      [...counts.keys()].filter((id) => nameKey(entities.get(id)!.label) === key)
+    )
   }
   const claimed = new Set([...labelOwner.values()].flat())
   for (const entry of entries) {
     const keys = keysOf([entry.label, ...(entry.aliases ?? [])])
     const own = labelOwner.get(entry)!.filter((id) => !matched.has(id))
-    const candidates = own.length > 0 ? own : [...counts.keys()].filter((id) => {
-      if (matched.has(id) || claimed.has(id)) return false
-      const entity = entities.get(id)!
-      return [entity.label, ...entity.aliases, ...counts.get(id)!].some((form) => keys.has(nameKey(form)) || keys.has(nameKey(form.replace(/^the\s+/i, ''))))
-    })
+    const candidates =
+      own.length > 0
+        ? own
+        : [...counts.keys()].filter((id) => {
+            if (matched.has(id) || claimed.has(id)) return false
+            const entity = entities.get(id)!
+            return [entity.label, ...entity.aliases, ...counts.get(id)!].some(
+              (form) => keys.has(nameKey(form)) || keys.has(nameKey(form.replace(/^the\s+/i, '')))
+            )
+          })
     // Prefer a candidate of the gold type; every candidate found counts as matched (two ids for one entity are one hit and no spurious).
     const sameType = candidates.filter((id) => entities.get(id)!.type === entry.type)
     for (const id of candidates) matched.add(id)
@@ -235,7 +243,11 @@ export async function evaluateDevset(root: string, set: 'dev' | 'held-out' | 'he
     const {index, failed, files} = await buildIndex({corpusDir, cwd: corpusDir})
     if (failed) throw new Error(`build failed: ${files.flatMap((f) => f.messages.filter((m) => m.fatal).map(String)).join('; ')}`)
     const scores: DocScore[] = []
-    const total = {notes: emptyNotes(), tallies: Object.fromEntries(['all', ...types].map((t) => [t, {tp: 0, fp: 0, fn: 0}])) as Record<string, {tp: number; fp: number; fn: number}>, meta: {title: 0, date: 0, authors: 0, n: 0}}
+    const total = {
+      notes: emptyNotes(),
+      tallies: Object.fromEntries(['all', ...types].map((t) => [t, {tp: 0, fp: 0, fn: 0}])) as Record<string, {tp: number; fp: number; fn: number}>,
+      meta: {title: 0, date: 0, authors: 0, n: 0}
+    }
     for (const doc of docs) {
       const id = idOf.get(basename(doc.txt))!
       const article = index.articles.find((a) => a.id === id)!
@@ -247,7 +259,16 @@ export async function evaluateDevset(root: string, set: 'dev' | 'held-out' | 'he
         authors: doc.gold.authors === undefined ? undefined : sameSet(article.authors, doc.gold.authors),
         got: {title: article.title, ...(article.date ? {date: article.date} : {}), authors: article.authors}
       }
-      scores.push({file: basename(doc.txt), kind: doc.gold.kind ?? '', notes, entities: entities.figures, missing: entities.missing, spurious: entities.spurious, mistyped: entities.mistyped, meta})
+      scores.push({
+        file: basename(doc.txt),
+        kind: doc.gold.kind ?? '',
+        notes,
+        entities: entities.figures,
+        missing: entities.missing,
+        spurious: entities.spurious,
+        mistyped: entities.mistyped,
+        meta
+      })
       for (const key of ['labels', 'labelsResolved', 'markers', 'anchored', 'spurious'] as const) total.notes[key] += notes[key]
       total.notes.eaten.push(...notes.eaten)
       for (const [t, v] of Object.entries(entities.tallies)) {
@@ -260,7 +281,10 @@ export async function evaluateDevset(root: string, set: 'dev' | 'held-out' | 'he
       if (meta.date !== false) total.meta.date++
       if (meta.authors !== false) total.meta.authors++
     }
-    const totalEntities = Object.fromEntries(Object.entries(total.tallies).map(([t, v]) => [t, figures(v.tp, v.fp, v.fn)])) as Record<'all' | EntityType, Figures>
+    const totalEntities = Object.fromEntries(Object.entries(total.tallies).map(([t, v]) => [t, figures(v.tp, v.fp, v.fn)])) as Record<
+      'all' | EntityType,
+      Figures
+    >
     return {docs: scores, total: {notes: total.notes, entities: totalEntities, meta: total.meta}}
   } finally {
     await rm(corpusDir, {recursive: true, force: true})
@@ -279,7 +303,9 @@ const f = (x: Figures) => `${(x.precision * 100).toFixed(0).padStart(3)} ${(x.re
 /** A plain-text report: one row per document, then the total, then what was missed. */
 export function formatDevReport(report: DevReport, title: string, details = true): string {
   const lines: string[] = [title, '']
-  lines.push(`${'document'.padEnd(34)} ${'labels'.padStart(13)} ${'anchors'.padStart(13)}  ${'person P R F1'.padEnd(12)}  ${'org P R F1'.padEnd(12)}  ${'place P R F1'.padEnd(12)}  ${'case P R F1'.padEnd(12)}  meta`)
+  lines.push(
+    `${'document'.padEnd(34)} ${'labels'.padStart(13)} ${'anchors'.padStart(13)}  ${'person P R F1'.padEnd(12)}  ${'org P R F1'.padEnd(12)}  ${'place P R F1'.padEnd(12)}  ${'case P R F1'.padEnd(12)}  meta`
+  )
   const row = (name: string, n: NoteScore, e: DevReport['total']['entities'], meta: string) =>
     `${name.padEnd(34)} ${`${n.labelsResolved}/${n.labels}`.padStart(7)}${pct(n.labelsResolved, n.labels)} ${`${n.anchored}/${n.markers}`.padStart(7)}${pct(n.anchored, n.markers)}  ${f(e.person)}   ${f(e.organisation)}   ${f(e.place)}   ${f(e.case)}   ${meta}`
   for (const doc of report.docs) {
@@ -289,13 +315,20 @@ export function formatDevReport(report: DevReport, title: string, details = true
   const m = report.total.meta
   lines.push(row('TOTAL', report.total.notes, report.total.entities, `title ${m.title}/${m.n} date ${m.date}/${m.n} authors ${m.authors}/${m.n}`))
   const all = report.total.entities.all
-  lines.push('', `entities (all types): P ${(all.precision * 100).toFixed(1)} R ${(all.recall * 100).toFixed(1)} F1 ${(all.f1 * 100).toFixed(1)} (tp ${all.tp}, fp ${all.fp}, fn ${all.fn}); spurious footnotes ${report.total.notes.spurious}`)
+  lines.push(
+    '',
+    `entities (all types): P ${(all.precision * 100).toFixed(1)} R ${(all.recall * 100).toFixed(1)} F1 ${(all.f1 * 100).toFixed(1)} (tp ${all.tp}, fp ${all.fp}, fn ${all.fn}); spurious footnotes ${report.total.notes.spurious}`
+  )
   lines.push('meta: T/D/A = title/date/authors right, lower case = wrong, - = no gold')
   if (details) {
     for (const doc of report.docs) {
       const parts = [
-        doc.notes.wrongLabels.length ? `  labels wrong: ${doc.notes.wrongLabels.slice(0, 8).join('; ')}${doc.notes.wrongLabels.length > 8 ? ` … (+${doc.notes.wrongLabels.length - 8})` : ''}` : '',
-        doc.notes.wrongAnchors.length ? `  anchors wrong: ${doc.notes.wrongAnchors.slice(0, 6).join('; ')}${doc.notes.wrongAnchors.length > 6 ? ` … (+${doc.notes.wrongAnchors.length - 6})` : ''}` : '',
+        doc.notes.wrongLabels.length
+          ? `  labels wrong: ${doc.notes.wrongLabels.slice(0, 8).join('; ')}${doc.notes.wrongLabels.length > 8 ? ` … (+${doc.notes.wrongLabels.length - 8})` : ''}`
+          : '',
+        doc.notes.wrongAnchors.length
+          ? `  anchors wrong: ${doc.notes.wrongAnchors.slice(0, 6).join('; ')}${doc.notes.wrongAnchors.length > 6 ? ` … (+${doc.notes.wrongAnchors.length - 6})` : ''}`
+          : '',
         doc.notes.eaten.length ? `  brackets eaten: ${doc.notes.eaten.join(', ')}` : '',
         doc.missing.length ? `  missing: ${doc.missing.join(', ')}` : '',
         doc.mistyped.length ? `  mistyped: ${doc.mistyped.join(', ')}` : '',

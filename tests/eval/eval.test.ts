@@ -43,7 +43,12 @@ test('no entity appears twice under two ids', () => {
 })
 
 test('no person is a rule, an agency, a place or a fragment', () => {
-  const places = new Set(report.entities.filter((e) => e.type === 'place').flatMap((e) => [e.label, ...e.aliases]).map(nameKey))
+  const places = new Set(
+    report.entities
+      .filter((e) => e.type === 'place')
+      .flatMap((e) => [e.label, ...e.aliases])
+      .map(nameKey)
+  )
   for (const person of report.entities.filter((e) => e.type === 'person')) {
     assert.doesNotMatch(person.label, /\b(?:Rules?|Images|Press|AFP|Getty|Esq\.?|Act|Agency)\b/, person.label)
     assert.ok(person.label.split(' ').length >= 2, `one-word person label: ${person.label}`)

@@ -215,9 +215,7 @@ export async function evaluate(root: string): Promise<Report> {
     mentions: result.mentions,
     texts: Object.fromEntries(corpus.articles.map((article) => [article.id, article.text])),
     articles,
-    byType: Object.fromEntries(
-      [...byType].sort().map(([type, t]) => [type, {entities: figures(t.etp, t.efp, t.efn), mentions: figures(t.mtp, t.mfp, t.mfn)}])
-    ),
+    byType: Object.fromEntries([...byType].sort().map(([type, t]) => [type, {entities: figures(t.etp, t.efp, t.efn), mentions: figures(t.mtp, t.mfp, t.mfn)}])),
     total: {entities: figures(total.etp, total.efp, total.efn), mentions: figures(total.mtp, total.mfp, total.mfn)},
     fixture,
     heldOut
@@ -247,7 +245,10 @@ async function scoreFixture(
 async function readFixture(path: string): Promise<EvalArticle> {
   const lines = (await readFile(path, 'utf8')).split('\n')
   const end = lines.findIndex((line) => /^notes$/i.test(line.trim()))
-  const blocks = lines.slice(1, end === -1 ? undefined : end).map((line) => line.trim()).filter(Boolean)
+  const blocks = lines
+    .slice(1, end === -1 ? undefined : end)
+    .map((line) => line.trim())
+    .filter(Boolean)
   let text = ''
   const passages: EvalArticle['passages'] = []
   for (const block of blocks) {

@@ -30,12 +30,18 @@ test('every Roman-numeral marker of the seed article is anchored after the words
   const expected: Array<{label: string; before: string}> = []
   for (const match of body.matchAll(/\[([ivxlc]+)\](?![a-z])/g)) {
     // Within the marker's own line: the line before may be a title the index does not keep.
-    const before = body.slice(Math.max(0, match.index - 60), match.index).split('\n').pop()!.replace(/\[[ivxlc]+\]/g, '')
+    const before = body
+      .slice(Math.max(0, match.index - 60), match.index)
+      .split('\n')
+      .pop()!
+      .replace(/\[[ivxlc]+\]/g, '')
     expected.push({label: match[1]!, before: normalise(before).slice(-25)})
   }
   assert.equal(expected.length, 28, 'the seed article cites 28 notes')
   const footnotes = index.footnotes.filter((f) => f.article === roman.id)
-  const missed = expected.filter(({label, before}) => !footnotes.some((f) => f.label === label && normalise(roman.text.slice(Math.max(0, f.offset - 80), f.offset)).endsWith(before)))
+  const missed = expected.filter(
+    ({label, before}) => !footnotes.some((f) => f.label === label && normalise(roman.text.slice(Math.max(0, f.offset - 80), f.offset)).endsWith(before))
+  )
   assert.deepEqual(missed, [])
 })
 

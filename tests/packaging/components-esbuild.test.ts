@@ -47,12 +47,24 @@ function fixtureIndex(): ApparatusIndex {
     ],
     mentions: [
       {entity: 'ada-lovelace', article: 'notes-on-the-engine', start: at('Ada Lovelace'), end: at('Ada Lovelace') + 12, passage: 'notes-on-the-engine:p1'},
-      {entity: 'analytical-society', article: 'notes-on-the-engine', start: at('Analytical Society'), end: at('Analytical Society') + 18, passage: 'notes-on-the-engine:p1'}
+      {
+        entity: 'analytical-society',
+        article: 'notes-on-the-engine',
+        start: at('Analytical Society'),
+        end: at('Analytical Society') + 18,
+        passage: 'notes-on-the-engine:p1'
+      }
     ],
     sources: [
       {
         id: 'menabrea-1843',
-        csl: {id: 'menabrea-1843', type: 'article-journal', title: 'Sketch of the Analytical Engine', author: [{family: 'Menabrea', given: 'L. F.'}], issued: {'date-parts': [[1843]]}},
+        csl: {
+          id: 'menabrea-1843',
+          type: 'article-journal',
+          title: 'Sketch of the Analytical Engine',
+          author: [{family: 'Menabrea', given: 'L. F.'}],
+          issued: {'date-parts': [[1843]]}
+        },
         entities: []
       }
     ],
@@ -90,7 +102,11 @@ async function bundle(entry: string): Promise<string> {
     write: false,
     logLevel: 'silent'
   })
-  assert.deepEqual(result.warnings.map((warning) => warning.text), [], `${entry}: esbuild warned`)
+  assert.deepEqual(
+    result.warnings.map((warning) => warning.text),
+    [],
+    `${entry}: esbuild warned`
+  )
   return result.outputFiles[0]!.text
 }
 
@@ -167,7 +183,17 @@ test('the reader bundled by esbuild with default settings upgrades and renders a
     // A note marker opens its card (internal state), and the nested note card
     // renders the source it is handed as a property.
     await page.evaluate(() => (document.querySelector('apparatus-article')!.shadowRoot!.querySelector('button[part="footnote-marker"]') as HTMLElement).click())
-    const card = await until(page, errors, () => document.querySelector('apparatus-article')?.shadowRoot?.querySelector('[part="popover"] apparatus-note-card')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim(), 5000)
+    const card = await until(
+      page,
+      errors,
+      () =>
+        document
+          .querySelector('apparatus-article')
+          ?.shadowRoot?.querySelector('[part="popover"] apparatus-note-card')
+          ?.shadowRoot?.textContent?.replace(/\s+/g, ' ')
+          .trim(),
+      5000
+    )
     assert.match(card ?? '', /Menabrea.*1843.*Sketch of the Analytical Engine/)
     assert.deepEqual(errors, [])
   } finally {
@@ -185,7 +211,12 @@ test('the graph bundled by esbuild with default settings upgrades, reads its att
   )
   try {
     await until(page, errors, () => Boolean((document.querySelector('apparatus-graph') as unknown as {cy?: unknown} | null)?.cy), 15000)
-    await until(page, errors, () => /\b3 of 4 nodes\b/.test(document.querySelector('apparatus-graph')?.shadowRoot?.querySelector('.status')?.textContent ?? ''), 5000)
+    await until(
+      page,
+      errors,
+      () => /\b3 of 4 nodes\b/.test(document.querySelector('apparatus-graph')?.shadowRoot?.querySelector('.status')?.textContent ?? ''),
+      5000
+    )
     const seen = await page.evaluate(() => {
       const graph = document.querySelector('apparatus-graph') as HTMLElement & {minDegree: number; cy: {nodes(): {length: number}}}
       return {

@@ -20,7 +20,8 @@ const license = readFileSync(join(repo, 'LICENSE'), 'utf8')
 
 test('there are public packages, and the app is not one of them', () => {
   const names = packages.map(({manifest}) => manifest.name)
-  for (const name of ['@apparatus/model', '@apparatus/cli', '@apparatus/reader', '@apparatus/graph', 'remark-bracket-footnotes']) assert.ok(names.includes(name), name)
+  for (const name of ['@apparatus/model', '@apparatus/cli', '@apparatus/reader', '@apparatus/graph', 'remark-bracket-footnotes'])
+    assert.ok(names.includes(name), name)
   assert.ok(!names.includes('@apparatus/app'))
 })
 
@@ -36,9 +37,19 @@ for (const {dir, path, manifest} of packages) {
     for (const entry of ['dist', 'src', 'README.md', 'LICENSE', 'CHANGELOG.md']) assert.ok(manifest.files?.includes(entry), `files lists ${entry}`)
     const readme = readFileSync(join(path, 'README.md'), 'utf8')
     assert.match(readme, /^## Install$/m, 'README: ## Install')
-    assert.ok(readme.includes(`npm install ${manifest.name}`) || readme.includes(`npm install --save-dev ${manifest.name}`), `README says npm install ${manifest.name}`)
-    assert.ok(['ts', 'js', 'sh'].some((lang) => readmeBlock(readme, 'Use', lang)), 'README: ## Use with an example')
-    assert.match(readFileSync(join(path, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## ${manifest.version.replaceAll('.', '\\.')}$`, 'm'), 'CHANGELOG has this version')
+    assert.ok(
+      readme.includes(`npm install ${manifest.name}`) || readme.includes(`npm install --save-dev ${manifest.name}`),
+      `README says npm install ${manifest.name}`
+    )
+    assert.ok(
+      ['ts', 'js', 'sh'].some((lang) => readmeBlock(readme, 'Use', lang)),
+      'README: ## Use with an example'
+    )
+    assert.match(
+      readFileSync(join(path, 'CHANGELOG.md'), 'utf8'),
+      new RegExp(`^## ${manifest.version.replaceAll('.', '\\.')}$`, 'm'),
+      'CHANGELOG has this version'
+    )
   })
 
   test(`${manifest.name}: every entry point has sources for the workspace, types and compiled code`, () => {

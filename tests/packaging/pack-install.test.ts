@@ -122,7 +122,7 @@ test('remark-bracket-footnotes under plain node: the README example prints what 
       "import {unified} from 'unified'",
       "import remarkParse from 'remark-parse'",
       "import remarkBracketFootnotes from 'remark-bracket-footnotes'",
-      "const processor = unified().use(remarkParse).use(remarkBracketFootnotes)",
+      'const processor = unified().use(remarkParse).use(remarkBracketFootnotes)',
       "const tree = await processor.run(processor.parse('A claim.[1] Another,[ii] and an editorial [e]ven.\\n\\n## References\\n\\n[1] Writer, A. (2020) A title.\\n\\n[ii] Other, B. (2021) Another title.\\n'))",
       'const found = []',
       "const walk = (node) => { if (node.type.startsWith('footnote')) found.push([node.type, node.identifier ?? node.label]); for (const child of node.children ?? []) walk(child) }",
@@ -148,14 +148,21 @@ test('the CLI under plain node: --version, import and build of a tiny corpus, no
     'A Small Test Article\n\nBy Ada Writer\n\nAda Lovelace wrote the first published program for a machine.[1] Charles Babbage designed the machine.[2]\n\nReferences\n\n[1] Menabrea, L. F. (1843). Sketch of the Analytical Engine. Scientific Memoirs, 3.\n\n[2] Babbage, C. (1864). Passages from the Life of a Philosopher. London: Longman.\n'
   )
   await mkdir(join(project, 'corpus'), {recursive: true})
-  await writeFile(join(project, 'corpus/entities.yaml'), '- id: ada-lovelace\n  type: person\n  label: Ada Lovelace\n- id: charles-babbage\n  type: person\n  label: Charles Babbage\n')
+  await writeFile(
+    join(project, 'corpus/entities.yaml'),
+    '- id: ada-lovelace\n  type: person\n  label: Ada Lovelace\n- id: charles-babbage\n  type: person\n  label: Charles Babbage\n'
+  )
   const imported = run('npx', ['apparatus', 'import', 'article.txt'], {cwd: project})
   assert.equal(imported.status, 0, imported.output)
   assert.equal(readdirSync(join(project, 'corpus/articles')).filter((name) => name.endsWith('.md')).length, 1, imported.output)
 
   const built = run('npx', ['apparatus', 'build'], {cwd: project})
   assert.equal(built.status, 0, built.output)
-  const index = JSON.parse(await readFile(join(project, 'dist/index.json'), 'utf8')) as {articles: Array<{id: string}>; footnotes: Array<{article: string; source?: string}>; mentions: Array<{entity: string}>}
+  const index = JSON.parse(await readFile(join(project, 'dist/index.json'), 'utf8')) as {
+    articles: Array<{id: string}>
+    footnotes: Array<{article: string; source?: string}>
+    mentions: Array<{entity: string}>
+  }
   assert.equal(index.articles.length, 1)
   assert.equal(index.footnotes.filter((note) => note.article === index.articles[0]!.id && note.source).length, 2, 'both notes resolved to sources')
   assert.deepEqual([...new Set(index.mentions.map((mention) => mention.entity))].sort(), ['ada-lovelace', 'charles-babbage'])
@@ -170,14 +177,21 @@ test('the CLI under plain node: --version, import and build of a tiny corpus, no
     assert.match(help.stdout, /Usage: apparatus/)
   }
   const median = times.sort((a, b) => a - b)[2]!
-  console.log(`apparatus --help (compiled, Node ${process.versions.node}): median ${median.toFixed(0)} ms of ${times.map((time) => time.toFixed(0)).join(', ')}`)
+  console.log(
+    `apparatus --help (compiled, Node ${process.versions.node}): median ${median.toFixed(0)} ms of ${times.map((time) => time.toFixed(0)).join(', ')}`
+  )
 })
 
 /** Serve the consumer project with the installed @apparatus/server, open `page` in Chromium, and report what it saw. */
 async function openInChromium(page: string): Promise<{errors: string[]; state: Record<string, unknown>}> {
-  const {startServer} = (await consumerImport('@apparatus/server')) as {startServer: (options: {root: string; port: number}) => Promise<{url: string; close(): Promise<void>}>}
+  const {startServer} = (await consumerImport('@apparatus/server')) as {
+    startServer: (options: {root: string; port: number}) => Promise<{url: string; close(): Promise<void>}>
+  }
   const server = await startServer({root: project, port: 0})
-  const browser = await chromium.launch({executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new', '--disable-gpu']})
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless=new', '--disable-gpu']
+  })
   const errors: string[] = []
   try {
     const tab = await browser.newPage()
@@ -193,7 +207,10 @@ async function openInChromium(page: string): Promise<{errors: string[]; state: R
         () => {
           const article = document.querySelector('apparatus-article')
           const graph = document.querySelector('apparatus-graph')
-          return Boolean(article?.shadowRoot?.textContent?.includes('Analytical Engine') || article?.shadowRoot?.textContent?.includes('first published program')) && Boolean(graph?.shadowRoot?.querySelector('canvas'))
+          return (
+            Boolean(article?.shadowRoot?.textContent?.includes('Analytical Engine') || article?.shadowRoot?.textContent?.includes('first published program')) &&
+            Boolean(graph?.shadowRoot?.querySelector('canvas'))
+          )
         },
         undefined,
         {timeout: 30_000}
@@ -204,10 +221,10 @@ async function openInChromium(page: string): Promise<{errors: string[]; state: R
       const graph = document.querySelector('apparatus-graph')
       return {
         defined: ['apparatus-corpus', 'apparatus-article', 'apparatus-graph'].filter((name) => customElements.get(name)),
-        articleUpgraded: Boolean(article && article.shadowRoot && customElements.get('apparatus-article') && article instanceof customElements.get('apparatus-article')!),
+        articleUpgraded: Boolean(article?.shadowRoot && customElements.get('apparatus-article') && article instanceof customElements.get('apparatus-article')!),
         articleText: article?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 400) ?? '',
         marks: article?.shadowRoot?.querySelectorAll('mark').length ?? 0,
-        graphUpgraded: Boolean(graph && graph.shadowRoot && customElements.get('apparatus-graph') && graph instanceof customElements.get('apparatus-graph')!),
+        graphUpgraded: Boolean(graph?.shadowRoot && customElements.get('apparatus-graph') && graph instanceof customElements.get('apparatus-graph')!),
         graphCanvas: Boolean(graph?.shadowRoot?.querySelector('canvas'))
       }
     })
@@ -251,7 +268,10 @@ async function builtArticleId(): Promise<string> {
 test('the components bundled by esbuild with its default options run in Chromium', async () => {
   const id = await builtArticleId()
   await writeFile(join(project, 'page.js'), "import '@apparatus/reader/define'\nimport '@apparatus/graph/define'\n")
-  await writeFile(join(project, 'bundle.mjs'), "import {build} from 'esbuild'\nawait build({entryPoints: ['page.js'], bundle: true, outfile: 'site/page.js'})\n")
+  await writeFile(
+    join(project, 'bundle.mjs'),
+    "import {build} from 'esbuild'\nawait build({entryPoints: ['page.js'], bundle: true, outfile: 'site/page.js'})\n"
+  )
   const bundled = run(process.execPath, ['bundle.mjs'], {cwd: project})
   assert.equal(bundled.status, 0, bundled.output)
   await writeFile(join(project, 'esbuild.html'), pageHtml(id, '<script src="site/page.js"></script>'))
@@ -264,7 +284,9 @@ test('the CDN bundles run from <script type="module"> as docs/embedding.md shows
     const file = join(project, 'node_modules', name, 'dist/cdn', `apparatus-${name.split('/')[1]}.js`)
     assert.ok(existsSync(file), `${relative(project, file)} is in the package`)
   }
-  const scripts = ['reader', 'graph'].map((name) => `<script type="module" src="node_modules/@apparatus/${name}/dist/cdn/apparatus-${name}.js"></script>`).join('')
+  const scripts = ['reader', 'graph']
+    .map((name) => `<script type="module" src="node_modules/@apparatus/${name}/dist/cdn/apparatus-${name}.js"></script>`)
+    .join('')
   await writeFile(join(project, 'cdn.html'), pageHtml(id, scripts))
   assertRendered(await openInChromium('cdn.html'), 'CDN bundles')
 })
@@ -313,4 +335,3 @@ test('strict tsc (NodeNext, skipLibCheck false) accepts every entry point and ev
   assert.equal(checked.status, 0, `strict tsc over ${examples.join(', ')}:\n${checked.output}`)
   assert.ok(examples.length > packages.length / 2, `README examples checked: ${examples.join(', ')}`)
 })
-

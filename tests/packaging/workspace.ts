@@ -108,11 +108,13 @@ export function runtimeImports(file: string): Use[] {
 /** Every module specifier a declaration file refers to (`from '…'`, `import('…')`, `/// <reference types>`). */
 export function declarationImports(file: string): Use[] {
   const uses: Use[] = []
-  readFileSync(file, 'utf8').split('\n').forEach((text, index) => {
-    for (const match of text.matchAll(/(?:from\s+|import\(\s*)['"]([^'"]+)['"]/g)) uses.push({specifier: match[1]!, file, line: index + 1})
-    const reference = /<reference\s+types=['"]([^'"]+)['"]/.exec(text)
-    if (reference) uses.push({specifier: reference[1]!, file, line: index + 1})
-  })
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((text, index) => {
+      for (const match of text.matchAll(/(?:from\s+|import\(\s*)['"]([^'"]+)['"]/g)) uses.push({specifier: match[1]!, file, line: index + 1})
+      const reference = /<reference\s+types=['"]([^'"]+)['"]/.exec(text)
+      if (reference) uses.push({specifier: reference[1]!, file, line: index + 1})
+    })
   return uses
 }
 

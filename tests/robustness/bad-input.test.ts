@@ -26,7 +26,7 @@ interface Case {
   warning?: boolean
 }
 
-const md = (id: string, front: string, body = 'Text.') => `---\n${front}\n---\n\n${body}\n`
+const md = (_id: string, front: string, body = 'Text.') => `---\n${front}\n---\n\n${body}\n`
 const randomBytes = (count: number) => {
   let state = 12345
   return Uint8Array.from({length: count}, () => (state = (state * 1103515245 + 12345) & 0x7fffffff) & 0xff)
@@ -44,7 +44,12 @@ const cases: Case[] = [
   {name: 'whitespace only', files: {'articles/case.md': ' \n\t\n  '}, rule: 'empty-file', at: '1:1'},
   {name: 'NUL byte in the body', files: {'articles/case.md': a('Some\0text')}, rule: 'binary-file', at: '8:5'},
   {name: 'random binary', files: {'articles/case.md': randomBytes(65536)}, rule: 'invalid-utf8'},
-  {name: 'invalid UTF-8 0xC3 0x28', files: {'articles/case.md': Buffer.concat([Buffer.from(a('Caf')), Buffer.from([0xc3, 0x28])])}, rule: 'invalid-utf8', at: '9:1'},
+  {
+    name: 'invalid UTF-8 0xC3 0x28',
+    files: {'articles/case.md': Buffer.concat([Buffer.from(a('Caf')), Buffer.from([0xc3, 0x28])])},
+    rule: 'invalid-utf8',
+    at: '9:1'
+  },
   {name: 'UTF-16LE with BOM', files: {'articles/case.md': utf16(a('Text.'), false)}, rule: 'invalid-utf8'},
   {name: 'UTF-16BE with BOM', files: {'articles/case.md': utf16(a('Text.'), true)}, rule: 'invalid-utf8'},
   {name: 'CRLF line endings', files: {'articles/case.md': a('One.\n\nTwo.').replace(/\n/g, '\r\n')}},
@@ -57,14 +62,26 @@ const cases: Case[] = [
   {name: '10,000 nested blockquotes', files: {'articles/case.md': a('> '.repeat(10_000) + 'deep')}, rule: 'too-deep', at: '8:201'},
   {name: '1,000 nested list levels on one line', files: {'articles/case.md': a('- '.repeat(1000) + 'deep')}, rule: 'too-deep', at: '8:201'},
   {name: '10,000 nested list levels', files: {'articles/case.md': a('- '.repeat(10_000) + 'deep')}, rule: 'too-deep'},
-  {name: '300 list levels by indentation', files: {'articles/case.md': a(Array.from({length: 300}, (_, n) => ' '.repeat(n * 2) + '- item').join('\n'))}, rule: 'too-deep'},
+  {
+    name: '300 list levels by indentation',
+    files: {'articles/case.md': a(Array.from({length: 300}, (_, n) => ' '.repeat(n * 2) + '- item').join('\n'))},
+    rule: 'too-deep'
+  },
   {name: 'mixed quotes and lists 600 deep', files: {'articles/case.md': a('> - '.repeat(300) + 'deep')}, rule: 'too-deep'},
   {name: '50 nested blockquotes are fine', files: {'articles/case.md': a('> '.repeat(50) + 'deep')}},
   {name: '9,000 brackets and 20,000 emphasis', files: {'articles/case.md': a('['.repeat(9000) + ' *a* '.repeat(20_000))}},
   {name: '20,000 brackets in one paragraph', files: {'articles/case.md': a('['.repeat(20_000))}, rule: 'too-many-brackets', at: '8:10001'},
   {name: '400,000 markers on one 3.6 MB line', files: {'articles/case.md': a('word [1] '.repeat(400_000))}, rule: 'too-many-brackets', at: '8:90006'},
   // Front matter.
-  {name: 'YAML alias bomb in front matter', files: {'articles/case.md': '---\nid: y\ntitle: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n\nText.\n'}, rule: 'malformed-front-matter', at: '2:1'},
+  {
+    name: 'YAML alias bomb in front matter',
+    files: {
+      'articles/case.md':
+        '---\nid: y\ntitle: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n\nText.\n'
+    },
+    rule: 'malformed-front-matter',
+    at: '2:1'
+  },
   {name: '__proto__ and constructor keys', files: {'articles/case.md': md('p', 'id: proto\ntitle: P\n__proto__: {polluted: true}\nconstructor: x')}},
   {name: 'a key twice', files: {'articles/case.md': md('d', 'id: a\ntitle: T\nid: b')}, rule: 'malformed-front-matter', at: '4:1'},
   {name: 'id is a number', files: {'articles/case.md': md('n', 'id: 123\ntitle: T')}, rule: 'invalid-id', at: '2:1'},
@@ -84,12 +101,34 @@ const cases: Case[] = [
   {name: 'duplicate article id', files: {'articles/zz.md': article('good')}, rule: 'duplicate-id', at: '2:1'},
   {name: 'YAML custom tags', files: {'articles/case.md': md('t', 'id: t\ntitle: !x T\nauthors: !!binary aGVsbG8=')}, rule: 'invalid-authors', warning: true},
   // Body content that must stay text, with warnings.
-  {name: 'markers with no entry', files: {'articles/case.md': a('A claim.[1] Another.[9]\n\n## References\n\n[1] Smith, J. (2020). A title. https://example.com')}, rule: 'undefined-marker', warning: true},
+  {
+    name: 'markers with no entry',
+    files: {'articles/case.md': a('A claim.[1] Another.[9]\n\n## References\n\n[1] Smith, J. (2020). A title. https://example.com')},
+    rule: 'undefined-marker',
+    warning: true
+  },
   {name: 'raw HTML', files: {'articles/case.md': a('Hello <script>alert(1)</script>.')}, rule: 'raw-html', warning: true},
   {name: 'a javascript: link', files: {'articles/case.md': a('[x](javascript:alert(1))')}, rule: 'unsafe-url', warning: true},
-  {name: 'a marker-only paragraph repeating the marker', files: {'articles/case.md': a('A sentence that cites a source.[i]\n\n[i]\n\n## References\n\n[i] Smith, J. (2020). A title. https://example.com')}},
-  {name: 'duplicate labels in the list', files: {'articles/case.md': a('Claim.[1]\n\n## References\n\n[1] One. https://a.example\n[1] Two. https://b.example')}, rule: 'duplicate-label', warning: true},
-  {name: '2,000 entries and markers', files: {'articles/case.md': a(Array.from({length: 2000}, (_, n) => `Claim ${n}.[${n + 1}]`).join(' ') + '\n\n## References\n\n' + Array.from({length: 2000}, (_, n) => `[${n + 1}] Writer, A. (2020). Title ${n}.`).join('\n'))}},
+  {
+    name: 'a marker-only paragraph repeating the marker',
+    files: {'articles/case.md': a('A sentence that cites a source.[i]\n\n[i]\n\n## References\n\n[i] Smith, J. (2020). A title. https://example.com')}
+  },
+  {
+    name: 'duplicate labels in the list',
+    files: {'articles/case.md': a('Claim.[1]\n\n## References\n\n[1] One. https://a.example\n[1] Two. https://b.example')},
+    rule: 'duplicate-label',
+    warning: true
+  },
+  {
+    name: '2,000 entries and markers',
+    files: {
+      'articles/case.md': a(
+        Array.from({length: 2000}, (_, n) => `Claim ${n}.[${n + 1}]`).join(' ') +
+          '\n\n## References\n\n' +
+          Array.from({length: 2000}, (_, n) => `[${n + 1}] Writer, A. (2020). Title ${n}.`).join('\n')
+      )
+    }
+  },
   // The register.
   {name: 'register with a YAML syntax error', files: {'entities.yaml': register + '- id: x\n  type: person\n  label: [oops\n'}, rule: 'yaml-syntax'},
   {name: 'register is a scalar', files: {'entities.yaml': 'just a string\n'}, rule: 'register-shape', at: '1:1'},
@@ -100,75 +139,139 @@ const cases: Case[] = [
   {name: 'register entry without label', files: {'entities.yaml': register + '- id: x\n  type: person\n'}, rule: 'missing-label', at: '11:3'},
   {name: 'register entry that is a scalar', files: {'entities.yaml': register + '- just words\n'}, rule: 'entity-shape', at: '11:3'},
   {name: 'register id twice', files: {'entities.yaml': register + '- id: ada-writer\n  type: person\n  label: Ada\n'}, rule: 'duplicate-id', at: '11:7'},
-  {name: 'register alias bomb', files: {'entities.yaml': '- id: x\n  type: person\n  label: X\n  aliases: &a [a, b, c]\n- id: y\n  type: person\n  label: Y\n  aliases: [*a, *a, *a]\n'}, rule: 'entity-field'},
+  {
+    name: 'register alias bomb',
+    files: {'entities.yaml': '- id: x\n  type: person\n  label: X\n  aliases: &a [a, b, c]\n- id: y\n  type: person\n  label: Y\n  aliases: [*a, *a, *a]\n'},
+    rule: 'entity-field'
+  },
   {name: 'register with a NUL byte', files: {'entities.yaml': register + '\0'}, rule: 'binary-file'},
   {name: 'register not UTF-8', files: {'entities.yaml': Buffer.concat([Buffer.from(register), Buffer.from([0xff])])}, rule: 'invalid-utf8'},
   {name: 'register is an empty file', files: {'entities.yaml': ''}, rule: 'empty-file', at: '1:1'},
-  {name: 'register is a directory', setup: async (corpus) => {
-    await rm(join(corpus, 'entities.yaml'))
-    await mkdir(join(corpus, 'entities.yaml'))
-  }, rule: 'not-a-file', at: '1:1'},
-  {name: 'register is a dangling symlink', setup: async (corpus) => {
-    await rm(join(corpus, 'entities.yaml'))
-    await symlink('/nonexistent-apparatus', join(corpus, 'entities.yaml'))
-  }, rule: 'unreadable-file', at: '1:1'},
-  {name: 'register is a FIFO', setup: async (corpus) => {
-    await rm(join(corpus, 'entities.yaml'))
-    execFileSync('mkfifo', [join(corpus, 'entities.yaml')])
-  }, rule: 'not-a-file', at: '1:1'},
-  {name: 'register symlinked from outside the corpus', setup: async (corpus) => {
-    await writeFile(join(corpus, '..', 'outside.yaml'), register)
-    await rm(join(corpus, 'entities.yaml'))
-    await symlink(join(corpus, '..', 'outside.yaml'), join(corpus, 'entities.yaml'))
-  }, rule: 'outside-corpus', at: '1:1'},
+  {
+    name: 'register is a directory',
+    setup: async (corpus) => {
+      await rm(join(corpus, 'entities.yaml'))
+      await mkdir(join(corpus, 'entities.yaml'))
+    },
+    rule: 'not-a-file',
+    at: '1:1'
+  },
+  {
+    name: 'register is a dangling symlink',
+    setup: async (corpus) => {
+      await rm(join(corpus, 'entities.yaml'))
+      await symlink('/nonexistent-apparatus', join(corpus, 'entities.yaml'))
+    },
+    rule: 'unreadable-file',
+    at: '1:1'
+  },
+  {
+    name: 'register is a FIFO',
+    setup: async (corpus) => {
+      await rm(join(corpus, 'entities.yaml'))
+      execFileSync('mkfifo', [join(corpus, 'entities.yaml')])
+    },
+    rule: 'not-a-file',
+    at: '1:1'
+  },
+  {
+    name: 'register symlinked from outside the corpus',
+    setup: async (corpus) => {
+      await writeFile(join(corpus, '..', 'outside.yaml'), register)
+      await rm(join(corpus, 'entities.yaml'))
+      await symlink(join(corpus, '..', 'outside.yaml'), join(corpus, 'entities.yaml'))
+    },
+    rule: 'outside-corpus',
+    at: '1:1'
+  },
   // Odd entries in articles/.
-  {name: 'article symlinked from outside the corpus', setup: async (corpus) => {
-    await writeFile(join(corpus, '..', 'outside.md'), article('outside'))
-    await symlink(join(corpus, '..', 'outside.md'), join(corpus, 'articles', 'case.md'))
-  }, rule: 'outside-corpus', at: '1:1'},
+  {
+    name: 'article symlinked from outside the corpus',
+    setup: async (corpus) => {
+      await writeFile(join(corpus, '..', 'outside.md'), article('outside'))
+      await symlink(join(corpus, '..', 'outside.md'), join(corpus, 'articles', 'case.md'))
+    },
+    rule: 'outside-corpus',
+    at: '1:1'
+  },
   {name: 'article symlinked to /etc/passwd', setup: (corpus) => symlink('/etc/passwd', join(corpus, 'articles', 'case.md')), rule: 'outside-corpus', at: '1:1'},
-  {name: 'a symlink inside the corpus is followed', setup: async (corpus) => {
-    await mkdir(join(corpus, 'drafts'))
-    await writeFile(join(corpus, 'drafts', 'inside.md'), article('inside'))
-    await symlink('../drafts/inside.md', join(corpus, 'articles', 'case.md'))
-  }},
+  {
+    name: 'a symlink inside the corpus is followed',
+    setup: async (corpus) => {
+      await mkdir(join(corpus, 'drafts'))
+      await writeFile(join(corpus, 'drafts', 'inside.md'), article('inside'))
+      await symlink('../drafts/inside.md', join(corpus, 'articles', 'case.md'))
+    }
+  },
   {name: 'dangling symlink', setup: (corpus) => symlink('/nonexistent-apparatus', join(corpus, 'articles', 'case.md')), rule: 'unreadable-file', at: '1:1'},
   {name: 'symlink loop', setup: (corpus) => symlink('case.md', join(corpus, 'articles', 'case.md')), rule: 'unreadable-file', at: '1:1'},
   {name: 'a directory named x.md', setup: (corpus) => mkdir(join(corpus, 'articles', 'case.md')), rule: 'not-a-file', at: '1:1'},
   {name: 'a FIFO named x.md', setup: async (corpus) => void execFileSync('mkfifo', [join(corpus, 'articles', 'case.md')]), rule: 'not-a-file', at: '1:1'},
-  {name: 'a file name that is not UTF-8', setup: (corpus) => writeFile(Buffer.from(join(corpus, 'articles', 'caf\xe9.md'), 'latin1'), article('cafe')), rule: 'invalid-file-name', at: '1:1'},
-  {name: 'odd but valid file names', files: {'articles/with space.md': article('space'), 'articles/tab\there.md': article('tab'), 'articles/-dash.md': article('dash'), 'articles/emoji-🙂.md': article('emoji')}},
+  {
+    name: 'a file name that is not UTF-8',
+    setup: (corpus) => writeFile(Buffer.from(join(corpus, 'articles', 'caf\xe9.md'), 'latin1'), article('cafe')),
+    rule: 'invalid-file-name',
+    at: '1:1'
+  },
+  {
+    name: 'odd but valid file names',
+    files: {
+      'articles/with space.md': article('space'),
+      'articles/tab\there.md': article('tab'),
+      'articles/-dash.md': article('dash'),
+      'articles/emoji-🙂.md': article('emoji')
+    }
+  },
   {name: 'no articles folder', setup: (corpus) => rm(join(corpus, 'articles'), {recursive: true}), rule: 'missing-articles', at: '1:1'}
 ]
 
 /** `import` inputs: each refused with a located rule, or read. */
 const importCases: Array<{name: string; input: (dir: string) => Promise<string>; rule?: string; follow?: boolean}> = [
-  {name: 'a symlink to a file outside its folder', input: async (dir) => {
-    await mkdir(join(dir, 'in'))
-    await symlink('/etc/passwd', join(dir, 'in', 'passwd.txt'))
-    return join(dir, 'in', 'passwd.txt')
-  }, rule: 'outside-input'},
-  {name: 'the same symlink with --follow-symlinks', input: async (dir) => {
-    await mkdir(join(dir, 'in'))
-    await writeFile(join(dir, 'elsewhere.txt'), 'A Title\n\nSome text of an article.\n')
-    await symlink(join(dir, 'elsewhere.txt'), join(dir, 'in', 'linked.txt'))
-    return join(dir, 'in', 'linked.txt')
-  }, follow: true},
-  {name: 'a FIFO', input: async (dir) => {
-    execFileSync('mkfifo', [join(dir, 'pipe.txt')])
-    return join(dir, 'pipe.txt')
-  }, rule: 'unreadable-file'},
-  {name: 'a directory', input: async (dir) => {
-    await mkdir(join(dir, 'folder.txt'))
-    return join(dir, 'folder.txt')
-  }, rule: 'unreadable-file'},
+  {
+    name: 'a symlink to a file outside its folder',
+    input: async (dir) => {
+      await mkdir(join(dir, 'in'))
+      await symlink('/etc/passwd', join(dir, 'in', 'passwd.txt'))
+      return join(dir, 'in', 'passwd.txt')
+    },
+    rule: 'outside-input'
+  },
+  {
+    name: 'the same symlink with --follow-symlinks',
+    input: async (dir) => {
+      await mkdir(join(dir, 'in'))
+      await writeFile(join(dir, 'elsewhere.txt'), 'A Title\n\nSome text of an article.\n')
+      await symlink(join(dir, 'elsewhere.txt'), join(dir, 'in', 'linked.txt'))
+      return join(dir, 'in', 'linked.txt')
+    },
+    follow: true
+  },
+  {
+    name: 'a FIFO',
+    input: async (dir) => {
+      execFileSync('mkfifo', [join(dir, 'pipe.txt')])
+      return join(dir, 'pipe.txt')
+    },
+    rule: 'unreadable-file'
+  },
+  {
+    name: 'a directory',
+    input: async (dir) => {
+      await mkdir(join(dir, 'folder.txt'))
+      return join(dir, 'folder.txt')
+    },
+    rule: 'unreadable-file'
+  },
   {name: 'a missing file', input: async (dir) => join(dir, 'missing.txt'), rule: 'unreadable-file'},
   {name: '/dev/zero', input: async () => '/dev/zero', rule: 'unreadable-file'},
-  {name: 'a plain file beside a dangling symlink in articles/', input: async (dir) => {
-    await symlink('/nonexistent-apparatus', join(dir, 'corpus', 'articles', 'dangling.md'))
-    await writeFile(join(dir, 'plain.txt'), 'A Title\n\nSome text of an article.\n')
-    return join(dir, 'plain.txt')
-  }}
+  {
+    name: 'a plain file beside a dangling symlink in articles/',
+    input: async (dir) => {
+      await symlink('/nonexistent-apparatus', join(dir, 'corpus', 'articles', 'dangling.md'))
+      await writeFile(join(dir, 'plain.txt'), 'A Title\n\nSome text of an article.\n')
+      return join(dir, 'plain.txt')
+    }
+  }
 ]
 
 for (const item of importCases) {
@@ -183,7 +286,10 @@ for (const item of importCases) {
         assert.ok(fatal[0]?.line !== undefined, 'located')
         assert.equal(result.written.length, 0)
       } else {
-        assert.deepEqual(fatal.map((message) => message.reason), [])
+        assert.deepEqual(
+          fatal.map((message) => message.reason),
+          []
+        )
         assert.equal(result.written.length, 1)
       }
     } finally {
@@ -217,7 +323,9 @@ for (const item of cases) {
       await item.setup?.(corpus)
       const result = await buildIndex({corpusDir: corpus, cwd: base})
       const messages = result.files.flatMap((file) => file.messages.map((message) => ({file: file.path, message})))
-      const said = messages.map(({file, message}) => `${file}:${message.line ?? '?'}:${message.column ?? '?'} ${message.fatal ? 'error' : 'warning'} ${message.ruleId}`)
+      const said = messages.map(
+        ({file, message}) => `${file}:${message.line ?? '?'}:${message.column ?? '?'} ${message.fatal ? 'error' : 'warning'} ${message.ruleId}`
+      )
       // Every message, whatever the case, has a rule id and a place.
       for (const {message} of messages) {
         assert.ok(message.ruleId, `message without rule id: ${message.reason}`)
@@ -250,7 +358,8 @@ for (const item of cases) {
 test('[mmmmcmxcix] is not a roman label: it never becomes a note, [MMMCMXCIX] does', async () => {
   const base = await baseCorpus()
   try {
-    const body = 'A claim.[mmmmcmxcix] Another.[MMMCMXCIX]\n\n## References\n\n[MMMCMXCIX] Doe, J. (2020). B. https://b.example\n[mmmmcmxcix] Smith, J. (2020). A. https://a.example'
+    const body =
+      'A claim.[mmmmcmxcix] Another.[MMMCMXCIX]\n\n## References\n\n[MMMCMXCIX] Doe, J. (2020). B. https://b.example\n[mmmmcmxcix] Smith, J. (2020). A. https://a.example'
     await writeFile(join(base, 'corpus', 'articles', 'case.md'), article('case', body))
     const result = await buildIndex({corpusDir: join(base, 'corpus'), cwd: base})
     assert.equal(result.failed, false)

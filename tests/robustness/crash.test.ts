@@ -29,13 +29,16 @@ function build(extra: Record<string, string> = {}) {
 }
 
 function start(extra: Record<string, string> = {}): ChildProcess & {stderrText: string} {
-  const child = spawn(process.execPath, [cli, '-c', corpus, 'build', '--out', out, '--quiet'], {cwd: dir, env: env(extra), detached: true}) as ChildProcess & {stderrText: string}
+  const child = spawn(process.execPath, [cli, '-c', corpus, 'build', '--out', out, '--quiet'], {cwd: dir, env: env(extra), detached: true}) as ChildProcess & {
+    stderrText: string
+  }
   child.stderrText = ''
   child.stderr!.on('data', (chunk) => (child.stderrText += chunk))
   return child
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((done) => (child.exitCode !== null || child.signalCode !== null ? done(child.exitCode) : child.once('exit', (code) => done(code))))
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((done) => (child.exitCode !== null || child.signalCode !== null ? done(child.exitCode) : child.once('exit', (code) => done(code))))
 
 function killGroup(child: ChildProcess): void {
   try {
@@ -127,7 +130,14 @@ test('a second build while one is publishing fails fast with a clear message; di
   await edit()
   const first = start({APPARATUS_TEST_PUBLISH_PAUSE_MS: '1500'})
   // Wait until the first build holds the lock.
-  while (!(await lstat(join(dir, '.dist.lock')).then(() => true, () => false)) && first.exitCode === null) await new Promise((done) => setTimeout(done, 20))
+  while (
+    !(await lstat(join(dir, '.dist.lock')).then(
+      () => true,
+      () => false
+    )) &&
+    first.exitCode === null
+  )
+    await new Promise((done) => setTimeout(done, 20))
   const second = build()
   assert.equal(second.status, 1)
   assert.match(second.stderr, /Another apparatus build \(pid \d+\) is publishing dist\/.*dist-locked/s)

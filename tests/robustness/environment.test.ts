@@ -43,7 +43,10 @@ test('a full disk: build and export report it in one line, dist/ untouched', {sk
   }
 })
 
-test('an unreadable article is a located error for a non-root user, and the rest is still checked', {skip: (!root || spawnSync('which', ['setpriv']).status !== 0) && 'needs root and setpriv', timeout: 300_000}, async () => {
+test('an unreadable article is a located error for a non-root user, and the rest is still checked', {
+  skip: (!root || spawnSync('which', ['setpriv']).status !== 0) && 'needs root and setpriv',
+  timeout: 300_000
+}, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'apparatus-perm-'))
   try {
     await mkdir(join(dir, 'corpus', 'articles'), {recursive: true})
@@ -53,7 +56,11 @@ test('an unreadable article is a located error for a non-root user, and the rest
     await chmod(join(dir, 'corpus', 'articles', 'locked.md'), 0)
     await writeFile(join(dir, 'corpus', 'articles', 'broken.md'), '---\nid: Bad Id\n---\n\nText.\n')
     await chmod(dir, 0o755)
-    const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, '-c', 'corpus', 'check'], {cwd: dir, env: {...env, HOME: '/tmp'}, encoding: 'utf8'})
+    const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, '-c', 'corpus', 'check'], {
+      cwd: dir,
+      env: {...env, HOME: '/tmp'},
+      encoding: 'utf8'
+    })
     assert.equal(run.status, 1, run.stderr)
     assert.match(run.stderr, /locked\.md\s*\n\s*1:1\s+error\s+Cannot read the file \(EACCES\).*unreadable-file/)
     assert.match(run.stderr, /broken\.md\s*\n\s*2:1\s+error.*invalid-id/, 'the other files are still checked')

@@ -44,14 +44,16 @@ for (let n = from; n < to; n++) {
       for (const article of result.index.articles) {
         let end = 0
         for (const passage of article.passages) {
-          if (passage.start < end || passage.end < passage.start || passage.end > article.text.length) problems.push(`passage out of order or range: ${passage.id}`)
+          if (passage.start < end || passage.end < passage.start || passage.end > article.text.length)
+            problems.push(`passage out of order or range: ${passage.id}`)
           end = passage.end
         }
         if (!result.html.has(article.id)) problems.push(`no fragment for ${article.id}`)
       }
       for (const mention of result.index.mentions) {
         const text = result.index.articles.find((article) => article.id === mention.article)?.text ?? ''
-        if (mention.start < 0 || mention.end > text.length || mention.end <= mention.start) problems.push(`mention out of range ${mention.start}-${mention.end}`)
+        if (mention.start < 0 || mention.end > text.length || mention.end <= mention.start)
+          problems.push(`mention out of range ${mention.start}-${mention.end}`)
       }
     }
     const refusedBy = result.files.flatMap((file) => file.messages.filter((message) => message.fatal).map((message) => message.ruleId))[0]

@@ -35,7 +35,10 @@ test(`${docs} mutated documents (seed ${seed}): no crash, no hang over 10 s, no 
   const refusals = new Map<string, number>()
   while (next < docs && Date.now() < deadline) {
     await new Promise<void>((done) => {
-      const child = fork(new URL('./fuzz-worker.ts', import.meta.url).pathname, [String(seed), String(next), String(docs)], {execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc']})
+      const child = fork(new URL('./fuzz-worker.ts', import.meta.url).pathname, [String(seed), String(next), String(docs)], {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc']
+      })
       let stderr = ''
       child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)))
       let watchdog = setTimeout(onHang, HANG_MS * 3) // start-up included
@@ -53,8 +56,7 @@ test(`${docs} mutated documents (seed ${seed}): no crash, no hang over 10 s, no 
         else if (report.failed) {
           refused++
           refusals.set(report.refusedBy ?? '?', (refusals.get(report.refusedBy ?? '?') ?? 0) + 1)
-        }
-        else built++
+        } else built++
         for (const problem of report.problems ?? []) invalid.push(`doc ${report.n}: ${problem}`)
         if (Date.now() > deadline) child.kill('SIGKILL')
         else watchdog = setTimeout(onHang, HANG_MS)
@@ -69,7 +71,12 @@ test(`${docs} mutated documents (seed ${seed}): no crash, no hang over 10 s, no 
       })
     })
   }
-  process.stderr.write(`fuzz: ${next} documents (${built} built, ${refused} refused with messages: ${[...refusals].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${count} ${rule}`).join(', ')}), slowest ${Math.round(slowest)} ms, ${crashes.length} crashes, ${hangs.length} hangs, ${invalid.length} invalid\n`)
+  process.stderr.write(
+    `fuzz: ${next} documents (${built} built, ${refused} refused with messages: ${[...refusals]
+      .sort((a, b) => b[1] - a[1])
+      .map(([rule, count]) => `${count} ${rule}`)
+      .join(', ')}), slowest ${Math.round(slowest)} ms, ${crashes.length} crashes, ${hangs.length} hangs, ${invalid.length} invalid\n`
+  )
   assert.deepEqual(crashes, [])
   assert.deepEqual(hangs, [], `documents over ${HANG_MS / 1000} s`)
   assert.deepEqual(invalid.slice(0, 20), [])

@@ -18,7 +18,11 @@ export const register = `- id: ada-writer
   label: El Salvador
 `
 
-export function article(id: string, body = 'Ada Writer went to El Salvador.[1]\n\n## References\n\n[1] Smith, J. (2020). A title. https://example.com/a', extra = ''): string {
+export function article(
+  id: string,
+  body = 'Ada Writer went to El Salvador.[1]\n\n## References\n\n[1] Smith, J. (2020). A title. https://example.com/a',
+  extra = ''
+): string {
   return `---\nid: ${id}\ntitle: Article ${id}\nauthors:\n  - Ada Writer\n${extra}---\n\n${body}\n`
 }
 
@@ -57,7 +61,10 @@ export async function hashTree(dir: string): Promise<string> {
       for (const entry of (await readdir(path)).sort()) await walk(join(path, entry), `${name}/${entry}`)
       return
     }
-    hash.update(`file ${name} `).update(await readFile(path)).update('\n')
+    hash
+      .update(`file ${name} `)
+      .update(await readFile(path))
+      .update('\n')
   }
   await walk(dir, '')
   return hash.digest('hex')

@@ -17,9 +17,58 @@ export function random(seed: number): () => number {
   }
 }
 
-const snippets = ['\n> ', '\n- ', '\n1. ', '\n## ', '\nReferences\n', '\n## Notes\n', '\n---\n', '\r', '\uFEFF', '\u202E', '\u2028', '\n| a | b |\n|---|---|\n| c | d |\n', '<!-- x -->', '&#91;i&#93;', '```\n', '\n    code', '[x]: http://e.com', '<https://e.com>', '![a](b)', '**', '_', '\\', '\t']
-const labels = ['[i]', '[ii]', '[iv]', '[xvii]', '[1]', '[12]', '[mmmm]', '[mmmcmxcix]', '[iiii]', '[123456]', '[ivxlcdm]', '[[i]]', '[0]', '[-1]', '[e]', '[sic]', '[^1]', '[a]', '[1]:255']
-const entries = ['\n[i] Smith, J. (2020). A title. https://example.com/a', '\n1. Doe, A. (1999) Another. Publisher.', '\n[12] Court v. State, 123 U.S. 456 (1990).', '\n^ a b Writer (2001). "Quoted". Site. Retrieved 2 May 2020.']
+const snippets = [
+  '\n> ',
+  '\n- ',
+  '\n1. ',
+  '\n## ',
+  '\nReferences\n',
+  '\n## Notes\n',
+  '\n---\n',
+  '\r',
+  '\uFEFF',
+  '\u202E',
+  '\u2028',
+  '\n| a | b |\n|---|---|\n| c | d |\n',
+  '<!-- x -->',
+  '&#91;i&#93;',
+  '```\n',
+  '\n    code',
+  '[x]: http://e.com',
+  '<https://e.com>',
+  '![a](b)',
+  '**',
+  '_',
+  '\\',
+  '\t'
+]
+const labels = [
+  '[i]',
+  '[ii]',
+  '[iv]',
+  '[xvii]',
+  '[1]',
+  '[12]',
+  '[mmmm]',
+  '[mmmcmxcix]',
+  '[iiii]',
+  '[123456]',
+  '[ivxlcdm]',
+  '[[i]]',
+  '[0]',
+  '[-1]',
+  '[e]',
+  '[sic]',
+  '[^1]',
+  '[a]',
+  '[1]:255'
+]
+const entries = [
+  '\n[i] Smith, J. (2020). A title. https://example.com/a',
+  '\n1. Doe, A. (1999) Another. Publisher.',
+  '\n[12] Court v. State, 123 U.S. 456 (1990).',
+  '\n^ a b Writer (2001). "Quoted". Site. Retrieved 2 May 2020.'
+]
 const bombs = ['[i] ', '> ', '- ', '[', '*a ', '  - ', '[1]', '](', '\\[', '`']
 
 export function mutate(source: string, seed: number): Uint8Array {

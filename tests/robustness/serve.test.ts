@@ -72,7 +72,25 @@ test('malformed request targets get 400 and never stop the server', async () => 
   const server = await startServer({root: await site(), port: 0, contentSecurityPolicy})
   const at = port(server.url)
   try {
-    const targets = ['http://[', 'http://[::1', 'http://x:99999/', '//[', '//[::1', '/\\[', 'http://a b/', 'http://user:pa ss@x/', '*', '/%', '/%zz', '/%ff%fe', '/%c0%ae%c0%ae/etc/passwd', '/%00', '/index.json%00.html', 'index.json', '']
+    const targets = [
+      'http://[',
+      'http://[::1',
+      'http://x:99999/',
+      '//[',
+      '//[::1',
+      '/\\[',
+      'http://a b/',
+      'http://user:pa ss@x/',
+      '*',
+      '/%',
+      '/%zz',
+      '/%ff%fe',
+      '/%c0%ae%c0%ae/etc/passwd',
+      '/%00',
+      '/index.json%00.html',
+      'index.json',
+      ''
+    ]
     for (const target of targets) {
       const {status} = await raw(at, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)
       assert.ok([400, 404].includes(status), `${JSON.stringify(target)}: ${status}`)
@@ -105,7 +123,18 @@ test('symlinks out of the folder, dotfiles and traversal are never served; heade
   const server = await startServer({root: await site(), port: 0, contentSecurityPolicy})
   const at = port(server.url)
   try {
-    for (const path of ['/leak.txt', '/leak-dir/passwd', '/leak-dir/hostname', '/.git/config', '/.env', '/%2egit/config', '/../../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/assets/..%2f..%2f.env']) {
+    for (const path of [
+      '/leak.txt',
+      '/leak-dir/passwd',
+      '/leak-dir/hostname',
+      '/.git/config',
+      '/.env',
+      '/%2egit/config',
+      '/../../../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+      '/assets/..%2f..%2f.env'
+    ]) {
       const response = await raw(at, `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)
       assert.ok([400, 403, 404].includes(response.status), `${path}: ${response.status}`)
       assert.doesNotMatch(response.text, /root:|secret|SECRET/i, path)
@@ -137,22 +166,24 @@ test('event streams: none without --watch, capped, timed out, and a flood does n
   try {
     const statuses: number[] = []
     await Promise.all(
-      Array.from({length: 300}, () =>
-        new Promise<void>((done) => {
-          const socket = connect(at, '127.0.0.1')
-          sockets.push(socket)
-          let text = ''
-          socket.on('data', (chunk) => {
-            text += chunk
-            if (text.includes('\r\n')) {
-              statuses.push(Number(text.slice(9, 12)))
-              done()
-            }
+      Array.from(
+        {length: 300},
+        () =>
+          new Promise<void>((done) => {
+            const socket = connect(at, '127.0.0.1')
+            sockets.push(socket)
+            let text = ''
+            socket.on('data', (chunk) => {
+              text += chunk
+              if (text.includes('\r\n')) {
+                statuses.push(Number(text.slice(9, 12)))
+                done()
+              }
+            })
+            socket.on('error', () => done())
+            socket.on('close', () => done())
+            socket.write('GET /__apparatus/events HTTP/1.1\r\nHost: x\r\n\r\n')
           })
-          socket.on('error', () => done())
-          socket.on('close', () => done())
-          socket.write('GET /__apparatus/events HTTP/1.1\r\nHost: x\r\n\r\n')
-        })
       )
     )
     assert.equal(statuses.filter((status) => status === 200).length, 20, 'at most 20 streams open')
@@ -161,7 +192,10 @@ test('event streams: none without --watch, capped, timed out, and a flood does n
     assert.equal((await get(at, '/__apparatus/events', 'POST')).status, 405)
     // Every stream is closed by the server once its time is up.
     await new Promise((done) => setTimeout(done, 2500))
-    assert.ok(sockets.every((socket) => socket.destroyed || socket.readableEnded), 'streams closed after their time')
+    assert.ok(
+      sockets.every((socket) => socket.destroyed || socket.readableEnded),
+      'streams closed after their time'
+    )
   } finally {
     for (const socket of sockets) socket.destroy()
     await server.close()
@@ -171,7 +205,16 @@ test('event streams: none without --watch, capped, timed out, and a flood does n
 function content(version: number): DistContent {
   const text = `Version ${version}. `.repeat(200)
   const html = new Map(Array.from({length: 40}, (_, n) => [`a${n}`, `<p>${text}${n}</p>\n`]))
-  const index = {version: 1, articles: [], entities: [], mentions: [], sources: [], footnotes: [], graph: {nodes: [], edges: []}, note: text} as unknown as DistContent['index']
+  const index = {
+    version: 1,
+    articles: [],
+    entities: [],
+    mentions: [],
+    sources: [],
+    footnotes: [],
+    graph: {nodes: [], edges: []},
+    note: text
+  } as unknown as DistContent['index']
   return {index, html}
 }
 

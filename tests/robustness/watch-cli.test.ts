@@ -29,7 +29,8 @@ test('serve --watch: a broken register publishes nothing; the fixed one publishe
   const env = {...process.env, NO_COLOR: '1', CI: 'true'}
   const built = spawn(process.execPath, [cli, '-c', corpus, 'build', '--out', join(dir, 'dist'), '--quiet'], {cwd: dir, env, stdio: 'inherit'})
   assert.equal(await new Promise((done) => built.on('exit', done)), 0)
-  const entities = async () => JSON.parse(await readFile(join(dir, 'dist', 'index.json'), 'utf8')).entities.filter((entity: {origin: string}) => entity.origin === 'register').length
+  const entities = async () =>
+    JSON.parse(await readFile(join(dir, 'dist', 'index.json'), 'utf8')).entities.filter((entity: {origin: string}) => entity.origin === 'register').length
   const curated = await entities()
   assert.ok(curated > 10)
 

@@ -8,7 +8,7 @@
  * and the site must raise no CSP violation of its own.
  */
 import assert from 'node:assert/strict'
-import {mkdtemp, readdir, readFile, rm, writeFile, mkdir} from 'node:fs/promises'
+import {mkdtemp, readdir, rm, writeFile, mkdir} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
@@ -56,7 +56,13 @@ const next = () => templates[payloadCount % templates.length]!(++payloadCount + 
 const yamlString = (text: string) => JSON.stringify(text)
 
 function hostileArticle(id: string): string {
-  const front = [`id: ${id}`, `title: ${yamlString('Title ' + next())}`, `authors:\n  - ${yamlString(next())}\n  - Ada Writer`, `source: ${yamlString(next())}`, `credits:\n  - ${yamlString(next())}`].join('\n')
+  const front = [
+    `id: ${id}`,
+    `title: ${yamlString('Title ' + next())}`,
+    `authors:\n  - ${yamlString(next())}\n  - Ada Writer`,
+    `source: ${yamlString(next())}`,
+    `credits:\n  - ${yamlString(next())}`
+  ].join('\n')
   const body = [
     `Ada Writer went to El Salvador ${next()} and the Supreme Court said so.[1]`,
     `## Heading ${next()}`,
@@ -79,9 +85,12 @@ function hostileRegister(): string {
   ]
   for (let k = 0; k < 8; k++) {
     const label = `Hostile ${k} ${next()}`
-    entries.push(`- id: hostile-${k}\n  type: ${['person', 'organisation', 'place', 'case'][k % 4]}\n  label: ${yamlString(label)}\n  aliases: [${yamlString('Zed' + k + 'name')}]\n  note: ${yamlString(next())}`)
+    entries.push(
+      `- id: hostile-${k}\n  type: ${['person', 'organisation', 'place', 'case'][k % 4]}\n  label: ${yamlString(label)}\n  aliases: [${yamlString('Zed' + k + 'name')}]\n  note: ${yamlString(next())}`
+    )
   }
-  for (const id of ['constructor', 'prototype', 'tostring', 'hasownproperty']) entries.push(`- id: ${id}\n  type: organisation\n  label: ${id}-org\n  aliases: [${id.toUpperCase()} Org]`)
+  for (const id of ['constructor', 'prototype', 'tostring', 'hasownproperty'])
+    entries.push(`- id: ${id}\n  type: organisation\n  label: ${id}-org\n  aliases: [${id.toUpperCase()} Org]`)
   return entries.join('\n') + '\n'
 }
 
@@ -97,7 +106,10 @@ before(async () => {
   await mkdir(join(corpus, 'articles'), {recursive: true})
   for (let n = 0; n < 4; n++) {
     const names = ' Zed0name Zed1name Zed2name Zed3name Zed4name Zed5name Zed6name Zed7name CONSTRUCTOR Org PROTOTYPE Org TOSTRING Org.'
-    await writeFile(join(corpus, 'articles', `hostile-${n}.md`), hostileArticle(`hostile-${n}`).replace('and the Supreme Court said so.', 'and the Supreme Court said so.' + names))
+    await writeFile(
+      join(corpus, 'articles', `hostile-${n}.md`),
+      hostileArticle(`hostile-${n}`).replace('and the Supreme Court said so.', 'and the Supreme Court said so.' + names)
+    )
   }
   await writeFile(join(corpus, 'entities.yaml'), hostileRegister())
   result = await buildIndex({corpusDir: corpus, cwd: dir})
@@ -183,24 +195,33 @@ test('no payload runs in any view, and the site raises no CSP violation', {timeo
   for (const entity of result.index.entities.slice(0, 20)) routes.push(`#/graph?entity=${encodeURIComponent(entity.id)}`)
   for (const source of result.index.sources.slice(0, 6)) routes.push(`#/graph?source=${encodeURIComponent(source.id)}`)
   for (const payload of urlPayloads) routes.push(`#/search?q=${encodeURIComponent(payload)}`, `#/article/${encodeURIComponent(payload)}`)
-  routes.push('#/graph?entity=__proto__&source=constructor&article=toString', `#/article/hostile-0?entity=${encodeURIComponent('"><svg onload=window.__xss=1>')}&footnote=${encodeURIComponent('<img src=/__beacon/1 onerror=window.__xss=1>')}`)
+  routes.push(
+    '#/graph?entity=__proto__&source=constructor&article=toString',
+    `#/article/hostile-0?entity=${encodeURIComponent('"><svg onload=window.__xss=1>')}&footnote=${encodeURIComponent('<img src=/__beacon/1 onerror=window.__xss=1>')}`
+  )
   let clicks = 0
   for (const route of routes) {
-    await visit(route, findings, route.startsWith('#/article/hostile')
-      ? async (page) => {
-          clicks += await clickAll(page, 'a[data-footnote], [data-footnote] a, button[data-footnote]', 20)
-          await page.waitForTimeout(200)
-          clicks += await clickAll(page, 'mark[data-entity]', 30)
-          await page.waitForTimeout(200)
-          clicks += await clickAll(page, 'button', 40)
-        }
-      : route === '#/' || route === '#/graph'
-        ? async (page) => void (clicks += await clickAll(page, 'a, button', 40))
-        : undefined)
+    await visit(
+      route,
+      findings,
+      route.startsWith('#/article/hostile')
+        ? async (page) => {
+            clicks += await clickAll(page, 'a[data-footnote], [data-footnote] a, button[data-footnote]', 20)
+            await page.waitForTimeout(200)
+            clicks += await clickAll(page, 'mark[data-entity]', 30)
+            await page.waitForTimeout(200)
+            clicks += await clickAll(page, 'button', 40)
+          }
+        : route === '#/' || route === '#/graph'
+          ? async (page) => void (clicks += await clickAll(page, 'a, button', 40))
+          : undefined
+    )
   }
   // The no-JavaScript pages, straight from dist/.
   for (const name of await readdir(join(dir, 'dist', 'articles'))) await visit(`articles/${name}`, findings)
-  process.stderr.write(`xss: ${payloadCount} payloads, ${routes.length} routes, ${clicks} elements clicked, ${findings.hits.length} executions, ${findings.csp.length} CSP reports\n`)
+  process.stderr.write(
+    `xss: ${payloadCount} payloads, ${routes.length} routes, ${clicks} elements clicked, ${findings.hits.length} executions, ${findings.csp.length} CSP reports\n`
+  )
   assert.deepEqual(findings.hits, [], 'no payload ran')
   assert.deepEqual(findings.csp, [], 'the site satisfies its own CSP')
   assert.deepEqual(findings.errors, [], 'no page errors')
@@ -244,7 +265,38 @@ test('every export is well-formed and carries payloads only as data', {timeout: 
 
 /** Scan BibTeX the way BibTeX does (brace counting): each entry closes where it should and has only known fields. */
 function assertBibtexFields(text: string, count: number): void {
-  const known = new Set(['author', 'editor', 'title', 'journal', 'booktitle', 'year', 'month', 'url', 'urldate', 'doi', 'note', 'publisher', 'pages', 'volume', 'number', 'issue', 'address', 'institution', 'organization', 'school', 'howpublished', 'edition', 'series', 'type', 'chapter', 'language', 'isbn', 'issn', 'abstract', 'keywords'])
+  const known = new Set([
+    'author',
+    'editor',
+    'title',
+    'journal',
+    'booktitle',
+    'year',
+    'month',
+    'url',
+    'urldate',
+    'doi',
+    'note',
+    'publisher',
+    'pages',
+    'volume',
+    'number',
+    'issue',
+    'address',
+    'institution',
+    'organization',
+    'school',
+    'howpublished',
+    'edition',
+    'series',
+    'type',
+    'chapter',
+    'language',
+    'isbn',
+    'issn',
+    'abstract',
+    'keywords'
+  ])
   let at = 0
   let entries = 0
   while ((at = text.indexOf('@', at)) !== -1) {

@@ -28,11 +28,15 @@ const views: Shot[] = [
   {name: 'article', path: `#/article/${A}`},
   {name: 'article-entity', path: `#/article/${R}`, act: async (page) => tapOrClick(page, 'apparatus-article mark[data-entity="marco-rubio"]')},
   {name: 'note', path: `#/article/${A}?footnote=viii`},
-  {name: 'outline', path: `#/article/${A}`, act: async (page) => {
-    await page.mouse.wheel(0, 2600)
-    await page.waitForTimeout(300)
-    await tapOrClick(page, 'apparatus-article .outline summary')
-  }},
+  {
+    name: 'outline',
+    path: `#/article/${A}`,
+    act: async (page) => {
+      await page.mouse.wheel(0, 2600)
+      await page.waitForTimeout(300)
+      await tapOrClick(page, 'apparatus-article .outline summary')
+    }
+  },
   {name: 'search', path: '#/search?q=Rubio'},
   {name: 'search-phrase', path: '#/search?q=%22cruel%20and%20unusual%22'},
   {name: 'register', path: '#/register/person?entity=marco-rubio'},
@@ -51,7 +55,10 @@ async function tapOrClick(page: Page, selector: string): Promise<void> {
 }
 
 const server = await startServer({root: dist, port: 0})
-const browser = await chromium.launch({executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new', '--disable-gpu']})
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless=new', '--disable-gpu']
+})
 try {
   const modes = [
     {mode: 'desktop', options: {viewport: {width: 1440, height: 900}}},
@@ -74,7 +81,10 @@ try {
     await context.close()
   }
   // A missing index: the error page, at both widths.
-  for (const [mode, width] of [['desktop', 1440], ['phone', 375]] as const) {
+  for (const [mode, width] of [
+    ['desktop', 1440],
+    ['phone', 375]
+  ] as const) {
     const page = await browser.newPage({viewport: {width, height: width < 600 ? 812 : 900}})
     await page.route('**/index.json', (route) => route.fulfill({status: 404, body: 'File not found'}))
     await page.goto(server.url)

@@ -13,7 +13,20 @@ import {consume} from '@lit/context'
 import {LitElement, html, nothing, type PropertyValues} from 'lit'
 import {query, state} from 'lit/decorators.js'
 import type {ApparatusIndex} from '@apparatus/model'
-import {SELECT_EVENT, TYPE_LABELS, shardedOf, corpusContext, emitSelect, formatRoute, selectionContext, theme, type ApparatusArticle, type ApparatusSearch, type ApparatusSelectEvent, type Route} from '@apparatus/reader'
+import {
+  SELECT_EVENT,
+  TYPE_LABELS,
+  shardedOf,
+  corpusContext,
+  emitSelect,
+  formatRoute,
+  selectionContext,
+  theme,
+  type ApparatusArticle,
+  type ApparatusSearch,
+  type ApparatusSelectEvent,
+  type Route
+} from '@apparatus/reader'
 import {appStyles} from './app.styles.js'
 import {KEYS, keyboardMap} from './keyboard.js'
 
@@ -130,7 +143,7 @@ export class ApparatusApp extends LitElement {
     await this.updateComplete
     if (route.view === 'article') {
       const article = this.shadowRoot?.querySelector<ApparatusArticle>('apparatus-article')
-      if (article && article.index && article.article && !route.passage && !route.footnote) {
+      if (article?.index && article.article && !route.passage && !route.footnote) {
         await article.updateComplete
         return article.focusTitle()
       }
@@ -148,7 +161,12 @@ export class ApparatusApp extends LitElement {
     const route = this.route ?? {view: 'library'}
     const view = route.view
     const article = route.article ? this.index?.articles.find((item) => item.id === route.article) : undefined
-    if (this.index && this.index.articles.length > 0 && ((view === 'graph' && this.index.graph.nodes.length > 0) || (view === 'article' && article && this.tab === 'graph'))) void loadGraph()
+    if (
+      this.index &&
+      this.index.articles.length > 0 &&
+      ((view === 'graph' && this.index.graph.nodes.length > 0) || (view === 'article' && article && this.tab === 'graph'))
+    )
+      void loadGraph()
     const current = (name: Route['view']) => (view === name && !route.unknown ? 'page' : 'false')
     return html`
       <a class="skip" href="#main" @click=${this.skipTo('main')}>Skip to content</a>
@@ -209,19 +227,23 @@ export class ApparatusApp extends LitElement {
           <button role="tab" id="tab-entity" aria-controls="panel-entity" aria-selected=${String(tab === 'entity')} tabindex=${tab === 'entity' ? '0' : '-1'} ?disabled=${!entity || this.narrow} @click=${() => (this.tab = 'entity')}>Entity</button>
           <button role="tab" id="tab-graph" aria-controls="panel-graph" aria-selected=${String(tab === 'graph')} tabindex=${tab === 'graph' ? '0' : '-1'} @click=${() => (this.tab = 'graph')}>Graph</button>
         </div>
-        ${tab === 'entity' && entity
-          ? html`<div role="tabpanel" id="panel-entity" aria-labelledby="tab-entity"><apparatus-entity-card entity=${entity}></apparatus-entity-card></div>`
-          : html`<div role="tabpanel" id="panel-graph" aria-labelledby="tab-graph">
+        ${
+          tab === 'entity' && entity
+            ? html`<div role="tabpanel" id="panel-entity" aria-labelledby="tab-entity"><apparatus-entity-card entity=${entity}></apparatus-entity-card></div>`
+            : html`<div role="tabpanel" id="panel-graph" aria-labelledby="tab-graph">
               <apparatus-graph url-state article=${route.article ?? ''}></apparatus-graph>
               ${entity && !sheet ? html`<apparatus-entity-card entity=${entity}></apparatus-entity-card>` : html`<p class="hint">Select a highlighted name or a node.</p>`}
-            </div>`}
+            </div>`
+        }
       </aside>
-      ${sheet
-        ? html`<section class="sheet" role="dialog" aria-modal="false" aria-label="About this name" tabindex="-1" @keydown=${this.onSheetKey}>
+      ${
+        sheet
+          ? html`<section class="sheet" role="dialog" aria-modal="false" aria-label="About this name" tabindex="-1" @keydown=${this.onSheetKey}>
             <div class="sheet-head"><span>Name</span><button aria-label="Close" @click=${this.closeSheet}>×</button></div>
             <apparatus-entity-card entity=${entity}></apparatus-entity-card>
           </section>`
-        : nothing}
+          : nothing
+      }
     </div>`
   }
 
@@ -233,13 +255,17 @@ export class ApparatusApp extends LitElement {
     const sharded = shardedOf(index)
     const part = sharded && index.graph.nodes.length < sharded.manifest.counts.nodes
     return html`<h1 tabindex="-1">Corpus graph</h1>
-      ${part
-        ? html`<p class="hint" data-graph-part>
-            ${route.entity || route.source || route.article
-              ? `The neighbourhood of the selection: ${index.graph.nodes.length} of the corpus's ${sharded.manifest.counts.nodes} nodes.`
-              : `An overview: the ${index.graph.nodes.length} most connected names of the corpus's ${sharded.manifest.counts.nodes} nodes, grouped into communities. Choose one to see its neighbourhood.`}
+      ${
+        part
+          ? html`<p class="hint" data-graph-part>
+            ${
+              route.entity || route.source || route.article
+                ? `The neighbourhood of the selection: ${index.graph.nodes.length} of the corpus's ${sharded.manifest.counts.nodes} nodes.`
+                : `An overview: the ${index.graph.nodes.length} most connected names of the corpus's ${sharded.manifest.counts.nodes} nodes, grouped into communities. Choose one to see its neighbourhood.`
+            }
           </p>`
-        : nothing}
+          : nothing
+      }
       <apparatus-graph url-state style="--apparatus-graph-height: 70vh" @apparatus-select=${keepArticlesInGraph}></apparatus-graph>
       ${route.entity ? html`<apparatus-entity-card entity=${route.entity}></apparatus-entity-card>` : nothing}
       ${route.source ? this.renderSource(route.source) : nothing}`

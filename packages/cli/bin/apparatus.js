@@ -14,7 +14,10 @@ const sources = new URL('../src/cli.ts', import.meta.url)
 /** Whether this node resolves the workspace's `@apparatus/source` export condition. */
 function sourceCondition() {
   const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]
-  return flags.some((flag, index) => flag === `--conditions=${condition}` || flag === `-C=${condition}` || ((flag === '--conditions' || flag === '-C') && flags[index + 1] === condition))
+  return flags.some(
+    (flag, index) =>
+      flag === `--conditions=${condition}` || flag === `-C=${condition}` || ((flag === '--conditions' || flag === '-C') && flags[index + 1] === condition)
+  )
 }
 
 async function runSources() {

@@ -23,7 +23,10 @@ const program = new Command('apparatus')
 /** The options every command shares, defined once. */
 function common(command: Command, {report = true} = {}): Command {
   command.option('-q, --quiet', 'only errors: no progress, summary, warnings or notes')
-  if (report) command.addOption(new Option('--report <format>', 'text on stderr, or json on stdout (every message and a summary, for CI)').choices(['text', 'json']).default('text'))
+  if (report)
+    command.addOption(
+      new Option('--report <format>', 'text on stderr, or json on stdout (every message and a summary, for CI)').choices(['text', 'json']).default('text')
+    )
   return command
 }
 
@@ -71,9 +74,14 @@ async function settle(command: Command, run: (options: Common & {sink?: unknown}
   const located = config ? new VFile({path: config.path}) : undefined
   for (const problem of checkOptions(command.name(), options, command.args)) {
     const fromConfig = located && (command.getOptionValueSource(problem.key) ?? program.getOptionValueSource(problem.key)) === 'config'
-    const written = Object.keys(config?.values ?? {}).find((key) => key.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) === problem.key) ?? problem.key
+    const written =
+      Object.keys(config?.values ?? {}).find((key) => key.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) === problem.key) ?? problem.key
     const target = fromConfig ? located : flags
-    target.message(problem.reason, {...(fromConfig ? {place: keyPlace(config!.text, written)} : {}), ruleId: 'invalid-option', source: fromConfig ? 'apparatus-config' : 'apparatus'}).fatal = true
+    target.message(problem.reason, {
+      ...(fromConfig ? {place: keyPlace(config!.text, written)} : {}),
+      ruleId: 'invalid-option',
+      source: fromConfig ? 'apparatus-config' : 'apparatus'
+    }).fatal = true
   }
   problems.push(flags)
   if (located) problems.push(located)

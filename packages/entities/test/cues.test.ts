@@ -42,8 +42,12 @@ test('a cited author is a person even where a town has the name; a town in a dat
 })
 
 test('the bench of an opinion in capitals, and star pagination glued to a name', () => {
-  const found = named(['Before HALVORSEN and OKAFOR, Associate Judges, and PRZYBYLSKI, Senior Judge.', '*1203Teodora M. Vasquez was on the brief for appellant.'])
-  for (const label of ['HALVORSEN', 'OKAFOR', 'PRZYBYLSKI', 'Teodora M. Vasquez']) assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
+  const found = named([
+    'Before HALVORSEN and OKAFOR, Associate Judges, and PRZYBYLSKI, Senior Judge.',
+    '*1203Teodora M. Vasquez was on the brief for appellant.'
+  ])
+  for (const label of ['HALVORSEN', 'OKAFOR', 'PRZYBYLSKI', 'Teodora M. Vasquez'])
+    assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
   assert.ok(!found.some((entry) => entry.startsWith('M. Vasquez')), found.join(', '))
 })
 
@@ -71,7 +75,11 @@ test('landmarks and streets are places; a name given to a thing is not the town'
 test('picture credits are not mentions, registered or discovered', () => {
   const {register} = loadRegister('- id: getty\n  type: organisation\n  label: Getty Images\n')
   const found = named(
-    ['Protesters gathered outside the assembly on Monday. Photograph: Ingrid Solheim/Getty Images', 'The square was empty by night. Tomasz Wierzbicki/AFP/Getty Images', 'Getty Images licenses the photographs to newspapers.'],
+    [
+      'Protesters gathered outside the assembly on Monday. Photograph: Ingrid Solheim/Getty Images',
+      'The square was empty by night. Tomasz Wierzbicki/AFP/Getty Images',
+      'Getty Images licenses the photographs to newspapers.'
+    ],
     register
   )
   assert.ok(!found.some((entry) => /Solheim|Wierzbicki/.test(entry)), found.join(', '))
@@ -88,7 +96,9 @@ test('a surname or a given name joins a full name of its own article, not of ano
   const {entities, mentions} = recogniseEntities({articles: [doc1, doc2, doc3], sources: []}, empty)
   const byId = new Map(entities.map((entity) => [entity.id, entity]))
   const of = (id: string, form: string) =>
-    mentions.filter((mention) => mention.article === id && [doc1, doc2, doc3].find((doc) => doc.id === id)!.text.slice(mention.start, mention.end) === form).map((mention) => byId.get(mention.entity)!.label)
+    mentions
+      .filter((mention) => mention.article === id && [doc1, doc2, doc3].find((doc) => doc.id === id)!.text.slice(mention.start, mention.end) === form)
+      .map((mention) => byId.get(mention.entity)!.label)
   assert.deepEqual(of('one', 'Houston'), ['Marla Houston'])
   assert.ok(!of('two', 'Houston').includes('Marla Houston'), of('two', 'Houston').join(', '))
   // "Steve" after "Steve Pellworth" in the same sentence is the nearest Steve before it.
@@ -100,6 +110,7 @@ test('name particles and regnal numbers stay inside a person name', () => {
     'The accord was signed by Friedrich von Reichenau in 1871, and Bernhard von Ilsenfeld wrote about it.',
     'In 1536 Henry VIII broke with the council, while King Wilhelm II visited the city of Hamburg.'
   ])
-  for (const label of ['Friedrich von Reichenau', 'Bernhard von Ilsenfeld', 'Henry VIII', 'Wilhelm II']) assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
+  for (const label of ['Friedrich von Reichenau', 'Bernhard von Ilsenfeld', 'Henry VIII', 'Wilhelm II'])
+    assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
   assert.ok(!found.some((entry) => /^(?:Reichenau|Ilsenfeld|Henry|Wilhelm) \(/.test(entry)), found.join(', '))
 })

@@ -28,7 +28,19 @@ test('discovery never proposes headings, dates, nationalities, openers, rules, a
   const doc = await input()
   const spans = discoverSpans(doc.text, doc.passages, [])
   const labels = spans.map((span) => span.label)
-  for (const bad of ['Funding Cuts Hit Research Labs', 'Tuesday', 'February', 'German', 'Swedish', 'However', 'Meanwhile', 'Critics', 'Esq', 'Nelson Mandela', 'Nelson Mandela Rules']) {
+  for (const bad of [
+    'Funding Cuts Hit Research Labs',
+    'Tuesday',
+    'February',
+    'German',
+    'Swedish',
+    'However',
+    'Meanwhile',
+    'Critics',
+    'Esq',
+    'Nelson Mandela',
+    'Nelson Mandela Rules'
+  ]) {
     assert.ok(!labels.includes(bad), `unexpected candidate ${bad}`)
   }
   const people = spans.filter((span) => span.type === 'person').map((span) => span.label)
@@ -40,14 +52,20 @@ test('the register always wins over discovery', async () => {
   const {register} = loadRegister('- id: nsf\n  type: organisation\n  label: National Science Foundation\n  aliases: [NSF]\n')
   const {entities} = recogniseEntities({articles: [doc], sources: []}, register)
   const nsf = entities.filter((e) => /National Science Foundation|NSF/.test(e.label))
-  assert.deepEqual(nsf.map((e) => [e.id, e.origin]), [['nsf', 'register']])
+  assert.deepEqual(
+    nsf.map((e) => [e.id, e.origin]),
+    [['nsf', 'register']]
+  )
 })
 
 test('suggestEntities yields ranked, merged entries that load back as a register', async () => {
   const doc = await input()
   const {yaml, candidates} = suggestEntities({articles: [doc], sources: []}, empty)
   const counts = candidates.map((c) => c.count)
-  assert.deepEqual(counts, [...counts].sort((a, b) => b - a))
+  assert.deepEqual(
+    counts,
+    [...counts].sort((a, b) => b - a)
+  )
   const nsf = candidates.find((c) => c.label === 'National Science Foundation')
   assert.deepEqual(nsf && {type: nsf.type, aliases: nsf.aliases, count: nsf.count}, {type: 'organisation', aliases: ['NSF'], count: 3})
   const back = loadRegister(yaml)
@@ -67,5 +85,8 @@ test('a lone surname ("the Carter administration") is suggested, never indexed a
   const {entities} = recogniseEntities({articles: [doc], sources: []}, empty)
   assert.ok(!entities.some((e) => e.label === 'Carter'))
   const {candidates} = suggestEntities({articles: [doc], sources: []}, empty)
-  assert.deepEqual(candidates.filter((c) => c.label === 'Carter').map((c) => c.type), ['person'])
+  assert.deepEqual(
+    candidates.filter((c) => c.label === 'Carter').map((c) => c.type),
+    ['person']
+  )
 })

@@ -104,7 +104,10 @@ test('a `not` string blocks the names inside it', () => {
 
 test('single-word person aliases are flagged short, others are not', () => {
   const hits = matcher.match('Bukele and Nayib Bukele and CECOT')
-  assert.deepEqual(hits.map((hit) => hit.short), [true, false, false])
+  assert.deepEqual(
+    hits.map((hit) => hit.short),
+    [true, false, false]
+  )
 })
 
 test('matches never cross a paragraph break', () => {

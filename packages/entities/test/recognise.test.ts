@@ -54,13 +54,22 @@ test('mentions carry exact offsets and their passage', () => {
 
 test('a surname resolves when the article also has the full name', () => {
   const {mentions} = run(['Justice Thurgood Marshall wrote the opinion.', 'Marshall was blunt.'])
-  assert.deepEqual(mentions.map((m) => m.entity), ['thurgood-marshall', 'thurgood-marshall'])
+  assert.deepEqual(
+    mentions.map((m) => m.entity),
+    ['thurgood-marshall', 'thurgood-marshall']
+  )
 })
 
 test('a surname alone does not resolve unless the register marks it safe', () => {
   const {mentions, messages} = run(['Marshall was blunt; Rubio was not.'])
-  assert.deepEqual(mentions.map((m) => m.entity), ['marco-rubio'])
-  assert.deepEqual(messages.map((m) => [m.ruleId, m.start]), [['unresolved-short-name', 0]])
+  assert.deepEqual(
+    mentions.map((m) => m.entity),
+    ['marco-rubio']
+  )
+  assert.deepEqual(
+    messages.map((m) => [m.ruleId, m.start]),
+    [['unresolved-short-name', 0]]
+  )
 })
 
 test('a surname can be marked safe for one article only', () => {
@@ -69,7 +78,10 @@ test('a surname can be marked safe for one article only', () => {
   )
   const input = {articles: [article('a', ['Marshall dissented.']), article('b', ['Marshall dissented.'])], sources: []}
   const {mentions} = recogniseEntities(input, scoped, {discover: false})
-  assert.deepEqual(mentions.map((m) => m.article), ['a'])
+  assert.deepEqual(
+    mentions.map((m) => m.article),
+    ['a']
+  )
 })
 
 test('a name inside a longer proper name is not a mention', () => {
@@ -80,7 +92,10 @@ test('a name inside a longer proper name is not a mention', () => {
 
 test('case names are recognised by pattern, registered or not', () => {
   const {mentions, entities} = run(['In Trop v. Dulles and in Miranda v Arizona the Court spoke; see also In re Gault.'])
-  assert.deepEqual(mentions.map((m) => m.entity), ['case-trop-v-dulles', 'case-miranda-v-arizona', 'case-in-re-gault'])
+  assert.deepEqual(
+    mentions.map((m) => m.entity),
+    ['case-trop-v-dulles', 'case-miranda-v-arizona', 'case-in-re-gault']
+  )
   assert.deepEqual(
     entities.map((e) => [e.id, e.origin, e.label]),
     [
@@ -106,22 +121,31 @@ test('a reference author who shares a surname is not the politician', () => {
 test('a court decision in a reference list becomes a case linked to its source', () => {
   const {sourceEntities, entities} = run(['Body.'], [{id: 'lyttle', raw: 'Lyttle v. United States, 867 F. Supp. 2d 1256 (2012) https://case.law/x'}])
   assert.deepEqual(sourceEntities, {lyttle: ['case-lyttle-v-united-states']})
-  assert.deepEqual(entities.map((e) => [e.id, e.type, e.origin]), [['case-lyttle-v-united-states', 'case', 'pattern']])
+  assert.deepEqual(
+    entities.map((e) => [e.id, e.type, e.origin]),
+    [['case-lyttle-v-united-states', 'case', 'pattern']]
+  )
 })
 
 test('only entities that are named somewhere are listed, sorted by id', () => {
   const {entities} = run(['The U.S. and El Salvador.'])
-  assert.deepEqual(entities.map((e) => e.id), ['el-salvador', 'united-states'])
+  assert.deepEqual(
+    entities.map((e) => e.id),
+    ['el-salvador', 'united-states']
+  )
 })
 
 test('cooccurrences maps entity pairs to the passages they share', () => {
   const {mentions} = run(['The U.S. and El Salvador.', 'El Salvador again.', 'Marco Rubio and El Salvador and the U.S.'])
   const pairs = cooccurrences(mentions)
-  assert.deepEqual([...pairs], [
-    ['el-salvador|marco-rubio', ['a:p3']],
-    ['el-salvador|united-states', ['a:p1', 'a:p3']],
-    ['marco-rubio|united-states', ['a:p3']]
-  ])
+  assert.deepEqual(
+    [...pairs],
+    [
+      ['el-salvador|marco-rubio', ['a:p3']],
+      ['el-salvador|united-states', ['a:p1', 'a:p3']],
+      ['marco-rubio|united-states', ['a:p3']]
+    ]
+  )
 })
 
 test('an entity scoped to sources is linked from references but never read in the body', () => {
@@ -139,7 +163,16 @@ test('recogniseEntities rejects misuse with a TypeError', () => {
 
 test('odd input gives results, never a crash', () => {
   const odd = ['', '’s', 'v. v.', '(ACLU)', 'In re', '() ()', '😀 El Salvador 😀', 'Dr.', 'Mr. ', '\u0000', 'ABC (A B C) (ABC)', 'x'.repeat(5000)]
-  const result = recogniseEntities({articles: [article('odd', odd)], sources: [{id: 's', raw: ''}, {id: 't', raw: 'https://x.org/marco-rubio'}]}, register)
+  const result = recogniseEntities(
+    {
+      articles: [article('odd', odd)],
+      sources: [
+        {id: 's', raw: ''},
+        {id: 't', raw: 'https://x.org/marco-rubio'}
+      ]
+    },
+    register
+  )
   assert.deepEqual(
     result.mentions.map((m) => m.entity),
     ['el-salvador']
@@ -174,7 +207,10 @@ test('each article and source recognised on its own (as build workers do, throug
     },
     register
   )
-  assert.ok(whole.entities.some((entity) => entity.origin === 'discovered'), 'discovery groups names across articles')
+  assert.ok(
+    whole.entities.some((entity) => entity.origin === 'discovered'),
+    'discovery groups names across articles'
+  )
   assert.deepEqual(plain(split.entities), plain(whole.entities))
   assert.deepEqual(split.mentions, whole.mentions)
   assert.deepEqual(split.sourceEntities, whole.sourceEntities)

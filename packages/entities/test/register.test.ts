@@ -8,7 +8,18 @@ test('loadRegister reads entities with defaults', () => {
   )
   assert.deepEqual(messages, [])
   assert.deepEqual(register.entities, [
-    {id: 'marco-rubio', type: 'person', label: 'Marco Rubio', aliases: ['Rubio'], not: [], safe: ['Rubio'], safeIn: {}, exact: false, scope: 'all', wikidata: 'Q324546'}
+    {
+      id: 'marco-rubio',
+      type: 'person',
+      label: 'Marco Rubio',
+      aliases: ['Rubio'],
+      not: [],
+      safe: ['Rubio'],
+      safeIn: {},
+      exact: false,
+      scope: 'all',
+      wikidata: 'Q324546'
+    }
   ])
 })
 
@@ -39,16 +50,20 @@ test('loadRegister reports an alias claimed by two entities', () => {
 })
 
 test('loadRegister folds diacritics and hyphens when checking aliases', () => {
-  const {messages} = loadRegister(
-    ['- id: one', '  type: person', '  label: Alex Peña', '- id: two', '  type: person', '  label: Alex Pena'].join('\n')
+  const {messages} = loadRegister(['- id: one', '  type: person', '  label: Alex Peña', '- id: two', '  type: person', '  label: Alex Pena'].join('\n'))
+  assert.deepEqual(
+    messages.map((m) => m.ruleId),
+    ['duplicate-alias']
   )
-  assert.deepEqual(messages.map((m) => m.ruleId), ['duplicate-alias'])
 })
 
 test('loadRegister reports an unknown type and skips the entry', () => {
   const {register, messages} = loadRegister(['- id: x', '  type: planet', '  label: Mars'].join('\n'))
   assert.equal(register.entities.length, 0)
-  assert.deepEqual(messages.map((m) => [m.ruleId, m.line, m.column]), [['unknown-type', 2, 9]])
+  assert.deepEqual(
+    messages.map((m) => [m.ruleId, m.line, m.column]),
+    [['unknown-type', 2, 9]]
+  )
 })
 
 test('loadRegister reports YAML syntax errors with a position, never throws', () => {
@@ -72,10 +87,22 @@ test('loadRegister throws only on misuse', () => {
 
 test('loadRegister warns when a `not` string is itself an alias', () => {
   const {messages} = loadRegister(
-    ['- id: dc', '  type: place', '  label: Washington', '  not: [George Washington]', '- id: gw', '  type: person', '  label: George Washington', '  not: [Washington]'].join('\n')
+    [
+      '- id: dc',
+      '  type: place',
+      '  label: Washington',
+      '  not: [George Washington]',
+      '- id: gw',
+      '  type: person',
+      '  label: George Washington',
+      '  not: [Washington]'
+    ].join('\n')
   )
-  assert.deepEqual(messages.map((m) => [m.ruleId, m.line]), [
-    ['not-shadows-alias', 4],
-    ['not-shadows-alias', 8]
-  ])
+  assert.deepEqual(
+    messages.map((m) => [m.ruleId, m.line]),
+    [
+      ['not-shadows-alias', 4],
+      ['not-shadows-alias', 8]
+    ]
+  )
 })

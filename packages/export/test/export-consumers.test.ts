@@ -21,9 +21,46 @@ async function corpus(): Promise<ApparatusIndex> {
   if (built) return built
   const index = structuredClone((await buildIndex({corpusDir: seedCorpus})).index)
   const extra: Source[] = [
-    {id: 'associated-press-and-reuters-wire-2025', entities: [], csl: {id: 'associated-press-and-reuters-wire-2025', type: 'article-newspaper', title: 'Prices & wages: 50% of {workers} earn $5 #1_a~b^c \\ end', author: [{literal: 'Associated Press'}, {family: 'Smith and Wesson', given: 'A.'}], 'container-title': 'AT&T News_Wire', issued: {'date-parts': [[2025, 2, 3]]}, URL: 'https://example.org/a b}c'}},
-    {id: 'injection-2020', entities: [], csl: {id: 'injection-2020', type: 'webpage', title: 'x}, note = {pwned', author: [{literal: 'Evil}, title={owned'}], 'container-title': 'Site}\nTY  - JOUR', issued: {'date-parts': [[2020]]}}},
-    {id: 'journal-pages-2015', entities: [], csl: {id: 'journal-pages-2015', type: 'article-journal', title: 'Pages', author: [{family: 'Gil-Bazo', given: 'M.'}], 'container-title': 'Quarterly', volume: '33', issue: '1', page: '42–77', issued: {'date-parts': [[2015]]}}}
+    {
+      id: 'associated-press-and-reuters-wire-2025',
+      entities: [],
+      csl: {
+        id: 'associated-press-and-reuters-wire-2025',
+        type: 'article-newspaper',
+        title: 'Prices & wages: 50% of {workers} earn $5 #1_a~b^c \\ end',
+        author: [{literal: 'Associated Press'}, {family: 'Smith and Wesson', given: 'A.'}],
+        'container-title': 'AT&T News_Wire',
+        issued: {'date-parts': [[2025, 2, 3]]},
+        URL: 'https://example.org/a b}c'
+      }
+    },
+    {
+      id: 'injection-2020',
+      entities: [],
+      csl: {
+        id: 'injection-2020',
+        type: 'webpage',
+        title: 'x}, note = {pwned',
+        author: [{literal: 'Evil}, title={owned'}],
+        'container-title': 'Site}\nTY  - JOUR',
+        issued: {'date-parts': [[2020]]}
+      }
+    },
+    {
+      id: 'journal-pages-2015',
+      entities: [],
+      csl: {
+        id: 'journal-pages-2015',
+        type: 'article-journal',
+        title: 'Pages',
+        author: [{family: 'Gil-Bazo', given: 'M.'}],
+        'container-title': 'Quarterly',
+        volume: '33',
+        issue: '1',
+        page: '42–77',
+        issued: {'date-parts': [[2015]]}
+      }
+    }
   ]
   index.sources.push(...extra)
   built = index
@@ -38,7 +75,10 @@ test('RIS: astrocite-ris and citation-js read every record with its full id, aut
   const text = formatIndex(index, 'ris')
   const astrocite = parseRisAstrocite(text) as Array<Record<string, unknown>>
   const citation = new Cite(text).data
-  for (const [parser, items] of [['astrocite-ris', astrocite], ['citation-js', citation]] as const) {
+  for (const [parser, items] of [
+    ['astrocite-ris', astrocite],
+    ['citation-js', citation]
+  ] as const) {
     assert.equal(items.length, index.sources.length, parser)
     for (const source of index.sources) {
       const item = items.find((candidate) => candidate.id === source.id)
@@ -47,12 +87,24 @@ test('RIS: astrocite-ris and citation-js read every record with its full id, aut
       // citation-js follows the RIS spec, where `AU` of a `NEWS` record is the reporter (CSL `reporter`).
       // It keeps the reporters as one string: every author's name must be in it.
       if (typeof item.reporter === 'string') {
-        for (const name of source.csl.author ?? []) assert.ok(item.reporter.includes(name.literal ?? name.family ?? ''), `${parser}: reporter ${personOf(name)} of ${source.id}`)
-      } else assert.equal((((item.author ?? item.reporter) as CslName[] | undefined) ?? []).length, source.csl.author?.length ?? 0, `${parser}: authors of ${source.id} (${source.csl.type})`)
+        for (const name of source.csl.author ?? [])
+          assert.ok(item.reporter.includes(name.literal ?? name.family ?? ''), `${parser}: reporter ${personOf(name)} of ${source.id}`)
+      } else
+        assert.equal(
+          (((item.author ?? item.reporter) as CslName[] | undefined) ?? []).length,
+          source.csl.author?.length ?? 0,
+          `${parser}: authors of ${source.id} (${source.csl.type})`
+        )
       // A line break cannot survive in a one-line RIS value: it becomes a space (and cannot start a tag).
       // citation-js maps `T2` by record type (ELEC: collection title, CASE: reporter volume): the value must survive in some field.
       // It drops `T2` of a `CASE` record altogether (astrocite keeps it).
-      if (source.csl['container-title'] && !(parser === 'citation-js' && (source.csl.type === 'legal_case' || /\n/.test(source.csl['container-title'])))) assert.ok(Object.values(item).map((value) => String(nfc(value)).replace(/\s+/g, ' ')).includes(String(nfc(source.csl['container-title'])).replace(/\s+/g, ' ')), `${parser}: container of ${source.id}`)
+      if (source.csl['container-title'] && !(parser === 'citation-js' && (source.csl.type === 'legal_case' || /\n/.test(source.csl['container-title']))))
+        assert.ok(
+          Object.values(item)
+            .map((value) => String(nfc(value)).replace(/\s+/g, ' '))
+            .includes(String(nfc(source.csl['container-title'])).replace(/\s+/g, ' ')),
+          `${parser}: container of ${source.id}`
+        )
     }
   }
   const journal = astrocite.find((item) => item.id === 'journal-pages-2015')!
@@ -61,7 +113,28 @@ test('RIS: astrocite-ris and citation-js read every record with its full id, aut
 })
 
 /** Field names a classic BibTeX style knows; anything else in an entry was injected. */
-const bibtexFields = new Set(['author', 'editor', 'title', 'journal', 'booktitle', 'howpublished', 'institution', 'school', 'series', 'publisher', 'address', 'year', 'month', 'volume', 'number', 'pages', 'doi', 'url', 'urldate', 'note'])
+const bibtexFields = new Set([
+  'author',
+  'editor',
+  'title',
+  'journal',
+  'booktitle',
+  'howpublished',
+  'institution',
+  'school',
+  'series',
+  'publisher',
+  'address',
+  'year',
+  'month',
+  'volume',
+  'number',
+  'pages',
+  'doi',
+  'url',
+  'urldate',
+  'note'
+])
 
 test('BibTeX: @retorquere/bibtex-parser reads every entry with its key, type, authors, title and container', async () => {
   const index = await corpus()
@@ -83,7 +156,9 @@ test('BibTeX: @retorquere/bibtex-parser reads every entry with its key, type, au
     )
     const container = source.csl['container-title']
     if (container) {
-      const values = Object.values(entry.fields).flat().map((value) => nfc(String(value)))
+      const values = Object.values(entry.fields)
+        .flat()
+        .map((value) => nfc(String(value)))
       // BibTeX folds runs of white space into one space.
       assert.ok(values.includes(nfc(container.replace(/\s+/g, ' '))), `container of ${source.id} (${source.csl.type}) in ${JSON.stringify(entry.fields)}`)
     }
@@ -105,10 +180,25 @@ test('BibTeX: astrocite-bibtex reads every entry with its key, title, authors an
     // astrocite splits even a braced corporate name into given + family (compare the words), and a braced
     // family name holding " and " into two people (@retorquere keeps it whole, checked above).
     const splitsAnd = (source.csl.author ?? []).some((name) => / and /.test(name.family ?? ''))
-    const words = (names: CslName[] = []) => names.flatMap((name) => String(plain([name.given, name.family, name.literal].join(' '))).split(/[^\p{L}\p{N}.-]+/u)).filter(Boolean).sort()
-    if (!splitsAnd) assert.deepEqual(words(item.author as CslName[]), words((source.csl.author ?? []).map((name) => (name.literal ? name : {given: name.given, family: name.family}))), `authors of ${source.id}`)
+    const words = (names: CslName[] = []) =>
+      names
+        .flatMap((name) => String(plain([name.given, name.family, name.literal].join(' '))).split(/[^\p{L}\p{N}.-]+/u))
+        .filter(Boolean)
+        .sort()
+    if (!splitsAnd)
+      assert.deepEqual(
+        words(item.author as CslName[]),
+        words((source.csl.author ?? []).map((name) => (name.literal ? name : {given: name.given, family: name.family}))),
+        `authors of ${source.id}`
+      )
     const container = source.csl['container-title']
-    if (container) assert.ok(Object.values(item).map(plain).includes(plain(container.replace(/\s+/g, ' '))), `container of ${source.id} in ${JSON.stringify(item)}`)
+    if (container)
+      assert.ok(
+        Object.values(item)
+          .map(plain)
+          .includes(plain(container.replace(/\s+/g, ' '))),
+        `container of ${source.id} in ${JSON.stringify(item)}`
+      )
   }
 })
 
@@ -132,7 +222,21 @@ test('TEI: divisions hold the headings, no empty <listBibl>, every <bibl> is str
   }
 })
 
-const motivations = new Set(['assessing', 'bookmarking', 'classifying', 'commenting', 'describing', 'editing', 'highlighting', 'identifying', 'linking', 'moderating', 'questioning', 'replying', 'tagging'])
+const motivations = new Set([
+  'assessing',
+  'bookmarking',
+  'classifying',
+  'commenting',
+  'describing',
+  'editing',
+  'highlighting',
+  'identifying',
+  'linking',
+  'moderating',
+  'questioning',
+  'replying',
+  'tagging'
+])
 const iri = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i
 
 /** The Web Annotation Data Model's MUSTs for the shapes this export uses (W3C Recommendation, 2017). */
@@ -185,7 +289,10 @@ test('Web Annotations follow the data model: bodies with source and purpose, a p
 
 test('Web Annotations with a base URL target the published article pages over https', async () => {
   const index = await corpus()
-  const document = JSON.parse(formatIndex(index, 'annotations', {baseUrl: 'https://example.org/corpus'})) as {id: string; first: {id: string; items: Array<{id: string; target: {source: string}}>}}
+  const document = JSON.parse(formatIndex(index, 'annotations', {baseUrl: 'https://example.org/corpus'})) as {
+    id: string
+    first: {id: string; items: Array<{id: string; target: {source: string}}>}
+  }
   assertWebAnnotation(document as unknown as Record<string, unknown>, index)
   assert.equal(document.id, 'https://example.org/corpus/annotations.jsonld')
   assert.match(document.first.id, /^https:\/\/example\.org\/corpus\//)

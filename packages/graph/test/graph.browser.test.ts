@@ -91,7 +91,9 @@ describe('<apparatus-graph>', () => {
     expect(panel.textContent).to.contain(labels[0]!.label)
     expect(panel.textContent).not.to.match(/:p\d+/)
     const links = [...panel.querySelectorAll<HTMLAnchorElement>('a')]
-    expect(links.map((link) => link.getAttribute('href'))).to.deep.equal(evidence.slice(0, 5).map((item) => `#/article/${encodeURIComponent(item.article)}?passage=${encodeURIComponent(item.passage)}`))
+    expect(links.map((link) => link.getAttribute('href'))).to.deep.equal(
+      evidence.slice(0, 5).map((item) => `#/article/${encodeURIComponent(item.article)}?passage=${encodeURIComponent(item.passage)}`)
+    )
   })
 
   it('the list view names every node with its neighbours, and selects from the keyboard', async () => {
@@ -124,7 +126,9 @@ describe('<apparatus-graph>', () => {
       for (let b = a + 1; b < boxes.length; b++) {
         const [x, y] = [boxes[a]!, boxes[b]!]
         const overlap = Math.max(0, Math.min(x.x2, y.x2) - Math.max(x.x1, y.x1)) * Math.max(0, Math.min(x.y2, y.y2) - Math.max(x.y1, y.y1))
-        expect(overlap, `${labelled[a]!.id()} / ${labelled[b]!.id()}`).to.be.below(0.15 * Math.min((x.x2 - x.x1) * (x.y2 - x.y1), (y.x2 - y.x1) * (y.y2 - y.y1)))
+        expect(overlap, `${labelled[a]!.id()} / ${labelled[b]!.id()}`).to.be.below(
+          0.15 * Math.min((x.x2 - x.x1) * (x.y2 - x.y1), (y.x2 - y.x1) * (y.y2 - y.y1))
+        )
       }
   })
 

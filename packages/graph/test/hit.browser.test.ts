@@ -21,7 +21,8 @@ async function realIndex(): Promise<ApparatusIndex> {
 async function mounted(index: ApparatusIndex): Promise<ApparatusGraph> {
   const host = document.createElement('div')
   host.setAttribute('data-test-host', '')
-  host.innerHTML = '<div style="height:900px"></div><apparatus-graph style="--apparatus-graph-height: 420px"></apparatus-graph><div style="height:1600px"></div>'
+  host.innerHTML =
+    '<div style="height:900px"></div><apparatus-graph style="--apparatus-graph-height: 420px"></apparatus-graph><div style="height:1600px"></div>'
   document.body.append(host)
   const element = host.querySelector('apparatus-graph')!
   const ready = new Promise((done) => element.addEventListener('apparatus-graph-ready', done, {once: true}))
@@ -36,11 +37,26 @@ const frame = () => new Promise((done) => requestAnimationFrame(() => requestAni
 /** A clear, unselected node on screen, in viewport coordinates taken from the DOM. */
 function target(element: ApparatusGraph, avoid: Set<string>): {id: string; x: number; y: number} | undefined {
   const box = element.shadowRoot!.querySelector('.cy')!.getBoundingClientRect()
-  const nodes = element.cy!.nodes(':visible').map((node) => ({id: node.id(), x: box.left + node.renderedPosition().x, y: box.top + node.renderedPosition().y, r: node.renderedOuterWidth() / 2, selected: node.selected()}))
+  const nodes = element.cy!.nodes(':visible').map((node) => ({
+    id: node.id(),
+    x: box.left + node.renderedPosition().x,
+    y: box.top + node.renderedPosition().y,
+    r: node.renderedOuterWidth() / 2,
+    selected: node.selected()
+  }))
   const clear = nodes
     .filter((node) => !node.selected && !avoid.has(node.id) && node.r >= 5)
-    .filter((node) => node.x > Math.max(0, box.left) + 12 && node.x < Math.min(innerWidth, box.right) - 12 && node.y > Math.max(0, box.top) + 12 && node.y < Math.min(innerHeight, box.bottom) - 12)
-    .map((node) => ({...node, room: Math.min(...nodes.filter((other) => other.id !== node.id).map((other) => Math.hypot(other.x - node.x, other.y - node.y) - other.r - node.r))}))
+    .filter(
+      (node) =>
+        node.x > Math.max(0, box.left) + 12 &&
+        node.x < Math.min(innerWidth, box.right) - 12 &&
+        node.y > Math.max(0, box.top) + 12 &&
+        node.y < Math.min(innerHeight, box.bottom) - 12
+    )
+    .map((node) => ({
+      ...node,
+      room: Math.min(...nodes.filter((other) => other.id !== node.id).map((other) => Math.hypot(other.x - node.x, other.y - node.y) - other.r - node.r))
+    }))
     .filter((node) => node.room > 4)
     .sort((a, b) => b.room - a.room)
   return clear[0]
@@ -130,7 +146,13 @@ describe('<apparatus-graph> polygon nodes', () => {
     const hexagon = [-0.5, -1, -1, 0, -0.5, 1, 0.5, 1, 1, 0, 0.5, -1]
     for (const y of [-0.9, -0.5, 0, 0.5, 0.9]) expect(pointInPolygon(0, y, diamond), `diamond (0, ${y})`).to.equal(true)
     for (const x of [-0.5, 0, 0.5]) for (const y of [-0.9, 0, 0.9]) expect(pointInPolygon(x, y, hexagon), `hexagon (${x}, ${y})`).to.equal(true)
-    for (const [x, y] of [[0, 1.1], [0, -1.1], [0.6, 0.6], [-1.1, 0]] as const) expect(pointInPolygon(x, y, diamond), `diamond (${x}, ${y})`).to.equal(false)
+    for (const [x, y] of [
+      [0, 1.1],
+      [0, -1.1],
+      [0.6, 0.6],
+      [-1.1, 0]
+    ] as const)
+      expect(pointInPolygon(x, y, diamond), `diamond (${x}, ${y})`).to.equal(false)
   })
 
   it('a real mouse click on the exact centre of a source node (a diamond) selects it, not its link', async () => {

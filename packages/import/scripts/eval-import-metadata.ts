@@ -22,7 +22,10 @@ const verbose = args.includes('--verbose')
 const dir = args.find((arg) => !arg.startsWith('--')) ?? 'tests/eval/devset/dev'
 const names = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort()
 const corpus = await mkdtemp(join(tmpdir(), 'apparatus-meta-'))
-const norm = (text: unknown) => String(text ?? '').replace(/\s+/g, ' ').trim()
+const norm = (text: unknown) =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
 const score = {title: 0, date: 0, authors: 0}
 try {
   for (const name of names) {
@@ -31,7 +34,11 @@ try {
     const written = result.written[0] ?? result.unchanged[0]
     const markdown = written ? await readFile(written, 'utf8') : ''
     const data = (parse(/^---\n([\s\S]*?)---\n/.exec(markdown)?.[1] ?? '') ?? {}) as Record<string, unknown>
-    const got = {title: norm(data.title), date: data.date === undefined ? '' : String(data.date), authors: ((data.authors as string[] | undefined) ?? []).map(norm)}
+    const got = {
+      title: norm(data.title),
+      date: data.date === undefined ? '' : String(data.date),
+      authors: ((data.authors as string[] | undefined) ?? []).map(norm)
+    }
     const want = {title: norm(gold.title), date: gold.date ?? '', authors: (gold.authors ?? []).map(norm)}
     const ok = {
       title: got.title === want.title,
@@ -51,4 +58,6 @@ try {
 }
 const total = names.length
 const pct = (n: number) => (total === 0 ? '-' : `${((100 * n) / total).toFixed(0)}%`)
-console.log(`\n${total} documents: title ${score.title}/${total} (${pct(score.title)}), date ${score.date}/${total} (${pct(score.date)}), authors ${score.authors}/${total} (${pct(score.authors)})`)
+console.log(
+  `\n${total} documents: title ${score.title}/${total} (${pct(score.title)}), date ${score.date}/${total} (${pct(score.date)}), authors ${score.authors}/${total} (${pct(score.authors)})`
+)

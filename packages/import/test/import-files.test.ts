@@ -11,7 +11,11 @@ after(async () => {
   for (const dir of temporary) await rm(dir, {recursive: true, force: true})
 })
 
-async function workspace(): Promise<{corpusDir: string; source: (name: string, content: string | Uint8Array) => Promise<string>; articles: () => Promise<string[]>}> {
+async function workspace(): Promise<{
+  corpusDir: string
+  source: (name: string, content: string | Uint8Array) => Promise<string>
+  articles: () => Promise<string[]>
+}> {
   const root = await mkdtemp(join(tmpdir(), 'apparatus-import-'))
   temporary.push(root)
   const corpusDir = join(root, 'corpus')
@@ -59,7 +63,10 @@ test('importFiles: hand-edited front matter survives a re-import (the body is re
   const again = await importFiles([path], {corpusDir: space.corpusDir})
   assert.deepEqual(again.written, [target])
   const kept = await readFile(target!, 'utf8')
-  assert.match(kept, /^---\nid: rivers\ntitle: Rivers, Revisited\nauthors:\n {2}- Ada Byron\nsource: rivers.txt\nsource-path: \.\.\/rivers.txt\nsource-sha256: [0-9a-f]{64}\ncredits: \[\]\nnote: checked by hand\n---\n/)
+  assert.match(
+    kept,
+    /^---\nid: rivers\ntitle: Rivers, Revisited\nauthors:\n {2}- Ada Byron\nsource: rivers.txt\nsource-path: \.\.\/rivers.txt\nsource-sha256: [0-9a-f]{64}\ncredits: \[\]\nnote: checked by hand\n---\n/
+  )
   assert.match(kept, /The water returns again\./)
   assert.doesNotMatch(kept, /A body edit/)
   // Idempotent with the hand edits in place too.
@@ -76,16 +83,26 @@ test('importFiles: a new source whose id is taken is an `id-collision` naming bo
   const one = await space.source('one.txt', article)
   const two = await space.source('two.txt', article.replace('The sea is not full.', 'The sea is full.'))
   const result = await importFiles([one, two], {corpusDir: space.corpusDir})
-  assert.deepEqual(result.written.map((path) => path.split('/').pop()), ['a-short-article-about-rivers.md'])
+  assert.deepEqual(
+    result.written.map((path) => path.split('/').pop()),
+    ['a-short-article-about-rivers.md']
+  )
   const [message] = result.files[1]!.messages
   assert.equal(message!.ruleId, 'id-collision')
   assert.equal(message!.fatal, true)
   assert.ok(message!.reason.includes(relative(process.cwd(), one)), message!.reason)
   assert.match(message!.reason, /--id a-short-article-about-rivers-2/)
   const chosen = await importFiles([two], {corpusDir: space.corpusDir, id: 'rivers-full'})
-  assert.deepEqual(chosen.written.map((path) => path.split('/').pop()), ['rivers-full.md'])
+  assert.deepEqual(
+    chosen.written.map((path) => path.split('/').pop()),
+    ['rivers-full.md']
+  )
   const again = await importFiles([two], {corpusDir: space.corpusDir})
-  assert.deepEqual(again.unchanged.map((path) => path.split('/').pop()), ['rivers-full.md'], 'a re-import of the same path finds its article')
+  assert.deepEqual(
+    again.unchanged.map((path) => path.split('/').pop()),
+    ['rivers-full.md'],
+    'a re-import of the same path finds its article'
+  )
 })
 
 test('importFiles: the same bytes from another path are the same article; a re-import of a changed file updates it in place', async () => {
@@ -132,11 +149,21 @@ const bad: Array<{name: string; content: () => Uint8Array; ruleId: string; place
   {name: 'empty', content: () => new Uint8Array(0), ruleId: 'empty-file', place: '1:1'},
   {name: 'blank', content: () => Buffer.from('\ufeff \n\t\r\n\n'), ruleId: 'empty-file', place: '1:1'},
   {name: 'binary', content: () => Buffer.from('A Title\nSome text\nab\0cd\n'), ruleId: 'binary-file', place: '3:3'},
-  {name: 'invalid-utf8', content: () => Buffer.concat([Buffer.from('A Title\nCafé au lait\nna'), Buffer.from([0xc3, 0x28]), Buffer.from('ve\n')]), ruleId: 'invalid-utf8', place: '3:3'},
+  {
+    name: 'invalid-utf8',
+    content: () => Buffer.concat([Buffer.from('A Title\nCafé au lait\nna'), Buffer.from([0xc3, 0x28]), Buffer.from('ve\n')]),
+    ruleId: 'invalid-utf8',
+    place: '3:3'
+  },
   {name: 'overlong-utf8', content: () => Buffer.concat([Buffer.from('Title\nx'), Buffer.from([0xc0, 0xaf])]), ruleId: 'invalid-utf8', place: '2:2'},
   {name: 'truncated-utf8', content: () => Buffer.concat([Buffer.from('Title\n€ and '), Buffer.from([0xe2, 0x82])]), ruleId: 'invalid-utf8', place: '2:7'},
   {name: 'huge', content: () => Buffer.alloc(5 * 1024 * 1024 + 1, 'a'), ruleId: 'too-large', place: '1:1'},
-  {name: 'only-chrome', content: () => Buffer.from('Select Page\n\nThe views expressed in this article are the author’s own.\n'), ruleId: 'no-content', place: '1:1'}
+  {
+    name: 'only-chrome',
+    content: () => Buffer.from('Select Page\n\nThe views expressed in this article are the author’s own.\n'),
+    ruleId: 'no-content',
+    place: '1:1'
+  }
 ]
 
 for (const {name, content, ruleId, place} of bad) {

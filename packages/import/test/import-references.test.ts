@@ -31,7 +31,11 @@ test('every section name the plugin knows, as a plain line, with `[edit]` or a c
   for (const name of referenceSectionNames) {
     for (const heading of [name[0]!.toUpperCase() + name.slice(1), `${name}[edit]`, `${name.toUpperCase()}:`]) {
       const {markdown, definitions} = importAndRead(`${body}${heading}\n[1] One.\n[2] Two.\n[3] Three.\n`)
-      assert.deepEqual(definitions.map(([label]) => label), ['1', '2', '3'], `${heading}\n${markdown}`)
+      assert.deepEqual(
+        definitions.map(([label]) => label),
+        ['1', '2', '3'],
+        `${heading}\n${markdown}`
+      )
       assert.doesNotMatch(markdown, /\\\[edit\]/, heading)
     }
   }
@@ -50,7 +54,10 @@ test('a Wikipedia copy: Notes and References with ^ entries and repeated entries
     ['2', 'Smith, A. (2001). Foxes.'],
     ['3', 'Lee, C. (2003). Night.. Retrieved 2020.']
   ])
-  assert.deepEqual(references.map((node) => node.label), ['a', '1', 'b', '2', '3'])
+  assert.deepEqual(
+    references.map((node) => node.label),
+    ['a', '1', 'b', '2', '3']
+  )
 })
 
 test('notes closed by a back-link keep their repeated "Id." entries through import', () => {
@@ -66,7 +73,10 @@ test('notes closed by a back-link keep their repeated "Id." entries through impo
 test('a law-review note whose numbered notes follow the text with no heading', () => {
   const text = `${body}It is so ordered.\n1. Smith v. Jones, 1 U.S. 1 (1790).\n2. Id. at 3.\n3. Brown v. Board, 347 U.S. 483 (1954).\n`
   const {definitions} = importAndRead(text)
-  assert.deepEqual(definitions.map(([label]) => label), ['1', '2', '3'])
+  assert.deepEqual(
+    definitions.map(([label]) => label),
+    ['1', '2', '3']
+  )
 })
 
 test('import is idempotent for a text with a reference section', () => {

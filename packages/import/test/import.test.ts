@@ -40,7 +40,10 @@ test('fixtures: output and messages match test/fixtures/import/*/ (UPDATE=1 rege
     const folder = new URL(`${name}/`, fixtures)
     const text = await readFile(new URL('input.txt', folder))
     const {markdown, file} = importArticle({text: new Uint8Array(text), sourceName: `${name}.txt`})
-    const messages = file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.fatal ? 'fatal' : message.fatal === false ? 'warning' : 'info'}`).join('\n') + '\n'
+    const messages =
+      file.messages
+        .map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.fatal ? 'fatal' : message.fatal === false ? 'warning' : 'info'}`)
+        .join('\n') + '\n'
     if (process.env.UPDATE) {
       await writeFile(new URL('output.md', folder), markdown)
       await writeFile(new URL('messages.txt', folder), messages)
@@ -98,10 +101,7 @@ test('chrome: photo credits and their captions move to `credits`', async () => {
     {caption: 'A crowd gathers at the eastern end', credit: 'Reuters'},
     {caption: 'The bridge at dusk, seen from the river.', credit: 'Photo by ANNA BERG/AFP via Getty Images'}
   ])
-  assert.deepEqual(
-    rules(file),
-    ['4:photo-caption', '5:photo-credit', '7:photo-credit', '9:photo-caption', '10:photo-credit', '12:photo-credit']
-  )
+  assert.deepEqual(rules(file), ['4:photo-caption', '5:photo-credit', '7:photo-credit', '9:photo-caption', '10:photo-credit', '12:photo-credit'])
   assert.doesNotMatch(body, /Getty|Reuters|Photo by|IMAGE|crowd gathers|Cars cross/)
   assert.match(body, /Officials said/)
   assert.match(body, /The mayor spoke briefly\./)
@@ -208,15 +208,20 @@ test('embedded post: its text, signature and media link become one blockquote', 
   const {markdown, file} = importArticle({text: await readFile(new URL('embedded-post/input.txt', fixtures), 'utf8'), sourceName: 'm.txt'})
   const {body} = split(markdown)
   const tree = unified().use(remarkParse).parse(body)
-  assert.deepEqual(tree.children.map((node) => node.type), ['paragraph', 'blockquote', 'paragraph'])
+  assert.deepEqual(
+    tree.children.map((node) => node.type),
+    ['paragraph', 'blockquote', 'paragraph']
+  )
   const quote = tree.children[1]!
   assert.ok(quote.type === 'blockquote')
-  assert.deepEqual(quote.children.map((node) => toString(node)), [
-    'Buses will run every ten minutes from March.',
-    '— Jo Park (@mayorjopark) 3 March 2025',
-    'Routes 4 and 9 change first… pic.twitter.com/AbC123xyz'
-  ])
-  assert.deepEqual(rules(file).filter((rule) => rule.endsWith('embedded-post')), ['3:embedded-post'])
+  assert.deepEqual(
+    quote.children.map((node) => toString(node)),
+    ['Buses will run every ten minutes from March.', '— Jo Park (@mayorjopark) 3 March 2025', 'Routes 4 and 9 change first… pic.twitter.com/AbC123xyz']
+  )
+  assert.deepEqual(
+    rules(file).filter((rule) => rule.endsWith('embedded-post')),
+    ['3:embedded-post']
+  )
 })
 
 test('chrome: a caption line with a nested credit keeps the innermost credit', () => {

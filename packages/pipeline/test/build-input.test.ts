@@ -4,7 +4,9 @@ import {buildIndex, type BuildResult} from '@apparatus/pipeline'
 import {article, tempCorpus} from './build-helpers.js'
 
 function messages(result: BuildResult): string[] {
-  return result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line ?? '?'}:${message.column ?? '?'} ${message.fatal ? 'error' : 'warning'} ${message.ruleId}`))
+  return result.files.flatMap((file) =>
+    file.messages.map((message) => `${file.path}:${message.line ?? '?'}:${message.column ?? '?'} ${message.fatal ? 'error' : 'warning'} ${message.ruleId}`)
+  )
 }
 
 async function buildOne(content: string | Uint8Array, others: Record<string, string> = {}): Promise<BuildResult> {
@@ -70,12 +72,16 @@ test('a marker with no reference entry is a located warning and stays text', asy
 })
 
 test('raw HTML and javascript: URLs are reported and never rendered', async () => {
-  const body = 'Hello <script>alert(1)</script> and <img src=x onerror="alert(2)">.\n\n[click](javascript:alert(3)) and ![p](data:text/html,x)\n\n<div onclick="x()">block</div>'
+  const body =
+    'Hello <script>alert(1)</script> and <img src=x onerror="alert(2)">.\n\n[click](javascript:alert(3)) and ![p](data:text/html,x)\n\n<div onclick="x()">block</div>'
   const result = await buildOne(article('a', body))
   assert.equal(result.failed, false)
   const found = messages(result)
   assert.ok(found.includes('articles/bad.md:8:7 warning raw-html'), found.join('\n'))
-  assert.ok(found.some((line) => /:10:1 warning unsafe-url$/.test(line)), found.join('\n'))
+  assert.ok(
+    found.some((line) => /:10:1 warning unsafe-url$/.test(line)),
+    found.join('\n')
+  )
   const html = result.html.get('a')!
   // Only the sanitiser's tags survive as markup; the rest is escaped text.
   assert.doesNotMatch(html, /<(?:script|img|div)\b|<[^>]*\son\w+=|href="(?:javascript|data):/i)

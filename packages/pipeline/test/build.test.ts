@@ -8,7 +8,22 @@ import * as build from '../src/index.js'
 import {article, noteBody, seedCorpus, tempCorpus} from './build-helpers.js'
 
 test('should expose the public api', () => {
-  assert.deepEqual(Object.keys(build).sort(), ['DRAFT_ABOVE', 'PublishError', 'buildCitations', 'buildGraph', 'buildIndex', 'defaultCacheDir', 'fragmentSchema', 'layoutGraph', 'lockDist', 'mapShard', 'shardFiles', 'shardOf', 'syntheticGraph', 'writeDist'])
+  assert.deepEqual(Object.keys(build).sort(), [
+    'DRAFT_ABOVE',
+    'PublishError',
+    'buildCitations',
+    'buildGraph',
+    'buildIndex',
+    'defaultCacheDir',
+    'fragmentSchema',
+    'layoutGraph',
+    'lockDist',
+    'mapShard',
+    'shardFiles',
+    'shardOf',
+    'syntheticGraph',
+    'writeDist'
+  ])
 })
 
 test('the seed corpus builds into an index that passes its own schema', async () => {
@@ -71,14 +86,21 @@ test('writeDist replaces dist/ as a whole and keeps files other steps put there'
   assert.equal(JSON.parse(await readFile(join(out, 'index.json'), 'utf8')).articles[0].text, 'Hello.')
   const list = await readFile(join(out, 'articles', 'index.html'), 'utf8')
   assert.match(list, /<a href="a\.html">Article a<\/a>/)
-  assert.deepEqual((await readdir(join(out, '..'))).filter((name) => name.startsWith(`.${out.split('/').at(-1)}-`)), [], 'no temp folder left behind')
+  assert.deepEqual(
+    (await readdir(join(out, '..'))).filter((name) => name.startsWith(`.${out.split('/').at(-1)}-`)),
+    [],
+    'no temp folder left behind'
+  )
 })
 
 test('a warm cache gives the same index, fragments and messages as a cold build', async () => {
   const warn = article('w', 'A claim.[1] Another.[2]\n\n## Notes\n\n1. Writer, A. (2020) A source. Publisher.')
   const dir = await tempCorpus({'a.md': article('a', noteBody), 'w.md': warn})
   const cacheDir = join(dir, '.cache')
-  const said = (result: build.BuildResult) => result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.place ? JSON.stringify(message.place) : ''} ${message.ruleId} ${message.fatal}`))
+  const said = (result: build.BuildResult) =>
+    result.files.flatMap((file) =>
+      file.messages.map((message) => `${file.path}:${message.place ? JSON.stringify(message.place) : ''} ${message.ruleId} ${message.fatal}`)
+    )
   const cold = await build.buildIndex({corpusDir: dir, cwd: dir, cacheDir})
   const warm = await build.buildIndex({corpusDir: dir, cwd: dir, cacheDir})
   assert.ok(said(cold).some((line) => line.includes('undefined-marker')))

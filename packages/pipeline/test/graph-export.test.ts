@@ -61,7 +61,10 @@ test('graph: positions are byte-identical across rebuilds, with and without the 
 
 test('annotations: every TextQuoteSelector equals the text at its TextPositionSelector', async () => {
   const index = await seed()
-  const doc = JSON.parse(formatIndex(index, 'annotations')) as {'@context': string; first: {items: Array<{target: {source: string; selector: Array<Record<string, unknown>>}; motivation: string}>}}
+  const doc = JSON.parse(formatIndex(index, 'annotations')) as {
+    '@context': string
+    first: {items: Array<{target: {source: string; selector: Array<Record<string, unknown>>}; motivation: string}>}
+  }
   assert.equal(doc['@context'], 'http://www.w3.org/ns/anno.jsonld')
   const items = doc.first.items
   assert.equal(items.length, index.mentions.length + index.footnotes.length)
@@ -85,7 +88,8 @@ test('TEI: well-formed, in the TEI namespace, one name element per person and or
   const body = xml.slice(xml.indexOf('<text>'))
   const types = new Map(index.entities.map((entity) => [entity.id, entity.type]))
   const count = (type: string) => index.mentions.filter((mention) => types.get(mention.entity) === type).length
-  const inBodies = (tag: string) => [...xml.matchAll(/<text><body>([\s\S]*?)<\/body><\/text>/g)].reduce((sum, match) => sum + (match[1]!.match(new RegExp(`<${tag}[ >]`, 'g')) ?? []).length, 0)
+  const inBodies = (tag: string) =>
+    [...xml.matchAll(/<text><body>([\s\S]*?)<\/body><\/text>/g)].reduce((sum, match) => sum + (match[1]!.match(new RegExp(`<${tag}[ >]`, 'g')) ?? []).length, 0)
   assert.ok(body.length > 0)
   assert.equal(inBodies('persName'), count('person'))
   assert.equal(inBodies('orgName'), count('organisation'))
@@ -111,7 +115,12 @@ test('exports escape hostile strings', async () => {
   const tei = formatIndex(index, 'tei')
   assert.equal(XMLValidator.validate(tei), true)
   assert.ok(!tei.includes('<script>'))
-  assert.equal(XMLValidator.validate(formatIndex({...index, graph: {...index.graph, nodes: index.graph.nodes.map((node) => ({...node, label: '</data><x a="&">'}))}}, 'graphml')), true)
+  assert.equal(
+    XMLValidator.validate(
+      formatIndex({...index, graph: {...index.graph, nodes: index.graph.nodes.map((node) => ({...node, label: '</data><x a="&">'}))}}, 'graphml')
+    ),
+    true
+  )
 })
 
 test('TEI: every xml:id is unique and every @ref and @target points at one', async () => {

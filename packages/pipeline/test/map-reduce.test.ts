@@ -23,11 +23,17 @@ async function copiedCorpus(): Promise<string> {
   for (const round of [1, 2, 3]) {
     for (const name of names) {
       const text = await readFile(join(seedCorpus, 'articles', name), 'utf8')
-      await writeFile(join(dir, 'articles', `${round}-${name}`), text.replace(/^id: (.+)$/m, (_, id: string) => `id: ${id}-${round}`))
+      await writeFile(
+        join(dir, 'articles', `${round}-${name}`),
+        text.replace(/^id: (.+)$/m, (_, id: string) => `id: ${id}-${round}`)
+      )
     }
   }
   // Names that only discovery finds, one article naming in full what the other shortens.
-  await writeFile(join(dir, 'articles', 'x-1.md'), article('x-1', 'Dr. Amara Okonkwo told reporters that the Gallagher Institute for Policy Research (GIPR) would help.'))
+  await writeFile(
+    join(dir, 'articles', 'x-1.md'),
+    article('x-1', 'Dr. Amara Okonkwo told reporters that the Gallagher Institute for Policy Research (GIPR) would help.')
+  )
   await writeFile(join(dir, 'articles', 'x-2.md'), article('x-2', 'The GIPR said Amara Okonkwo was right, and Okonkwo agreed.'))
   return dir
 }
@@ -45,7 +51,9 @@ async function snapshot(out: string): Promise<Map<string, string>> {
 }
 
 const said = (result: BuildResult) =>
-  result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line ?? ''}:${message.column ?? ''} ${message.ruleId} ${message.fatal} ${message.reason}`))
+  result.files.flatMap((file) =>
+    file.messages.map((message) => `${file.path}:${message.line ?? ''}:${message.column ?? ''} ${message.ruleId} ${message.fatal} ${message.reason}`)
+  )
 
 test('the same corpus gives byte-identical dist/ from a cold or a warm cache and with any number of workers', async () => {
   const corpus = await copiedCorpus()
@@ -89,10 +97,13 @@ test('after an edit and after an added article, a warm rebuild gives the bytes a
   try {
     await writeDist(await buildIndex({corpusDir: corpus, cwd: corpus, cacheDir, workers: 0}), out)
     const steps: Array<[string, () => Promise<void>]> = [
-      ['edit', async () => {
-        const path = join(corpus, 'articles', 'x-1.md')
-        await writeFile(path, (await readFile(path, 'utf8')).replace('would help.', 'would help, said Professor Ines Calloway of the Harbour Trust.'))
-      }],
+      [
+        'edit',
+        async () => {
+          const path = join(corpus, 'articles', 'x-1.md')
+          await writeFile(path, (await readFile(path, 'utf8')).replace('would help.', 'would help, said Professor Ines Calloway of the Harbour Trust.'))
+        }
+      ],
       ['add', () => writeFile(join(corpus, 'articles', 'x-3.md'), article('x-3', 'Amara Okonkwo and Ines Calloway met at the GIPR.'))]
     ]
     for (const [name, change] of steps) {
@@ -182,14 +193,26 @@ test('a stored fragment filled with marks and sources is the fragment rendered f
       // Marks wherever the index has them, plus made-up ones that straddle emphasis and escapes.
       const mentions = [
         ...result.index.mentions.filter((mention) => mention.article === id),
-        ...[3, 17, 41].filter((start) => start + 9 <= own.text.length).map((start) => ({entity: 'made-up', article: id, start, end: start + 9, passage: own.passages[0]!.id}))
+        ...[3, 17, 41]
+          .filter((start) => start + 9 <= own.text.length)
+          .map((start) => ({entity: 'made-up', article: id, start, end: start + 9, passage: own.passages[0]!.id}))
       ]
       const fragment = result.html.get(id)!
-      const sourceOf = new Map([...fragment.matchAll(/<li id="user-content-fn-([^"]+)" data-footnote="[^"]*" data-source="([^"]+)"/g)].map((match) => [decodeURIComponent(match[1]!), match[2]!]))
+      const sourceOf = new Map(
+        [...fragment.matchAll(/<li id="user-content-fn-([^"]+)" data-footnote="[^"]*" data-source="([^"]+)"/g)].map((match) => [
+          decodeURIComponent(match[1]!),
+          match[2]!
+        ])
+      )
       const tree = parseArticle(new VFile({value: source}))!
       const template = await fragmentTemplate(tree, source)
       assert.ok(template, id)
-      const filled = fillFragment(template, {text: tree.text, mentions, typeOf: (entity) => entities.get(entity)?.type, sourceOfNote: (note) => sourceOf.get(tree.notes[note]!.identifier)})
+      const filled = fillFragment(template, {
+        text: tree.text,
+        mentions,
+        typeOf: (entity) => entities.get(entity)?.type,
+        sourceOfNote: (note) => sourceOf.get(tree.notes[note]!.identifier)
+      })
       const rendered = await renderArticle(parseArticle(new VFile({value: source}))!, {mentions, entities, sourceOf})
       assert.equal(filled, rendered, id)
       compared++

@@ -41,14 +41,43 @@ async function same(index: ApparatusIndex, queries: string[]): Promise<void> {
     const scores = new Map(expected.map((hit) => [key(hit), hit.score]))
     for (const hit of hits) assert.ok(Math.abs(hit.score - scores.get(key(hit))!) < 1e-9, `score of ${key(hit)} for ${query}`)
     // Kinds in order, best first within a kind, exactly as the one-index search.
-    assert.deepEqual(hits.map((hit) => `${hit.kind}:${hit.score.toFixed(9)}`), expected.map((hit) => `${hit.kind}:${hit.score.toFixed(9)}`), `order for ${query}`)
+    assert.deepEqual(
+      hits.map((hit) => `${hit.kind}:${hit.score.toFixed(9)}`),
+      expected.map((hit) => `${hit.kind}:${hit.score.toFixed(9)}`),
+      `order for ${query}`
+    )
     for (const hit of hits) assert.deepEqual(hit.ranges, expected.find((item) => key(item) === key(hit))!.ranges, `ranges of ${key(hit)}`)
     const loaded = search.requested.slice(before).filter((path) => path.startsWith('search/chunks/')).length
     assert.ok(loaded < chunks || chunks === 1, `${query} loaded ${loaded} of ${chunks} chunks`)
   }
 }
 
-const QUERIES = ['rubio', 'rubi', 'arco', 'prison', '"prison conditions"', 'U.S.', 'u.s', 'el salvador', '"El Salvador’s"', 'Bukele’s', 'mega-prison', 'MS-13', '2024', 'trop v. dulles', '"v. Dulles"', 'ACLU', 'amnesty 2024', '"human rights" watch', 'Marquez', 'zzzz', '"said that"', 'deportees', "o'", 'é']
+const QUERIES = [
+  'rubio',
+  'rubi',
+  'arco',
+  'prison',
+  '"prison conditions"',
+  'U.S.',
+  'u.s',
+  'el salvador',
+  '"El Salvador’s"',
+  'Bukele’s',
+  'mega-prison',
+  'MS-13',
+  '2024',
+  'trop v. dulles',
+  '"v. Dulles"',
+  'ACLU',
+  'amnesty 2024',
+  '"human rights" watch',
+  'Marquez',
+  'zzzz',
+  '"said that"',
+  'deportees',
+  "o'",
+  'é'
+]
 
 test('the seed corpus: the chunked index finds what the one-index search finds', async () => {
   const result = await buildIndex({corpusDir: seedCorpus, workers: 0})
@@ -67,7 +96,18 @@ test('a generated corpus: the same, with chunks split by prefix', async () => {
   try {
     await generateCorpus(join(dir, 'corpus'), 30, 3)
     const result = await buildIndex({corpusDir: join(dir, 'corpus'), workers: 0})
-    await same(result.index, [...QUERIES, 'valdoria', 'Dr.', '"Dr. Ana"', 'ana abara', '"the Justice Institute"', 'institute', 'i', '"moved far beyond"', 'report 1:'])
+    await same(result.index, [
+      ...QUERIES,
+      'valdoria',
+      'Dr.',
+      '"Dr. Ana"',
+      'ana abara',
+      '"the Justice Institute"',
+      'institute',
+      'i',
+      '"moved far beyond"',
+      'report 1:'
+    ])
   } finally {
     await rm(dir, {recursive: true, force: true})
   }

@@ -53,7 +53,15 @@ async function files(folder: string): Promise<Map<string, string>> {
 test('a build writes the manifest, the catalogue and one file per article, entity and register', async () => {
   const manifest = (await read('manifest.json')) as ShardManifest
   assert.equal(manifest.format, 'apparatus-shards')
-  assert.deepEqual(manifest.counts, {articles: 24, entities: index.entities.length, sources: index.sources.length, mentions: index.mentions.length, footnotes: index.footnotes.length, nodes: index.graph.nodes.length, edges: index.graph.edges.length})
+  assert.deepEqual(manifest.counts, {
+    articles: 24,
+    entities: index.entities.length,
+    sources: index.sources.length,
+    mentions: index.mentions.length,
+    footnotes: index.footnotes.length,
+    nodes: index.graph.nodes.length,
+    edges: index.graph.edges.length
+  })
   // A corpus of this size is past the single-file threshold: the site loads shards.
   assert.equal(manifest.single, undefined)
   const catalogue = await read('catalogue.json')
@@ -67,12 +75,23 @@ test('a build writes the manifest, the catalogue and one file per article, entit
   for (const article of index.articles) {
     const file = await read(`articles/${fileKey(article.id)}.json`)
     assert.deepEqual(file.article, article)
-    assert.deepEqual(file.mentions, index.mentions.filter((mention) => mention.article === article.id))
-    assert.deepEqual(file.footnotes, index.footnotes.filter((note) => note.article === article.id))
-    assert.deepEqual(file.sources.map((source: {id: string}) => source.id).sort(), [...new Set(file.footnotes.map((note: {source: string}) => note.source))].sort())
+    assert.deepEqual(
+      file.mentions,
+      index.mentions.filter((mention) => mention.article === article.id)
+    )
+    assert.deepEqual(
+      file.footnotes,
+      index.footnotes.filter((note) => note.article === article.id)
+    )
+    assert.deepEqual(
+      file.sources.map((source: {id: string}) => source.id).sort(),
+      [...new Set(file.footnotes.map((note: {source: string}) => note.source))].sort()
+    )
     assert.ok(file.citations.article.citation.apa, 'the article file carries its citation strings')
   }
-  const busiest = [...index.entities].sort((a, b) => index.mentions.filter((m) => m.entity === b.id).length - index.mentions.filter((m) => m.entity === a.id).length)[0]!
+  const busiest = [...index.entities].sort(
+    (a, b) => index.mentions.filter((m) => m.entity === b.id).length - index.mentions.filter((m) => m.entity === a.id).length
+  )[0]!
   const entity = await read(`entities/${fileKey(busiest.id)}.json`)
   assert.deepEqual(entity.entity, busiest)
   assert.equal(entity.mentions, index.mentions.filter((mention) => mention.entity === busiest.id).length)

@@ -21,7 +21,9 @@ export async function bench(context: {log: (line: string) => void}): Promise<voi
     })
     const litGzip = gzipSync(lit.outputFiles[0]!.contents, {level: 9}).byteLength
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
-    context.log(`apparatus-reader.js ${kb(reader.bytes)} minified, ${kb(reader.gzipBytes)} gzipped: ${((reader.gzipBytes / BUDGET) * 100).toFixed(0)}% of the 40 KB budget`)
+    context.log(
+      `apparatus-reader.js ${kb(reader.bytes)} minified, ${kb(reader.gzipBytes)} gzipped: ${((reader.gzipBytes / BUDGET) * 100).toFixed(0)}% of the 40 KB budget`
+    )
     context.log(`Lit alone ${kb(litGzip)} gzipped: the reader is ${(reader.gzipBytes / litGzip).toFixed(1)}x Lit`)
   } finally {
     await rm(dir, {recursive: true, force: true})

@@ -17,7 +17,11 @@ test('a longer quote is cut after a sentence, with an ellipsis, never mid-word',
 
 test('the link placeholder is replaced everywhere in an entry', () => {
   const entry = withLink({citation: {apa: 'A (n.d.). T. L'}, bibtex: 'url = {L}', ris: 'UR  - L'}, 'L', 'https://x.org/#/article/a')
-  assert.deepEqual(entry, {citation: {apa: 'A (n.d.). T. https://x.org/#/article/a'}, bibtex: 'url = {https://x.org/#/article/a}', ris: 'UR  - https://x.org/#/article/a'})
+  assert.deepEqual(entry, {
+    citation: {apa: 'A (n.d.). T. https://x.org/#/article/a'},
+    bibtex: 'url = {https://x.org/#/article/a}',
+    ris: 'UR  - https://x.org/#/article/a'
+  })
 })
 
 test('anything but a citations file is ignored', () => {

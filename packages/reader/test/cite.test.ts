@@ -4,9 +4,28 @@ import type {Article, Source} from '@apparatus/model'
 import {safeUrl} from '@apparatus/vocabulary'
 import {citePassage, toBibtex, toCslJson, toRis} from '../src/lib/cite.js'
 
-const article: Article = {id: 'a', title: 'On {Braces} & 100% Things', authors: ['Ada Lovelace', 'Charles Babbage'], date: '2025-02-03', text: 'x', passages: []}
+const article: Article = {
+  id: 'a',
+  title: 'On {Braces} & 100% Things',
+  authors: ['Ada Lovelace', 'Charles Babbage'],
+  date: '2025-02-03',
+  text: 'x',
+  passages: []
+}
 const sources: Source[] = [
-  {id: 'one', csl: {id: 'one', type: 'article-journal', title: 'Title with {braces} and 50%', 'container-title': 'Journal', author: [{family: 'Smith', given: 'J.'}], issued: {'date-parts': [[2020]]}, URL: 'https://example.org/a'}, entities: []},
+  {
+    id: 'one',
+    csl: {
+      id: 'one',
+      type: 'article-journal',
+      title: 'Title with {braces} and 50%',
+      'container-title': 'Journal',
+      author: [{family: 'Smith', given: 'J.'}],
+      issued: {'date-parts': [[2020]]},
+      URL: 'https://example.org/a'
+    },
+    entities: []
+  },
   {id: 'two', csl: {id: 'two', type: 'webpage', title: 'Evil', URL: 'javascript:alert(1)', author: [{literal: 'Org\nName'}]}, entities: []}
 ]
 
@@ -45,5 +64,8 @@ test('RIS has one record per source, one line per field', () => {
 })
 
 test('CSL-JSON is the sources’ CSL items', () => {
-  assert.deepEqual(JSON.parse(toCslJson(sources)), sources.map((source) => source.csl))
+  assert.deepEqual(
+    JSON.parse(toCslJson(sources)),
+    sources.map((source) => source.csl)
+  )
 })

@@ -30,14 +30,19 @@ function hostile(): ApparatusIndex {
         ]
       }
     ],
-    entities: [
-      {id: 'bad', type: 'person', label: `Label ${img}`, aliases: [`Alias ${script}`], origin: 'register', wikidata: `javascript:${flag}`}
-    ],
+    entities: [{id: 'bad', type: 'person', label: `Label ${img}`, aliases: [`Alias ${script}`], origin: 'register', wikidata: `javascript:${flag}`}],
     mentions: [{entity: 'bad', article: 'evil', start: 6, end: 6 + script.length, passage: 'evil:p1'}],
     sources: [
       {
         id: 'src',
-        csl: {id: 'src', type: 'webpage', title: `Source ${script}`, 'container-title': `data:text/html,${img}`, URL: `javascript:${flag}`, author: [{literal: `Org ${img}`}]},
+        csl: {
+          id: 'src',
+          type: 'webpage',
+          title: `Source ${script}`,
+          'container-title': `data:text/html,${img}`,
+          URL: `javascript:${flag}`,
+          author: [{literal: `Org ${img}`}]
+        },
         entities: ['bad']
       },
       {id: 'src2', csl: {id: 'src2', type: 'webpage', title: 'Data link', URL: 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=='}, entities: []}

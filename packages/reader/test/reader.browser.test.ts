@@ -28,7 +28,9 @@ describe('<apparatus-article>', () => {
       expect(marks.map((mark) => mark.textContent)).to.deep.equal(
         [...mentions].sort((a, b) => a.start - b.start).map((mention) => item.text.slice(mention.start, mention.end))
       )
-      expect(element.shadowRoot!.querySelectorAll('button[data-footnote]').length, item.id).to.equal(index.footnotes.filter((note) => note.article === item.id).length)
+      expect(element.shadowRoot!.querySelectorAll('button[data-footnote]').length, item.id).to.equal(
+        index.footnotes.filter((note) => note.article === item.id).length
+      )
       cleanup()
     }
   })
@@ -143,7 +145,12 @@ describe('<apparatus-entity-card>', () => {
     const links = [...card.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a.snippet')]
     expect(links.length).to.equal(counts.get(entity))
     const mentions = index.mentions.filter((mention) => mention.entity === entity)
-    for (const link of links) expect(mentions.some((mention) => link.getAttribute('href')!.includes(encodeURIComponent(mention.passage)) || link.getAttribute('href')!.includes(mention.passage))).to.equal(true)
+    for (const link of links)
+      expect(
+        mentions.some(
+          (mention) => link.getAttribute('href')!.includes(encodeURIComponent(mention.passage)) || link.getAttribute('href')!.includes(mention.passage)
+        )
+      ).to.equal(true)
   })
 })
 
@@ -180,7 +187,10 @@ describe('selection in the URL', () => {
     cleanup()
     const note = index.footnotes[0]!
     history.replaceState(null, '', formatRoute({article: note.article, footnote: note.label}))
-    const again = await mount<ApparatusCorpus>(`<apparatus-corpus><apparatus-article article="${note.article}"></apparatus-article></apparatus-corpus>`, 'apparatus-corpus')
+    const again = await mount<ApparatusCorpus>(
+      `<apparatus-corpus><apparatus-article article="${note.article}"></apparatus-article></apparatus-corpus>`,
+      'apparatus-corpus'
+    )
     again.index = index
     await settle(again)
     await until(() => Boolean(shadow(again.querySelector('apparatus-article')!, '[role="dialog"]')))
@@ -193,7 +203,10 @@ describe('<apparatus-search>', () => {
     const index = await realIndex()
     const article = index.articles[0]!
     const passage = article.passages.find((item) => item.end - item.start > 80)!
-    const word = article.text.slice(passage.start, passage.end).split(/\s+/).filter((token) => /^[a-z]{7,}$/i.test(token))[0]!
+    const word = article.text
+      .slice(passage.start, passage.end)
+      .split(/\s+/)
+      .filter((token) => /^[a-z]{7,}$/i.test(token))[0]!
     const search = await mount<ApparatusSearch>('<apparatus-search></apparatus-search>', 'apparatus-search')
     search.index = index
     search.query = word
@@ -250,7 +263,10 @@ describe('theming and accessibility', () => {
     await settle(library)
     // Our elements only (the test runner's own page has no title or lang), WCAG 2.x A/AA rules.
     const hosts = [...document.querySelectorAll('[data-test-host]')]
-    const results = await axe.run({include: hosts}, {resultTypes: ['violations'], runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+    const results = await axe.run(
+      {include: hosts},
+      {resultTypes: ['violations'], runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}}
+    )
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.length} ${violation.nodes[0]?.html ?? ''}`)).to.deep.equal([])
   })
 })
@@ -287,4 +303,3 @@ async function loadAxe(): Promise<Axe> {
   }
   return global.axe!
 }
-

@@ -4,7 +4,11 @@ import type {ApparatusIndex} from '@apparatus/model'
 import {foldForSearch as fold} from '@apparatus/vocabulary'
 import {SearchIndex, parseQuery, searchDocs, snippetPieces} from '../src/lib/search-engine.js'
 
-const paragraphs = ['Marco Rubio visited El Salvador.', 'The Eighth Amendment forbids cruel and unusual punishment.', 'Unusual and cruel, said Rubio’s critics.']
+const paragraphs = [
+  'Marco Rubio visited El Salvador.',
+  'The Eighth Amendment forbids cruel and unusual punishment.',
+  'Unusual and cruel, said Rubio’s critics.'
+]
 const text = paragraphs.join('\n\n')
 const passages = paragraphs.map((paragraph, n) => {
   const start = text.indexOf(paragraph)
@@ -23,7 +27,14 @@ const index = {
   ],
   entities: [{id: 'marco-rubio', type: 'person', label: 'Marco Rubio', aliases: ['Rubio'], origin: 'register'}],
   mentions: [],
-  sources: [{id: 'marquez-2025', csl: {id: 'marquez-2025', type: 'webpage', title: '122 years of US imperialism in Guantanamo'}, entities: [], raw: 'Marquez, A. (2025) 122 years of US imperialism in Guantanamo'}],
+  sources: [
+    {
+      id: 'marquez-2025',
+      csl: {id: 'marquez-2025', type: 'webpage', title: '122 years of US imperialism in Guantanamo'},
+      entities: [],
+      raw: 'Marquez, A. (2025) 122 years of US imperialism in Guantanamo'
+    }
+  ],
   footnotes: [],
   graph: {nodes: [], edges: []}
 } as unknown as ApparatusIndex
@@ -42,13 +53,28 @@ test('every hit contains every word: a passage is not found by its article title
 
 test('a quoted phrase matches only those words in that order', () => {
   assert.deepEqual(parseQuery('"cruel and unusual" Eighth'), {words: ['eighth'], phrases: ['cruel and unusual']})
-  assert.deepEqual(engine.search('"cruel and unusual"').map((hit) => hit.id), ['a:p2'])
-  assert.deepEqual(engine.search('cruel unusual').map((hit) => hit.id).sort(), ['a:p2', 'a:p3'])
+  assert.deepEqual(
+    engine.search('"cruel and unusual"').map((hit) => hit.id),
+    ['a:p2']
+  )
+  assert.deepEqual(
+    engine
+      .search('cruel unusual')
+      .map((hit) => hit.id)
+      .sort(),
+    ['a:p2', 'a:p3']
+  )
 })
 
 test('sources are searched by the reference as written; words match at word starts, ignoring case and accents', () => {
-  assert.deepEqual(engine.search('Marquez').map((hit) => `${hit.kind} ${hit.id}`), ['source marquez-2025'])
-  assert.deepEqual(engine.search('márquez guant').map((hit) => hit.id), ['marquez-2025'])
+  assert.deepEqual(
+    engine.search('Marquez').map((hit) => `${hit.kind} ${hit.id}`),
+    ['source marquez-2025']
+  )
+  assert.deepEqual(
+    engine.search('márquez guant').map((hit) => hit.id),
+    ['marquez-2025']
+  )
   assert.deepEqual(engine.search('arco'), [], 'not inside a word')
 })
 

@@ -21,5 +21,7 @@ export async function bench(context: {corpusDir: string; log: (line: string) => 
   const parse = time(() => entries.forEach((entry) => parseReference(entry)))
   const resolve = time(() => resolveSources(entries.map((raw, index) => ({article: `a${index % 500}`, label: String(index), raw}))))
   const rate = (ms: number) => Math.round(entries.length / (ms / 1000)).toLocaleString('en')
-  context.log(`${entries.length} entries: regex split ${rate(split)}/s, parseReference ${rate(parse)}/s (${(parse / split).toFixed(1)}x the split), resolveSources with dedupe ${rate(resolve)}/s`)
+  context.log(
+    `${entries.length} entries: regex split ${rate(split)}/s, parseReference ${rate(parse)}/s (${(parse / split).toFixed(1)}x the split), resolveSources with dedupe ${rate(resolve)}/s`
+  )
 }

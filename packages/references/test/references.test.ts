@@ -25,35 +25,137 @@ interface Expected {
 }
 
 const table: Array<[string, Expected]> = [
-  ['Specht, D. (2019). El Salvador: Young maverick Bukele wins. The Conversation. Available from: https://theconversation.com/x', {author: [{family: 'Specht', given: 'D.'}], year: 2019, title: 'El Salvador: Young maverick Bukele wins', container: 'The Conversation', URL: 'https://theconversation.com/x'}],
-  ['Strickler, L., Ainsley, J., and Martinez, D. (2025) U.S. designates cartels. NBC News [Online] Available from: https://nbc.com/a', {author: [{family: 'Strickler', given: 'L.'}, {family: 'Ainsley', given: 'J.'}, {family: 'Martinez', given: 'D.'}], year: 2025, title: 'U.S. designates cartels', container: 'NBC News'}],
-  ['Smith, J. and Jones, K. (2020) Shared work. Journal of Things, 12(3), 45–67.', {type: 'article-journal', author: [{family: 'Smith', given: 'J.'}, {family: 'Jones', given: 'K.'}], year: 2020, title: 'Shared work', container: 'Journal of Things'}],
-  ['Amnesty International. (2024). Behind the veil of popularity.', {author: [{literal: 'Amnesty International'}], year: 2024, title: 'Behind the veil of popularity', container: null, URL: null}],
-  ['United Nations Human Rights Office. (1966). International Covenant on Civil and Political Rights.', {author: [{literal: 'United Nations Human Rights Office'}], year: 1966}],
-  ['World Prison Brief. (n.d.). El Salvador. Prison Studies.', {author: [{literal: 'World Prison Brief'}], year: null, title: 'El Salvador', container: 'Prison Studies'}],
-  ['Lyttle v. United States, 867 F. Supp. 2d 1256 (2012) https://case.law/x', {type: 'legal_case', title: 'Lyttle v. United States', year: 2012, container: '867 F. Supp. 2d 1256'}],
+  [
+    'Specht, D. (2019). El Salvador: Young maverick Bukele wins. The Conversation. Available from: https://theconversation.com/x',
+    {
+      author: [{family: 'Specht', given: 'D.'}],
+      year: 2019,
+      title: 'El Salvador: Young maverick Bukele wins',
+      container: 'The Conversation',
+      URL: 'https://theconversation.com/x'
+    }
+  ],
+  [
+    'Strickler, L., Ainsley, J., and Martinez, D. (2025) U.S. designates cartels. NBC News [Online] Available from: https://nbc.com/a',
+    {
+      author: [
+        {family: 'Strickler', given: 'L.'},
+        {family: 'Ainsley', given: 'J.'},
+        {family: 'Martinez', given: 'D.'}
+      ],
+      year: 2025,
+      title: 'U.S. designates cartels',
+      container: 'NBC News'
+    }
+  ],
+  [
+    'Smith, J. and Jones, K. (2020) Shared work. Journal of Things, 12(3), 45–67.',
+    {
+      type: 'article-journal',
+      author: [
+        {family: 'Smith', given: 'J.'},
+        {family: 'Jones', given: 'K.'}
+      ],
+      year: 2020,
+      title: 'Shared work',
+      container: 'Journal of Things'
+    }
+  ],
+  [
+    'Amnesty International. (2024). Behind the veil of popularity.',
+    {author: [{literal: 'Amnesty International'}], year: 2024, title: 'Behind the veil of popularity', container: null, URL: null}
+  ],
+  [
+    'United Nations Human Rights Office. (1966). International Covenant on Civil and Political Rights.',
+    {author: [{literal: 'United Nations Human Rights Office'}], year: 1966}
+  ],
+  [
+    'World Prison Brief. (n.d.). El Salvador. Prison Studies.',
+    {author: [{literal: 'World Prison Brief'}], year: null, title: 'El Salvador', container: 'Prison Studies'}
+  ],
+  [
+    'Lyttle v. United States, 867 F. Supp. 2d 1256 (2012) https://case.law/x',
+    {type: 'legal_case', title: 'Lyttle v. United States', year: 2012, container: '867 F. Supp. 2d 1256'}
+  ],
   ['Bostock v. Clayton County, 590 U.S. 644 (2020).', {type: 'legal_case', title: 'Bostock v. Clayton County', year: 2020, container: '590 U.S. 644'}],
   ['Brown v. Board of Education, 347 U.S. 483 (1954)', {type: 'legal_case', year: 1954}],
-  ['Meakem, A. (2024). Can anything stop the leader? Foreign Policy [online] Available from: https://foreignpolicy.com/a', {title: 'Can anything stop the leader?', container: 'Foreign Policy'}],
-  ['Walsh, P. W. (2024) Q&A: The policy. The Migration Observatory {online] Available from: https://m.ox.ac.uk/q', {author: [{family: 'Walsh', given: 'P. W.'}], title: 'Q&A: The policy', container: 'The Migration Observatory', URL: 'https://m.ox.ac.uk/q'}],
-  ['Blum, W. (2004) Killing Hope: US Military Interventions. Zed Books', {type: 'book', title: 'Killing Hope: US Military Interventions', publisher: 'Zed Books', container: null}],
-  ['Committee on Foreign Relations. (2021). Cruelty and contortions. U.S. Government Publishing Office.', {author: [{literal: 'Committee on Foreign Relations'}], publisher: 'U.S. Government Publishing Office'}],
-  ['Human Rights Watch. (2022, December 7). “We can arrest anyone”: Violations. [online] Available from: https://hrw.org/r', {year: 2022, title: '“We can arrest anyone”: Violations'}],
-  ['Associated Press (2025) Rubio says El Salvador will house deportees, NPR [Online] Available from: https://npr.org/a', {author: [{literal: 'Associated Press'}], title: 'Rubio says El Salvador will house deportees', container: 'NPR'}],
-  ['Reichlin-Melnick, A. (2021)Biden Administration Ends Agreements. Immigration Impact [Online] Available from: https://ii.com/a', {author: [{family: 'Reichlin-Melnick', given: 'A.'}], year: 2021, title: 'Biden Administration Ends Agreements'}],
-  ['Gil-Bazo, M. (2015) The safe third country concept. Netherlands Quarterly of Human Rights, Vol. 33/1, 42–77.', {type: 'article-journal', container: 'Netherlands Quarterly of Human Rights'}],
+  [
+    'Meakem, A. (2024). Can anything stop the leader? Foreign Policy [online] Available from: https://foreignpolicy.com/a',
+    {title: 'Can anything stop the leader?', container: 'Foreign Policy'}
+  ],
+  [
+    'Walsh, P. W. (2024) Q&A: The policy. The Migration Observatory {online] Available from: https://m.ox.ac.uk/q',
+    {author: [{family: 'Walsh', given: 'P. W.'}], title: 'Q&A: The policy', container: 'The Migration Observatory', URL: 'https://m.ox.ac.uk/q'}
+  ],
+  [
+    'Blum, W. (2004) Killing Hope: US Military Interventions. Zed Books',
+    {type: 'book', title: 'Killing Hope: US Military Interventions', publisher: 'Zed Books', container: null}
+  ],
+  [
+    'Committee on Foreign Relations. (2021). Cruelty and contortions. U.S. Government Publishing Office.',
+    {author: [{literal: 'Committee on Foreign Relations'}], publisher: 'U.S. Government Publishing Office'}
+  ],
+  [
+    'Human Rights Watch. (2022, December 7). “We can arrest anyone”: Violations. [online] Available from: https://hrw.org/r',
+    {year: 2022, title: '“We can arrest anyone”: Violations'}
+  ],
+  [
+    'Associated Press (2025) Rubio says El Salvador will house deportees, NPR [Online] Available from: https://npr.org/a',
+    {author: [{literal: 'Associated Press'}], title: 'Rubio says El Salvador will house deportees', container: 'NPR'}
+  ],
+  [
+    'Reichlin-Melnick, A. (2021)Biden Administration Ends Agreements. Immigration Impact [Online] Available from: https://ii.com/a',
+    {author: [{family: 'Reichlin-Melnick', given: 'A.'}], year: 2021, title: 'Biden Administration Ends Agreements'}
+  ],
+  [
+    'Gil-Bazo, M. (2015) The safe third country concept. Netherlands Quarterly of Human Rights, Vol. 33/1, 42–77.',
+    {type: 'article-journal', container: 'Netherlands Quarterly of Human Rights'}
+  ],
   ['Doe, J. (2019). A paper with a DOI. Science, 5(1), 1–2. https://doi.org/10.1000/xyz123', {DOI: '10.1000/xyz123', year: 2019, title: 'A paper with a DOI'}],
-  ['Doug Specht, “Geography and power,” The Conversation, March 3, 2025, https://theconversation.com/geo.', {author: [{family: 'Specht', given: 'Doug'}], title: 'Geography and power', container: 'The Conversation', year: 2025}],
+  [
+    'Doug Specht, “Geography and power,” The Conversation, March 3, 2025, https://theconversation.com/geo.',
+    {author: [{family: 'Specht', given: 'Doug'}], title: 'Geography and power', container: 'The Conversation', year: 2025}
+  ],
   ['Amnesty International, “Behind the veil,” Amnesty, 2024.', {author: [{literal: 'Amnesty International'}], title: 'Behind the veil', year: 2024}],
-  ['Prison Insider. (n.d.). Prisons in Guatemala. [Online] Available from https://www.prison-insider.com/p', {year: null, title: 'Prisons in Guatemala', URL: 'https://www.prison-insider.com/p'}],
+  [
+    'Prison Insider. (n.d.). Prisons in Guatemala. [Online] Available from https://www.prison-insider.com/p',
+    {year: null, title: 'Prisons in Guatemala', URL: 'https://www.prison-insider.com/p'}
+  ],
   ['https://example.org/just-a-link', {type: 'webpage', URL: 'https://example.org/just-a-link'}],
-  ['Taylor, L. (2025) US officials receptive. SAN [online] Available from: https://san.com/cc/a/ (Accessed: 3 May 2025)', {URL: 'https://san.com/cc/a/', container: 'SAN'}],
-  ['Rubio, J., and Casique, A. (2024). Mano dura strategies. Center for Strategic and International Studies. [online] Available from: https://csis.org/a', {author: [{family: 'Rubio', given: 'J.'}, {family: 'Casique', given: 'A.'}], container: 'Center for Strategic and International Studies'}],
-  ['Kingston, S. K., and Haworth, J. (2025) Trump says he’d deport. ABC News [online] Available from: https://abcnews.go.com/a?id=1', {author: [{family: 'Kingston', given: 'S. K.'}, {family: 'Haworth', given: 'J.'}], URL: 'https://abcnews.go.com/a?id=1'}],
-  ['Radio YSKL. (2023). Presentan el Centro [Presenting the Center]. Available from: https://radioyskl.com/a', {author: [{literal: 'Radio YSKL'}], title: 'Presentan el Centro [Presenting the Center]'}],
+  [
+    'Taylor, L. (2025) US officials receptive. SAN [online] Available from: https://san.com/cc/a/ (Accessed: 3 May 2025)',
+    {URL: 'https://san.com/cc/a/', container: 'SAN'}
+  ],
+  [
+    'Rubio, J., and Casique, A. (2024). Mano dura strategies. Center for Strategic and International Studies. [online] Available from: https://csis.org/a',
+    {
+      author: [
+        {family: 'Rubio', given: 'J.'},
+        {family: 'Casique', given: 'A.'}
+      ],
+      container: 'Center for Strategic and International Studies'
+    }
+  ],
+  [
+    'Kingston, S. K., and Haworth, J. (2025) Trump says he’d deport. ABC News [online] Available from: https://abcnews.go.com/a?id=1',
+    {
+      author: [
+        {family: 'Kingston', given: 'S. K.'},
+        {family: 'Haworth', given: 'J.'}
+      ],
+      URL: 'https://abcnews.go.com/a?id=1'
+    }
+  ],
+  [
+    'Radio YSKL. (2023). Presentan el Centro [Presenting the Center]. Available from: https://radioyskl.com/a',
+    {author: [{literal: 'Radio YSKL'}], title: 'Presentan el Centro [Presenting the Center]'}
+  ],
   ['Garcia Marquez, G. (1967) One Hundred Years of Solitude. Harper Press.', {author: [{family: 'Garcia Marquez', given: 'G.'}], publisher: 'Harper Press'}],
   ['Lee, K. et al. (2018) Many authors. Nature, 5, 1–9.', {year: 2018, title: 'Many authors', container: 'Nature'}],
-  ['Ventas, L. (2024). Coming face to face. BBC News [Online] available from: https://www.bbc.co.uk/news/x', {container: 'BBC News', type: 'article-newspaper'}],
+  [
+    'Ventas, L. (2024). Coming face to face. BBC News [Online] available from: https://www.bbc.co.uk/news/x',
+    {container: 'BBC News', type: 'article-newspaper'}
+  ],
   ['Anonymous. A note with no year at all.', {year: null}]
 ]
 
@@ -94,7 +196,15 @@ async function corpusEntries(): Promise<Array<{article: string; label: string; r
 
 test('the Roman-numeral list matches an independent reading in >= 95% of fields; 27 sources for 28 labels', async () => {
   const gold = JSON.parse(await readFile(new URL('fixtures/gold-roman.json', import.meta.url), 'utf8')) as {
-    entries: Array<{label: string; author: string | null; year: number | null; title: string; container: string | null; url: string | null; legal_case?: boolean}>
+    entries: Array<{
+      label: string
+      author: string | null
+      year: number | null
+      title: string
+      container: string | null
+      url: string | null
+      legal_case?: boolean
+    }>
   }
   const all = await corpusEntries()
   const article = all.find((entry) => entry.label === 'xxviii')?.article
@@ -112,7 +222,7 @@ test('the Roman-numeral list matches an independent reading in >= 95% of fields;
     const got = {
       author: first?.family ?? first?.literal ?? null,
       year: csl.issued?.['date-parts']?.[0]?.[0] ?? null,
-      title: csl.title?.startsWith(expected.title) ? expected.title : csl.title ?? null,
+      title: csl.title?.startsWith(expected.title) ? expected.title : (csl.title ?? null),
       container: csl['container-title'] ?? null,
       url: csl.URL ? new URL(csl.URL).host : null,
       legal_case: csl.type === 'legal_case'
@@ -169,7 +279,10 @@ test('back-references resolve to the earlier source of the same article', () => 
   assert.equal(opcit, specht)
   assert.equal(above, jones)
   assert.notEqual(jones, specht)
-  assert.deepEqual(messages.map((message) => [message.article, message.label, message.ruleId]), [['b', '1', 'unresolved-back-reference']])
+  assert.deepEqual(
+    messages.map((message) => [message.article, message.label, message.ruleId]),
+    [['b', '1', 'unresolved-back-reference']]
+  )
 })
 
 test('legal back-references: Id. with a pin cite or a signal, supra note N, supra without a note', () => {
@@ -204,8 +317,14 @@ test('source ids are readable, unique and stable', () => {
     {article: 'a', label: '1', raw: 'Specht, D. (2019) One.'},
     {article: 'a', label: '2', raw: 'Specht, D. (2019) Two.'}
   ])
-  assert.deepEqual(first.sources.map((source) => source.id), ['specht-2019', 'specht-2019-b'])
-  assert.deepEqual(first.sources.map((source) => source.csl.id), ['specht-2019', 'specht-2019-b'])
+  assert.deepEqual(
+    first.sources.map((source) => source.id),
+    ['specht-2019', 'specht-2019-b']
+  )
+  assert.deepEqual(
+    first.sources.map((source) => source.csl.id),
+    ['specht-2019', 'specht-2019-b']
+  )
 })
 
 test('BibTeX and RIS round-trip through citation-js with the same titles', async () => {

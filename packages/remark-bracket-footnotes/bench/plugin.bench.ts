@@ -11,7 +11,7 @@ export async function bench(context: {corpusDir: string; log: (line: string) => 
   const texts = await Promise.all((await readdir(dir)).filter((name) => name.endsWith('.md')).map((name) => readFile(join(dir, name), 'utf8')))
   const corpus: string[] = []
   let size = 0
-  while (size < 2_000_000) for (const text of texts) (corpus.push(text), (size += Buffer.byteLength(text)))
+  while (size < 2_000_000) for (const text of texts) corpus.push(text), (size += Buffer.byteLength(text))
   const parse = unified().use(remarkParse)
   const both = unified().use(remarkParse).use(remarkBracketFootnotes)
   const time = (run: () => void) => {
@@ -28,7 +28,10 @@ export async function bench(context: {corpusDir: string; log: (line: string) => 
   let parseMs = Infinity
   let pluginMs = Infinity
   for (let round = 0; round < 3; round++) {
-    parseMs = Math.min(parseMs, time(() => corpus.forEach((text) => parse.parse(text))))
+    parseMs = Math.min(
+      parseMs,
+      time(() => corpus.forEach((text) => parse.parse(text)))
+    )
     pluginMs = Math.min(
       pluginMs,
       time(() =>
@@ -40,5 +43,7 @@ export async function bench(context: {corpusDir: string; log: (line: string) => 
     )
   }
   const mbps = (ms: number) => (size / 1e6 / (ms / 1000)).toFixed(2)
-  context.log(`${(size / 1e6).toFixed(2)} MB: remark-parse ${mbps(parseMs)} MB/s, remark-parse + plugin ${mbps(pluginMs)} MB/s, ratio ${(pluginMs / parseMs).toFixed(2)}x`)
+  context.log(
+    `${(size / 1e6).toFixed(2)} MB: remark-parse ${mbps(parseMs)} MB/s, remark-parse + plugin ${mbps(pluginMs)} MB/s, ratio ${(pluginMs / parseMs).toFixed(2)}x`
+  )
 }

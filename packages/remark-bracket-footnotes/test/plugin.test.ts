@@ -13,7 +13,6 @@ import {VFile} from 'vfile'
 import * as mod from 'remark-bracket-footnotes'
 import remarkBracketFootnotes from 'remark-bracket-footnotes'
 
-
 test('should expose the public api', () => {
   assert.deepEqual(Object.keys(mod).sort(), ['SourceMap', 'default', 'isReferenceSectionHeading', 'referenceSectionName', 'referenceSectionNames'])
 })
@@ -53,7 +52,11 @@ for (const name of names) {
     // messages.txt: one `line:column ruleId` a line, empty when the case is clean.
     const messages = (await readFile(join(fixtures, name, 'messages.txt'), 'utf8')).split('\n').filter(Boolean)
     const result = run(input)
-    assert.deepEqual(result.references.map((node) => node.label), expected.references, 'references')
+    assert.deepEqual(
+      result.references.map((node) => node.label),
+      expected.references,
+      'references'
+    )
     assert.deepEqual(
       result.definitions.map((node) => [node.label, toString(node).replace(/\s+/g, ' ').trim()]),
       expected.definitions,
@@ -129,13 +132,25 @@ test('every corpus article: a reference section gives one definition per entry, 
       continue
     }
     withSection++
-    const labels = [...new Set(lines.slice(heading + 1).flatMap((line) => {
-      const match = entryLine.exec(line)
-      return match ? [(match[1] ?? match[2])!.toLowerCase()] : []
-    }))]
+    const labels = [
+      ...new Set(
+        lines.slice(heading + 1).flatMap((line) => {
+          const match = entryLine.exec(line)
+          return match ? [(match[1] ?? match[2])!.toLowerCase()] : []
+        })
+      )
+    ]
     assert.ok(labels.length > 0, `${name}: the section lists entries`)
-    assert.deepEqual(result.definitions.map((node) => node.identifier), labels, `${name}: one definition per entry, in list order`)
-    assert.deepEqual(result.messages.filter((message) => !message.endsWith('duplicate-label')), [], name)
+    assert.deepEqual(
+      result.definitions.map((node) => node.identifier),
+      labels,
+      `${name}: one definition per entry, in list order`
+    )
+    assert.deepEqual(
+      result.messages.filter((message) => !message.endsWith('duplicate-label')),
+      [],
+      name
+    )
     const cited = new Set(result.references.map((node) => node.identifier))
     for (const definition of result.definitions) assert.ok(cited.has(definition.identifier), `${name}: [${definition.label}] is cited`)
     for (const reference of result.references) assert.ok(labels.includes(reference.identifier), `${name}: [${reference.label}] is listed`)

@@ -52,7 +52,10 @@ for (const name of ['Reference', 'References', 'Notes', 'Endnotes', 'Sources', '
     test(`section named \`${variant}\``, () => {
       const {labels, definitions, file, tree} = run(`Claim.[1]\n\n${variant}\n\n[1] Entry.\n`)
       assert.deepEqual(labels, ['1'])
-      assert.deepEqual(definitions.map((node) => toString(node)), ['Entry.'])
+      assert.deepEqual(
+        definitions.map((node) => toString(node)),
+        ['Entry.']
+      )
       assert.equal(file.data.bracketFootnotes?.heading?.toLowerCase(), name.toLowerCase())
       // The heading (or heading-like line) is gone from the tree.
       assert.ok(tree.children.every((node) => !toString(node).toLowerCase().includes(name.toLowerCase())))
@@ -68,13 +71,19 @@ test('a line that mentions a section name among other words is not a section', (
 test('the last section wins when several look like one', () => {
   const {definitions, file} = run('Claim.[1]\n\n## Notes\n\nAn aside.\n\n## References\n\n[1] Entry.\n')
   assert.equal(file.data.bracketFootnotes?.heading, 'References')
-  assert.deepEqual(definitions.map((node) => node.label), ['1'])
+  assert.deepEqual(
+    definitions.map((node) => node.label),
+    ['1']
+  )
 })
 
 test('CRLF input: markers, entries on one line each, and located messages', () => {
   const {labels, definitions, messages} = run('Line one\r\n  and two.[3] end[1]\r\n\r\nNotes\r\n\r\n[1] One.\r\n[2] Two.\r\n')
   assert.deepEqual(labels, ['1'])
-  assert.deepEqual(definitions.map((node) => toString(node)), ['One.', 'Two.'])
+  assert.deepEqual(
+    definitions.map((node) => toString(node)),
+    ['One.', 'Two.']
+  )
   assert.deepEqual(messages, ['2:11 undefined-marker', '7:1 unused-entry'])
 })
 
@@ -85,7 +94,9 @@ test('a file given as bytes works like a string', () => {
 
 test('long labels: up to [cxx] and [999]', () => {
   const roman = ['i', 'iv', 'ix', 'xl', 'xc', 'xcix', 'cxx']
-  const {labels, messages} = run(`${roman.map((label) => `Word[${label}]`).join(' ')}\n\n## Notes\n\n${roman.map((label) => `[${label}] Entry ${label}.`).join('\n\n')}\n`)
+  const {labels, messages} = run(
+    `${roman.map((label) => `Word[${label}]`).join(' ')}\n\n## Notes\n\n${roman.map((label) => `[${label}] Entry ${label}.`).join('\n\n')}\n`
+  )
   assert.deepEqual(labels, roman)
   assert.deepEqual(messages, [])
   const arabic = ['1', '10', '99', '100', '999']
@@ -157,9 +168,40 @@ test('front matter is kept and never read as an entry', () => {
 test('arbitrary input never throws; every reference has its definition and every message a place', () => {
   // Deterministic pseudo-random documents built from the tokens this plugin
   // cares about, so a failure is reproducible.
-  const tokens = ['[', ']', 'i', 'v', 'x', '1', '12', '.', ' ', 'word', '“', '”', ',', '\\', '*', '_', '\n', '\r\n', '\n\n', '## References\n\n', 'Notes:\n\n', '1. ', '- ', '> ', '# ', '[i] ', '[2] ', '](u)', '`', '&amp;']
+  const tokens = [
+    '[',
+    ']',
+    'i',
+    'v',
+    'x',
+    '1',
+    '12',
+    '.',
+    ' ',
+    'word',
+    '“',
+    '”',
+    ',',
+    '\\',
+    '*',
+    '_',
+    '\n',
+    '\r\n',
+    '\n\n',
+    '## References\n\n',
+    'Notes:\n\n',
+    '1. ',
+    '- ',
+    '> ',
+    '# ',
+    '[i] ',
+    '[2] ',
+    '](u)',
+    '`',
+    '&amp;'
+  ]
   let seed = 42
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
   let resolved = 0
   for (let round = 0; round < 300; round++) {
     let doc = ''
@@ -177,7 +219,10 @@ test('arbitrary input never throws; every reference has its definition and every
 
 test('a page locator after a marker (`[41]:255`) is kept on the reference as `data.locator`, not in the text', () => {
   const {references, tree} = run('Claim.[1]:255 More,[1]: 12–14 end.[1]\n\nReferences\n\n[1] Source.\n')
-  assert.deepEqual(references.map((node) => node.data?.locator), ['255', '12–14', undefined])
+  assert.deepEqual(
+    references.map((node) => node.data?.locator),
+    ['255', '12–14', undefined]
+  )
   assert.equal(toString(tree.children[0]!), 'Claim. More, end.')
 })
 
@@ -189,7 +234,8 @@ test('every shared section name is read as a heading, a plain line, with `[edit]
       assert.deepEqual(labels, ['1'], variant)
     }
   }
-  for (const text of ['Further reading', 'External links', 'See also[edit]', 'References are below.', 'Notes on a scandal']) assert.ok(!isReferenceSectionHeading(text), text)
+  for (const text of ['Further reading', 'External links', 'See also[edit]', 'References are below.', 'Notes on a scandal'])
+    assert.ok(!isReferenceSectionHeading(text), text)
 })
 
 test('positions: a marker after character references and escapes is reported at the bracket the author typed', () => {

@@ -35,7 +35,7 @@ export interface ServerOptions {
   port: number
   host?: string
   /** With `watch`, changes under `paths` run `rebuild`; it resolves true when a new site was published. */
-  watch?: {paths: string[]; rebuild: () => Promise<boolean | void>}
+  watch?: {paths: string[]; rebuild: () => Promise<boolean | undefined>}
   /** Limits, for tests; defaults in `defaultLimits`. */
   limits?: Partial<ServerLimits>
   /**
@@ -139,7 +139,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.keepAliveTimeout = 5000
   server.setTimeout(limits.requestTimeoutMs)
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request'
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request'
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`)
     else socket.destroy()
   })
@@ -347,8 +352,20 @@ async function sendFile(base: Record<string, string>, request: IncomingMessage, 
     }
     // Text (HTML, JS, JSON, CSS, SVG) goes gzipped to a client that accepts it, as static hosts send it:
     // the site's catalogue and shards are JSON that compresses 4-5x.
-    const gzip = info.size > 1024 && /^(text\/|application\/(json|javascript)|image\/svg)/.test(headers['content-type']) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
-    response.writeHead(200, gzip ? {...headers, 'content-encoding': 'gzip', vary: 'accept-encoding'} : {...headers, 'content-length': info.size, ...(/^(text\/|application\/(json|javascript)|image\/svg)/.test(headers['content-type']) ? {vary: 'accept-encoding'} : {})})
+    const gzip =
+      info.size > 1024 &&
+      /^(text\/|application\/(json|javascript)|image\/svg)/.test(headers['content-type']) &&
+      /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
+    response.writeHead(
+      200,
+      gzip
+        ? {...headers, 'content-encoding': 'gzip', vary: 'accept-encoding'}
+        : {
+            ...headers,
+            'content-length': info.size,
+            ...(/^(text\/|application\/(json|javascript)|image\/svg)/.test(headers['content-type']) ? {vary: 'accept-encoding'} : {})
+          }
+    )
     if (request.method === 'HEAD') {
       await handle.close()
       response.end()

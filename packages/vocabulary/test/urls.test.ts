@@ -20,7 +20,8 @@ test('isSafeUrl: the value as it stands, so an export can copy it', () => {
 })
 
 test('isSafeLinkTarget: an article may also link mail, fragments and relative paths', () => {
-  for (const ok of ['https://example.org', 'http://x', 'mailto:a@b.c', '#notes', '/about', './a.md', '../b', 'page.html', 'page?x=1', ' https://example.org ']) assert.ok(isSafeLinkTarget(ok), ok)
+  for (const ok of ['https://example.org', 'http://x', 'mailto:a@b.c', '#notes', '/about', './a.md', '../b', 'page.html', 'page?x=1', ' https://example.org '])
+    assert.ok(isSafeLinkTarget(ok), ok)
   for (const bad of [...hostile, ' javascript:alert(1)', 'ftp://example.org', 'tel:123']) assert.ok(!isSafeLinkTarget(bad), bad)
 })
 

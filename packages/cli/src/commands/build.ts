@@ -31,7 +31,14 @@ export interface BuildOutcome {
 }
 
 /** Run the pipeline with a progress bar; `undefined` result when nothing may be written. */
-export async function runPipeline(options: {corpus: string; quiet?: boolean; cache?: boolean; cacheDir?: string; workers?: string | number; merge?: boolean}): Promise<BuildResult> {
+export async function runPipeline(options: {
+  corpus: string
+  quiet?: boolean
+  cache?: boolean
+  cacheDir?: string
+  workers?: string | number
+  merge?: boolean
+}): Promise<BuildResult> {
   const bar = progressBar(options.quiet)
   try {
     return await buildIndex({
@@ -125,14 +132,27 @@ async function shardCommand(options: BuildCommandOptions & {shard: string}): Pro
   const code = report(result.files, options)
   const shown = relative(process.cwd(), cacheDir) || cacheDir
   if (result.unstored > 0) {
-    summarise(options, `error: cannot store ${result.unstored} map results in ${shown}/ (cache-write); the merge would miss them`, {written: false, cacheDir: shown}, true)
+    summarise(
+      options,
+      `error: cannot store ${result.unstored} map results in ${shown}/ (cache-write); the merge would miss them`,
+      {written: false, cacheDir: shown},
+      true
+    )
     return 1
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   summarise(
     options,
     `shard ${index}/${count}: ${result.articles} of ${result.total} articles (${result.mapped} mapped, ${result.articles - result.mapped} cached) -> ${shown}/ in ${seconds} s`,
-    {written: true, shard: `${index}/${count}`, articles: result.articles, total: result.total, mapped: result.mapped, cacheDir: shown, seconds: Number(seconds)}
+    {
+      written: true,
+      shard: `${index}/${count}`,
+      articles: result.articles,
+      total: result.total,
+      mapped: result.mapped,
+      cacheDir: shown,
+      seconds: Number(seconds)
+    }
   )
   return result.failed || code !== 0 ? 1 : 0
 }

@@ -22,9 +22,12 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
       register
     )
     process.stdout.write(candidates.length > 0 ? yaml : '# no unregistered candidates\n')
-    summarise(options, `${candidates.length} candidate entities, most frequent first; paste the ones you want into entities.yaml`, {candidates: candidates.length})
+    summarise(options, `${candidates.length} candidate entities, most frequent first; paste the ones you want into entities.yaml`, {
+      candidates: candidates.length
+    })
   }
   const messages = result.files.reduce((sum, file) => sum + file.messages.length, 0)
-  if (messages === 0 || options.sink) summarise(options, `${result.index.articles.length} articles checked, no problems`, {articles: result.index.articles.length})
+  if (messages === 0 || options.sink)
+    summarise(options, `${result.index.articles.length} articles checked, no problems`, {articles: result.index.articles.length})
   return result.failed ? 1 : code
 }

@@ -28,11 +28,20 @@ export async function exportCommand(options: ExportCommandOptions): Promise<numb
     try {
       await writeAtomic(resolve(options.output), text)
     } catch (error) {
-      summarise(options, `cannot write ${options.output} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing exported`, {written: false, error: (error as NodeJS.ErrnoException).code ?? (error as Error).message}, true)
+      summarise(
+        options,
+        `cannot write ${options.output} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing exported`,
+        {written: false, error: (error as NodeJS.ErrnoException).code ?? (error as Error).message},
+        true
+      )
       return 1
     }
   } else process.stdout.write(text)
-  summarise(options, `exported ${options.format}${options.output ? ` to ${options.output}` : ''}`, {written: true, format: options.format, output: options.output ?? null}, false)
+  summarise(
+    options,
+    `exported ${options.format}${options.output ? ` to ${options.output}` : ''}`,
+    {written: true, format: options.format, output: options.output ?? null},
+    false
+  )
   return 0
 }
-

@@ -22,14 +22,20 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
     return
   }
   if (!options.quiet && !['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
-    process.stderr.write(`apparatus: listening on ${options.host}, not only this machine: serve is a local preview server (see docs/security.md); publish dist/ with a static host instead\n`)
+    process.stderr.write(
+      `apparatus: listening on ${options.host}, not only this machine: serve is a local preview server (see docs/security.md); publish dist/ with a static host instead\n`
+    )
   }
   if (options.quiet) {
     // Nothing but errors.
   } else if (!existsSync(join(options.out, 'index.json'))) {
-    process.stderr.write(`apparatus: ${options.out}/index.json does not exist yet; run \`pnpm apparatus build --out ${options.out}\` (or \`pnpm start\`, which also bundles the site)\n`)
+    process.stderr.write(
+      `apparatus: ${options.out}/index.json does not exist yet; run \`pnpm apparatus build --out ${options.out}\` (or \`pnpm start\`, which also bundles the site)\n`
+    )
   } else if (!existsSync(join(options.out, 'index.html'))) {
-    process.stderr.write(`apparatus: ${options.out}/ has the index but not the site; \`pnpm start\` bundles it (or embed the components yourself, see docs/embedding.md)\n`)
+    process.stderr.write(
+      `apparatus: ${options.out}/ has the index but not the site; \`pnpm start\` bundles it (or embed the components yourself, see docs/embedding.md)\n`
+    )
   }
   let server: Awaited<ReturnType<typeof startServer>>
   try {

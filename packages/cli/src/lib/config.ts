@@ -41,7 +41,10 @@ export async function loadConfig(explicit: string | undefined): Promise<{config?
       }
     }
   const module = tagged(async (filepath) => ((await import(pathToFileURL(filepath).href)) as {default?: unknown}).default)
-  const explorer = lilconfig('apparatus', {searchPlaces: [...configFiles], loaders: {'.json': tagged((_, content) => JSON.parse(content)), '.js': module, '.mjs': module}})
+  const explorer = lilconfig('apparatus', {
+    searchPlaces: [...configFiles],
+    loaders: {'.json': tagged((_, content) => JSON.parse(content)), '.js': module, '.mjs': module}
+  })
   const wanted = explicit ? resolve(explicit) : undefined
   let found: {filepath: string; config: unknown; isEmpty?: boolean} | null
   try {
@@ -53,7 +56,9 @@ export async function loadConfig(explicit: string | undefined): Promise<{config?
     const reason = String((error as Error).message).split('\n')[0] ?? ''
     const code = (error as NodeJS.ErrnoException).code
     file.message(
-      code === 'ENOENT' ? 'Cannot find the configuration file, expected an existing file after --config' : `Cannot load the configuration (${reason}), expected ${path.endsWith('.json') ? 'JSON' : 'a module whose default export is an object'}`,
+      code === 'ENOENT'
+        ? 'Cannot find the configuration file, expected an existing file after --config'
+        : `Cannot load the configuration (${reason}), expected ${path.endsWith('.json') ? 'JSON' : 'a module whose default export is an object'}`,
       {place: text ? jsonErrorPlace(reason, text) : {line: 1, column: 1}, ruleId: 'config-syntax', source: SOURCE}
     ).fatal = true
     return {file}
@@ -65,7 +70,11 @@ export async function loadConfig(explicit: string | undefined): Promise<{config?
   if (found.isEmpty || value === undefined) return {config: {path, values: {}, ...(text === undefined ? {} : {text})}}
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     const file = new VFile({path})
-    file.message('Unexpected configuration, expected an object of options such as {"corpus": "corpus", "out": "dist"}', {place: {line: 1, column: 1}, ruleId: 'config-shape', source: SOURCE}).fatal = true
+    file.message('Unexpected configuration, expected an object of options such as {"corpus": "corpus", "out": "dist"}', {
+      place: {line: 1, column: 1},
+      ruleId: 'config-shape',
+      source: SOURCE
+    }).fatal = true
     return {file}
   }
   return {config: {path, values: value as Record<string, unknown>, ...(text === undefined ? {} : {text})}}
@@ -93,14 +102,21 @@ export function applyConfig(config: Config, program: Command, command: Command):
     if (!option) {
       const names = [...known.keys()].map(kebab)
       const near = names.find((name) => distance(name, kebab(key)) <= 2)
-      file.message(`Unexpected option \`${written}\`, expected one of ${names.map((name) => `\`${name}\``).join(', ')}${near ? `; did you mean \`${near}\`?` : ''}`, {place, ruleId: 'unknown-option', source: SOURCE}).fatal = true
+      file.message(
+        `Unexpected option \`${written}\`, expected one of ${names.map((name) => `\`${name}\``).join(', ')}${near ? `; did you mean \`${near}\`?` : ''}`,
+        {place, ruleId: 'unknown-option', source: SOURCE}
+      ).fatal = true
       continue
     }
     const own = (each: Command) => each.options.find((candidate) => candidate.attributeName() === key)
     const target = own(program) ? program : own(command) ? command : undefined
     const problem = typeProblem(target ? own(target)! : option, value)
     if (problem) {
-      file.message(`Unexpected value ${JSON.stringify(value)} for \`${written}\`, expected ${problem}`, {place, ruleId: 'invalid-option', source: SOURCE}).fatal = true
+      file.message(`Unexpected value ${JSON.stringify(value)} for \`${written}\`, expected ${problem}`, {
+        place,
+        ruleId: 'invalid-option',
+        source: SOURCE
+      }).fatal = true
       continue
     }
     if (!target) continue // another command's option

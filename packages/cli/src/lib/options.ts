@@ -36,11 +36,13 @@ export function checkOptions(command: string, options: Record<string, unknown>, 
   const host = text('host')
   if (host !== undefined && !/^[\w.:-]+$/.test(host)) fail('host', `Unexpected host \`${host}\`, expected a name or address such as 127.0.0.1`)
   const baseUrl = text('baseUrl')
-  if (baseUrl !== undefined && !/^https?:\/\/[^/\s]+\S*$/i.test(baseUrl)) fail('baseUrl', `Unexpected base URL \`${baseUrl}\`, expected an http(s) URL such as https://example.org/corpus/`)
+  if (baseUrl !== undefined && !/^https?:\/\/[^/\s]+\S*$/i.test(baseUrl))
+    fail('baseUrl', `Unexpected base URL \`${baseUrl}\`, expected an http(s) URL such as https://example.org/corpus/`)
   // Missing folders are created; a file where a folder must be is not.
   const output = text('output')
   if (output !== undefined && kind(output) === 'directory') fail('output', `Unexpected output file \`${output}\`: it is a folder, expected a file name`)
-  else if (output !== undefined && blocked(dirname(resolve(output)))) fail('output', `Unexpected output file \`${output}\`: \`${blocked(dirname(resolve(output)))}\` is a file, expected a folder there`)
+  else if (output !== undefined && blocked(dirname(resolve(output))))
+    fail('output', `Unexpected output file \`${output}\`: \`${blocked(dirname(resolve(output)))}\` is a file, expected a folder there`)
   const out = text('out')
   if (out !== undefined && command === 'build') {
     const file = kind(out) === 'file' ? out : blocked(dirname(resolve(out)))
@@ -54,12 +56,15 @@ export function checkOptions(command: string, options: Record<string, unknown>, 
     if (options.merge) fail('shard', 'Unexpected --shard with --merge, expected one of them: shards map, the merge reduces')
   }
   const workers = text('workers')
-  if (workers !== undefined && !/^\d{1,4}$/.test(workers.trim())) fail('workers', `Unexpected workers \`${workers}\`, expected a whole number (0: map on the main thread)`)
+  if (workers !== undefined && !/^\d{1,4}$/.test(workers.trim()))
+    fail('workers', `Unexpected workers \`${workers}\`, expected a whole number (0: map on the main thread)`)
   const cacheDir = text('cacheDir')
-  if (cacheDir !== undefined && (kind(cacheDir) === 'file' || blocked(dirname(resolve(cacheDir))))) fail('cacheDir', `Unexpected cache folder \`${cacheDir}\`: a file is in the way, expected a folder`)
+  if (cacheDir !== undefined && (kind(cacheDir) === 'file' || blocked(dirname(resolve(cacheDir)))))
+    fail('cacheDir', `Unexpected cache folder \`${cacheDir}\`: a file is in the way, expected a folder`)
   if (command === 'build') problems.push(...checkBuildOptions(options))
   const id = text('id')
-  if (id !== undefined && !idPattern.test(id)) fail('id', `Unexpected id \`${id}\`, expected a slug: lowercase letters, digits and hyphens, such as \`my-article\``)
+  if (id !== undefined && !idPattern.test(id))
+    fail('id', `Unexpected id \`${id}\`, expected a slug: lowercase letters, digits and hyphens, such as \`my-article\``)
   if (id !== undefined && args.length !== 1) fail('id', `Unexpected --id with ${args.length} files, expected exactly one file to name`)
   if (options.report === 'json') {
     if (command === 'export' && output === undefined) fail('report', 'Unexpected --report json with the export on stdout, expected -o FILE for the export')
@@ -73,7 +78,10 @@ function checkBuildOptions(options: Record<string, unknown>): OptionProblem[] {
   const problems: OptionProblem[] = []
   const shard = typeof options.shard === 'string' ? options.shard : undefined
   if ((shard !== undefined || options.merge) && options.cache === false) {
-    problems.push({key: 'cache', reason: `Unexpected --no-cache with ${shard !== undefined ? '--shard' : '--merge'}, expected the cache folder: it carries the shards' results to the merge`})
+    problems.push({
+      key: 'cache',
+      reason: `Unexpected --no-cache with ${shard !== undefined ? '--shard' : '--merge'}, expected the cache folder: it carries the shards' results to the merge`
+    })
   }
   const cacheDir = typeof options.cacheDir === 'string' ? options.cacheDir : undefined
   if (cacheDir !== undefined && options.merge && !exists(cacheDir)) {

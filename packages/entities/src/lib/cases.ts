@@ -10,7 +10,7 @@ export interface CaseHit {
 
 // A party: capitalised words, joined by the small words of party names.
 const word = "(?:[A-Z][\\p{L}\\p{N}'.&-]*|[A-Z]\\.)"
-const small = "(?:of(?: the)?|for(?: the)?|and|de(?:l| la)?|la|ex rel\\.|&)"
+const small = '(?:of(?: the)?|for(?: the)?|and|de(?:l| la)?|la|ex rel\\.|&)'
 // A following "In re …" or "Ex parte …" starts another case, not this party.
 const party = `${word}(?:,? (?:${small} )?(?!In re |Ex parte )${word}){0,6}`
 const versus = new RegExp(`(?<![\\p{L}\\p{N}])(${party}) (v\\.?|vs\\.?) (${party})`, 'gu')
@@ -18,9 +18,43 @@ const single = new RegExp(`(?<![\\p{L}\\p{N}])(In re|Ex parte) (${party})`, 'gu'
 
 // Capitalised words that open a sentence or clause but are never a party.
 const leading = new Set([
-  'In', 'The', 'See', 'Cf.', 'But', 'And', 'Also', 'Under', 'After', 'Before', 'Since', 'Following',
-  'While', 'When', 'As', 'Like', 'Unlike', 'Citing', 'Accord', 'Compare', 'With', 'From', 'By', 'Then',
-  'Both', 'Even', 'However', 'Thus', 'Here', 'There', 'That', 'This', 'Its', 'Their', 'Our', 'At', 'On'
+  'In',
+  'The',
+  'See',
+  'Cf.',
+  'But',
+  'And',
+  'Also',
+  'Under',
+  'After',
+  'Before',
+  'Since',
+  'Following',
+  'While',
+  'When',
+  'As',
+  'Like',
+  'Unlike',
+  'Citing',
+  'Accord',
+  'Compare',
+  'With',
+  'From',
+  'By',
+  'Then',
+  'Both',
+  'Even',
+  'However',
+  'Thus',
+  'Here',
+  'There',
+  'That',
+  'This',
+  'Its',
+  'Their',
+  'Our',
+  'At',
+  'On'
 ])
 
 function trimParty(value: string, side: 'left' | 'right'): string {

@@ -3,8 +3,25 @@ import {foldForMatching} from '@apparatus/vocabulary'
 import {creditSpans} from './credits.js'
 import {gazetteer, type Gazetteer} from './gazetteer.js'
 import {nameKey} from './normalise.js'
-import {tagText, tokenAt, type Tagged} from './tagger.js'
-import {commonWords, companyHeads, days, documentHeads, historicalDemonyms, honorifics, months, mononymTitles, nameSuffixes, nationalities, openers, orgKeywords, personNouns, placeHeads, placeWords, weakOrgHeads} from './words.js'
+import {tagText, tokenAt} from './tagger.js'
+import {
+  commonWords,
+  companyHeads,
+  days,
+  documentHeads,
+  historicalDemonyms,
+  honorifics,
+  months,
+  mononymTitles,
+  nameSuffixes,
+  nationalities,
+  openers,
+  orgKeywords,
+  personNouns,
+  placeHeads,
+  placeWords,
+  weakOrgHeads
+} from './words.js'
 
 /** A span of an article that looks like an unregistered person, organisation or place. */
 export interface DiscoveredSpan {
@@ -47,45 +64,59 @@ const personCueAfter =
 // "Cristosal, a Salvadoran human rights organisation": a one-word organisation named by its apposition.
 const orgCueAfter =
   /^(?:,|\s(?:is|was)) (?:a|an|the) (?:[\p{L}-]+ ){0,4}(?:organi[sz]ation|group|team|agency|NGO|charity|non-?profit|firm|company|startup|start-up|party|union|newspaper|network|coalition|association|foundation|institute|think tank|movement|gang|cartel|militia|university|college|school|division|subsidiary)(?=[,.;:)]|\s{2}|\s(?:in|of|for|based|that|which|whose|with|founded|from|focused|led|known|to|and|or)\b|$)/u
-const personCueBefore = /\b(?:by|attorney|lawyer|judge|professor|director|spokesperson|spokesman|spokeswoman|activist|journalist|researcher|founder|author|economist|scholar|historian|according to)\s$/
+const personCueBefore =
+  /\b(?:by|attorney|lawyer|judge|professor|director|spokesperson|spokesman|spokeswoman|activist|journalist|researcher|founder|author|economist|scholar|historian|according to)\s$/
 /** "X said", "X told": a name that speaks. */
-const reportingAfter = /^,? (?:said|says|wrote|writes|told|tells|argued|argues|stated|states|added|explained|explains|warned|warns|replied|responded|insisted|denied|admitted)\b/
+const reportingAfter =
+  /^,? (?:said|says|wrote|writes|told|tells|argued|argues|stated|states|added|explained|explains|warned|warns|replied|responded|insisted|denied|admitted)\b/
 /** "a woman named Lola", "a wanted criminal named X": what the text calls a person. */
 const namedBefore = new RegExp(`\\b(?:${[...personNouns].join('|')})\\s(?:named|called)\\s$`)
 /** "directed by X", "written by X": the maker of a work is a person (or a group, named as such). */
-const makerBefore = /\b(?:directed|written|produced|created|composed|painted|illustrated|narrated|photographed|edited|translated|founded|co-founded|played|portrayed|voiced)\sby\s$/
+const makerBefore =
+  /\b(?:directed|written|produced|created|composed|painted|illustrated|narrated|photographed|edited|translated|founded|co-founded|played|portrayed|voiced)\sby\s$/
 /** "starring Scarlett Estevez as Ro": the part an actor plays is a person. */
 const roleBefore = /\b(?:starring|stars|starred|plays|played|playing|casts?)\s+(?:[A-Z][\p{L}.'-]+\s){1,4}as\s$/u
 /** "Swapna, a wheelchair user", "Misi, a high school student", "Sakka the deva-king": a person by apposition. */
-const personAppositionAfter = new RegExp(`^(?:,\\s(?:a|an|the)\\s(?:[\\p{L}-]+\\s){0,3}|\\s(?:the|a)\\s(?:[\\p{L}]+\\s)?(?:[\\p{L}]+-)?)(?:${[...personNouns].join('|')})\\b`, 'u')
+const personAppositionAfter = new RegExp(
+  `^(?:,\\s(?:a|an|the)\\s(?:[\\p{L}-]+\\s){0,3}|\\s(?:the|a)\\s(?:[\\p{L}]+\\s)?(?:[\\p{L}]+-)?)(?:${[...personNouns].join('|')})\\b`,
+  'u'
+)
 /** "Migāra's mother": a person's kin. */
-const kinAfter = /^'s?\s(?:mother|father|son|daughter|wife|husband|brother|sister|parents|widow|uncle|aunt|nephew|niece|grandson|granddaughter|grandmother|grandfather|children)\b/
+const kinAfter =
+  /^'s?\s(?:mother|father|son|daughter|wife|husband|brother|sister|parents|widow|uncle|aunt|nephew|niece|grandson|granddaughter|grandmother|grandfather|children)\b/
 /** "X written by Y", "X (1998)": a span followed by its maker or its year is a work's title, not a person. */
 const workAfter = /^\s(?:written|directed|produced|composed|painted|published)\sby\b/
 /** "FISHER and BECKWITH, Associate Judges": the bench of a court opinion, in capitals. */
-const benchAfter = /^(?:(?:,\s|,?\sand\s)[A-Z]{2,}(?:\s[A-Z]{2,})?)*,?\s(?:Associate\s|Senior\s|Chief\s|Circuit\s|District\s|Presiding\s)?(?:Judges?|Justices?)\b/
+const benchAfter =
+  /^(?:(?:,\s|,?\sand\s)[A-Z]{2,}(?:\s[A-Z]{2,})?)*,?\s(?:Associate\s|Senior\s|Chief\s|Circuit\s|District\s|Presiding\s)?(?:Judges?|Justices?)\b/
 /** "the Labour MP for", "the Ennahda party", "an Ennahda minister": a political party. */
 const partyAfter = /^\s(?:party|MPs?|MEPs?|MSPs?|lawmakers?|legislators?|deputies|councillors?|politicians?|minister|ministers)\b/
 /** "militants linked to the Islamic State", "loyal to the Islamic State": an organisation one belongs to. */
-const affiliationBefore = /\b(?:linked to|loyal to|affiliated with|allied with|aligned with|members of|member of|joined|join|joining|fighters of|fighting for|led by|backed by|funded by|banned|outlawed)\s(?:the\s)?$/
+const affiliationBefore =
+  /\b(?:linked to|loyal to|affiliated with|allied with|aligned with|members of|member of|joined|join|joining|fighters of|fighting for|led by|backed by|funded by|banned|outlawed)\s(?:the\s)?$/
 /** "the Labour MP for Newcastle Central": an electoral constituency. */
 const constituencyBefore = /\b(?:MPs?|MEPs?|MSPs?|TDs?)\sfor\s$|\b(?:constituency|seat)\sof\s$/
 
 /** After a product's name: a version or what kind of thing it is. */
-const productAfter = /^(?:\s\d+(?:\.\d+)*\b|\s(?:(?:web|mobile|e-?mail|desktop)\s)?(?:browser|app|apps|application|software|engine|client|operating system|OS|phone|smartphone|handset|device|game|console|language|programming language|library|framework|plugin|plug-in|extension|toolkit|compiler|editor|suite|model|version|release|update|kernel|system|project|website|site|service|account|applets?)\b)/
+const productAfter =
+  /^(?:\s\d+(?:\.\d+)*\b|\s(?:(?:web|mobile|e-?mail|desktop)\s)?(?:browser|app|apps|application|software|engine|client|operating system|OS|phone|smartphone|handset|device|game|console|language|programming language|library|framework|plugin|plug-in|extension|toolkit|compiler|editor|suite|model|version|release|update|kernel|system|project|website|site|service|account|applets?)\b)/
 
 /** Before a town: "in", "near", "from", "outside" (a place is where things are). */
-const locativeBefore = /\b(?:(?:in|at|near|from|outside|to|across|around|throughout)\s(?:the\s)?|(?:city|town|village|capital|port|province|state|region|district|suburb|island)\sof\s)$/
+const locativeBefore =
+  /\b(?:(?:in|at|near|from|outside|to|across|around|throughout)\s(?:the\s)?|(?:city|town|village|capital|port|province|state|region|district|suburb|island)\sof\s)$/
 /** "Mikolov et al.", "Bottou (2011)", "Cho, 2014". */
 const citedAuthor = /^(?:,?\s+et al\b|\s\((?:19|20)\d{2}[a-z]?\)|,\s(?:19|20)\d{2}\b)/
 /** After a company: its officers, its filings, its deals. */
-const companyCueAfter = /^(?:'s?\s(?:CEO|chief executive|founder|co-founder|parent company|subsidiary|shares|stock|board|headquarters|spokes(?:man|woman|person)|engineers|employees)\b|,?\s(?:Inc|Corp|Ltd|LLC|GmbH|S\.A|plc)\b|\s(?:acquired|bought|announced|sued|launched|shut down|went public)\b|\s(?:has|have)\s(?:funded|invested in|hired|laid off|acquired)\b)/i
+const companyCueAfter =
+  /^(?:'s?\s(?:CEO|chief executive|founder|co-founder|parent company|subsidiary|shares|stock|board|headquarters|spokes(?:man|woman|person)|engineers|employees)\b|,?\s(?:Inc|Corp|Ltd|LLC|GmbH|S\.A|plc)\b|\s(?:acquired|bought|announced|sued|launched|shut down|went public)\b|\s(?:has|have)\s(?:funded|invested in|hired|laid off|acquired)\b)/i
 /** "get into MIT", "graduated from Stanford", "a professor at Harvard": a school. */
-const schoolBefore = /\b(?:(?:get|got|gets|getting)\sinto|(?:admitted|accepted)\s(?:to|into|at)|(?:graduated|graduating|graduate|degree|PhD|doctorate)\sfrom|(?:studied|studying|enrolled|student|students|professor|lecturer)\sat|students\sof|dropped\sout\sof|alumni\sof|attended|attending)\s(?:the\s)?$/
+const schoolBefore =
+  /\b(?:(?:get|got|gets|getting)\sinto|(?:admitted|accepted)\s(?:to|into|at)|(?:graduated|graduating|graduate|degree|PhD|doctorate)\sfrom|(?:studied|studying|enrolled|student|students|professor|lecturer)\sat|students\sof|dropped\sout\sof|alumni\sof|attended|attending)\s(?:the\s)?$/
 /** "Egypt's Islamist Muslim Brotherhood": an ideology before a name is not part of it. */
 const ideology = /^[A-Z][a-z]+ists?$/
 /** Before a company: who owns, buys, founds or works for it. */
-const companyCueBefore = /\b(?:founders of|co-founders of|founders of|companies such as|firms such as|companies like|firms like|acquired by|bought by|owned by|deal with|partnership with|merger with|CEO of|chief executive of|founder of|co-founder of|founded|co-founded|employees of|engineers at|worked at|works at|working at|joined|invested in|investment from|rival|rivals)\s(?:the\s)?(?:[A-Z][\w&.-]*,\s)*$/
+const companyCueBefore =
+  /\b(?:founders of|co-founders of|founders of|companies such as|firms such as|companies like|firms like|acquired by|bought by|owned by|deal with|partnership with|merger with|CEO of|chief executive of|founder of|co-founder of|founded|co-founded|employees of|engineers at|worked at|works at|working at|joined|invested in|investment from|rival|rivals)\s(?:the\s)?(?:[A-Z][\w&.-]*,\s)*$/
 
 const isConnector = (word: string) => /^(?:of|for|on|the|and|de|del|la|y)$/.test(word)
 
@@ -111,8 +142,15 @@ function sentenceInitial(text: string, index: number, passageStart: number): boo
 }
 
 function initials(words: string[]): string[] {
-  const all = words.map((w) => w.charAt(0)).join('').toUpperCase()
-  const content = words.filter((w) => !isConnector(w)).map((w) => w.charAt(0)).join('').toUpperCase()
+  const all = words
+    .map((w) => w.charAt(0))
+    .join('')
+    .toUpperCase()
+  const content = words
+    .filter((w) => !isConnector(w))
+    .map((w) => w.charAt(0))
+    .join('')
+    .toUpperCase()
   const parts = words
     .filter((w) => !isConnector(w))
     .flatMap((w) => w.split('-'))
@@ -123,7 +161,8 @@ function initials(words: string[]): string[] {
 }
 
 /** A passage that is page furniture rather than running text: a byline, "Related" links, tags. */
-const chrome = /^\s*(?:by\s+[A-Z]|related\b|read more\b|see also\b|more from\b|tags?\s*:|categor(?:y|ies)\b|share\b|posted\b|published\b|updated\b|filed under\b|sign up\b|subscribe\b)/i
+const chrome =
+  /^\s*(?:by\s+[A-Z]|related\b|read more\b|see also\b|more from\b|tags?\s*:|categor(?:y|ies)\b|share\b|posted\b|published\b|updated\b|filed under\b|sign up\b|subscribe\b)/i
 
 /** A table-of-contents line: "3.1 Firefox", "2 Values". */
 const tocLine = /^\s*\d+(?:\.\d+)*\s+\S.{0,60}$/
@@ -141,11 +180,7 @@ const notName = new Set(['VERB', 'AUX', 'ADV', 'PRON', 'SCONJ', 'DET', 'ADP', 'C
  * (wink-nlp) says which words are proper nouns and which open a sentence;
  * gazetteers and the lexicon say what a name is.
  */
-export function discoverSpans(
-  text: string,
-  passages: readonly Passage[],
-  covered: ReadonlyArray<{start: number; end: number}>
-): DiscoveredSpan[] {
+export function discoverSpans(text: string, passages: readonly Passage[], covered: ReadonlyArray<{start: number; end: number}>): DiscoveredSpan[] {
   // An em or en dash ends a name ("Twitter—including"): fold would make it a hyphen.
   // "*1092James E. Drew": a court reporter's page number glued to the next word is a separator.
   const folded = foldForMatching(text.replace(/[\u2013\u2014]/g, ' ').replace(/\*\d+(?=\p{Lu})/gu, (page) => ' '.repeat(page.length)))
@@ -167,7 +202,14 @@ export function discoverSpans(
       const place = gaz.places.get(nameKey(name))
       if (place) {
         const start = passage.start
-        spans.push({start, end: start + dateline[1]!.length, label: name, type: 'place', score: 4, ...(place.lat === undefined ? {} : {lat: place.lat, lon: place.lon!})})
+        spans.push({
+          start,
+          end: start + dateline[1]!.length,
+          label: name,
+          type: 'place',
+          score: 4,
+          ...(place.lat === undefined ? {} : {lat: place.lat, lon: place.lon!})
+        })
       }
       if (dateline[2]) {
         const start = passage.start + dateline[0].indexOf(`(${dateline[2]})`) + 1
@@ -207,7 +249,15 @@ export function discoverSpans(
       for (const cut of [...found[0].matchAll(/(?<='s?) | and the (?=[A-Z])/g), null]) {
         const to = cut ? cut.index : found[0].length
         // "London-based", "Saudi-led": the name without its compound suffix.
-        classify(found[0].slice(from, to).replace(/'s?$/, '').replace(/-(?:based|born|native|led|backed|owned|funded|made|bound|area|region)$/, '').split(' '), base + from, false)
+        classify(
+          found[0]
+            .slice(from, to)
+            .replace(/'s?$/, '')
+            .replace(/-(?:based|born|native|led|backed|owned|funded|made|bound|area|region)$/, '')
+            .split(' '),
+          base + from,
+          false
+        )
         if (cut) from = cut.index + cut[0].length
       }
     }
@@ -241,7 +291,16 @@ export function discoverSpans(
   function isCommon(lower: string): boolean {
     if (gaz.common.has(lower) || gaz.words.has(lower)) return true
     // Inflections the dictionary stores as affix flags: "gates", "parties", "asked", "living".
-    for (const [suffix, base] of [['s', ''], ['es', ''], ['ies', 'y'], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['ly', '']] as const) {
+    for (const [suffix, base] of [
+      ['s', ''],
+      ['es', ''],
+      ['ies', 'y'],
+      ['ed', ''],
+      ['ed', 'e'],
+      ['ing', ''],
+      ['ing', 'e'],
+      ['ly', '']
+    ] as const) {
       if (lower.endsWith(suffix) && gaz.common.has(lower.slice(0, -suffix.length) + base)) return true
     }
     return false
@@ -269,12 +328,18 @@ export function discoverSpans(
       (words.length > 2 && ideology.test(word) && (nationalities.has(words[1]!) || gaz.demonyms.has(nameKey(words[1]!)))) ||
       // "the Great King Vessavaṇṇa": an epithet before a title.
       (words.length > 2 && honorifics.has(words[1]!) && dictionary(word) && !honorifics.has(word) && !organisationName) ||
-      (notName.has(posOf(offset) ?? '') && dictionary(word) && !(words.length === 1 && companyCueBefore.test(folded.slice(Math.max(0, offset - 40), offset)))) ||
+      (notName.has(posOf(offset) ?? '') &&
+        dictionary(word) &&
+        !(words.length === 1 && companyCueBefore.test(folded.slice(Math.max(0, offset - 40), offset)))) ||
       (isInitial(offset) && dictionary(word) && !orgKeywords.has(word) && !placeWords.has(word))
     // "General Services Administration", "General Motors": a title word opening an organisation's name stays.
     const last = words[words.length - 1]!
     const organisationName = orgKeywords.has(last) || companyHeads.has(last)
-    while (words.length > 0 && peel(words[0]!, start) && !(organisationName && (honorifics.has(words[0]!) || gaz.roles.has(words[0]!.toLowerCase())) && words.length > 1)) {
+    while (
+      words.length > 0 &&
+      peel(words[0]!, start) &&
+      !(organisationName && (honorifics.has(words[0]!) || gaz.roles.has(words[0]!.toLowerCase())) && words.length > 1)
+    ) {
       // "published in The Magazine of Fantasy and Science Fiction": a capital "The" mid-sentence opens a name.
       if (words[0] === 'The' && words.length > 1 && !isInitial(start)) titledName = true
       const title = honorifics.has(words[0]!) || gaz.roles.has(words[0]!.toLowerCase())
@@ -288,8 +353,18 @@ export function discoverSpans(
       }
     }
     // "the Labour MP for …": a member's title after a party's name is not part of it.
-    const reigning = words.length >= 2 && words.length <= 3 && regnal(words[words.length - 1]!) && (honorific || words.slice(0, -1).every((word) => gaz.firstNames.has(word.toLowerCase())))
-    while (words.length > 0 && !reigning && (isConnector(words[words.length - 1]!) || nameSuffixes.has(words[words.length - 1]!) || (words.length > 1 && /^(?:MPs?|MEPs?|MSPs?|MLAs?|TDs?)$/.test(words[words.length - 1]!)))) {
+    const reigning =
+      words.length >= 2 &&
+      words.length <= 3 &&
+      regnal(words[words.length - 1]!) &&
+      (honorific || words.slice(0, -1).every((word) => gaz.firstNames.has(word.toLowerCase())))
+    while (
+      words.length > 0 &&
+      !reigning &&
+      (isConnector(words[words.length - 1]!) ||
+        nameSuffixes.has(words[words.length - 1]!) ||
+        (words.length > 1 && /^(?:MPs?|MEPs?|MSPs?|MLAs?|TDs?)$/.test(words[words.length - 1]!)))
+    ) {
       words = words.slice(0, -1)
     }
     while (words.length > 0 && personParticle(words[words.length - 1]!)) words = words.slice(0, -1)
@@ -298,10 +373,25 @@ export function discoverSpans(
     if (reigning) return evaluate(words, start, true, afterConnector, false, true)
     // "Otto von Bismarck", "Charles de Gaulle": a given name, a particle, a surname.
     const particle = words.findIndex((word, index) => index > 0 && personParticle(word))
-    if (particle > 0 && words.length - particle <= 3 && words.length <= 5 && (honorific || gaz.firstNames.has(words[0]!.toLowerCase())) && words.slice(0, particle).every((word) => /^\p{Lu}/u.test(word) && !isConnector(word)) && words.slice(particle + 1).every((word) => /^\p{Lu}/u.test(word) || personParticle(word)) && /^\p{Lu}/u.test(words[words.length - 1]!)) {
+    if (
+      particle > 0 &&
+      words.length - particle <= 3 &&
+      words.length <= 5 &&
+      (honorific || gaz.firstNames.has(words[0]!.toLowerCase())) &&
+      words.slice(0, particle).every((word) => /^\p{Lu}/u.test(word) && !isConnector(word)) &&
+      words.slice(particle + 1).every((word) => /^\p{Lu}/u.test(word) || personParticle(word)) &&
+      /^\p{Lu}/u.test(words[words.length - 1]!)
+    ) {
       const label = words.join(' ')
       if (!overlapsCovered(start, start + label.length) && !words.some((word) => orgKeywords.has(word) || placeHeads.has(word))) {
-        spans.push({start, end: start + label.length, label: text.slice(start, start + label.length), type: 'person', score: 4, ...(isInitial(start) ? {initial: true} : {})})
+        spans.push({
+          start,
+          end: start + label.length,
+          label: text.slice(start, start + label.length),
+          type: 'person',
+          score: 4,
+          ...(isInitial(start) ? {initial: true} : {})
+        })
         return true
       }
     }
@@ -316,7 +406,15 @@ export function discoverSpans(
     // "Metropolitan Police Department Officer Perry Morgan", "Federal Bar Association
     // Government Contracts Section": a name ends at an organisation's head word.
     if (!words.some(isConnector)) {
-      const cut = words.findIndex((word, index) => index > 0 && index < words.length - 1 && orgKeywords.has(word) && !weakOrgHeads.has(word) && !orgKeywords.has(words[index + 1]!) && !words.slice(index + 1).some((next) => documentHeads.has(next) || documentHeads.has(next.replace(/s$/, ''))))
+      const cut = words.findIndex(
+        (word, index) =>
+          index > 0 &&
+          index < words.length - 1 &&
+          orgKeywords.has(word) &&
+          !weakOrgHeads.has(word) &&
+          !orgKeywords.has(words[index + 1]!) &&
+          !words.slice(index + 1).some((next) => documentHeads.has(next) || documentHeads.has(next.replace(/s$/, '')))
+      )
       if (cut > 0) {
         const left = words.slice(0, cut + 1)
         const leftDone = evaluate(left, start, honorific)
@@ -384,19 +482,42 @@ export function discoverSpans(
     const roleWord = /(?:^|\s)([a-z][a-z-]+)\s$/.exec(before)?.[1]
     const role = roleWord !== undefined && gaz.roles.has(roleWord) && !/^(?:the|a|an)\s/.test(before.slice(-roleWord.length - 5))
     const personCue =
-      namedBefore.test(before) || makerBefore.test(before) || roleBefore.test(before) || kinAfter.test(after) || (personAppositionAfter.test(after) && !place) || (role && words.length > 1)
-    const nameLike = words.length <= 4 && !words.some((word) => isConnector(word) || orgKeywords.has(word) || companyHeads.has(word) || placeHeads.has(word) || nationalities.has(word)) && (words.some(unknown) || givenFirst)
+      namedBefore.test(before) ||
+      makerBefore.test(before) ||
+      roleBefore.test(before) ||
+      kinAfter.test(after) ||
+      (personAppositionAfter.test(after) && !place) ||
+      (role && words.length > 1)
+    const nameLike =
+      words.length <= 4 &&
+      !words.some((word) => isConnector(word) || orgKeywords.has(word) || companyHeads.has(word) || placeHeads.has(word) || nationalities.has(word)) &&
+      (words.some(unknown) || givenFirst)
     // "Tree Gelbman (Jessica Rothe)": a part, then the actor who plays it.
     const actor = /^\s\((\p{Lu}[\p{L}'-]+)\s\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?\)/u.exec(after)
     const played = actor !== null && gaz.firstNames.has(actor[1]!.toLowerCase()) && !initial
     if ((personCue || played) && nameLike && !honorifics.has(words[0]!)) return push('person', 4, words.length === 1 ? {short: true} : {})
     // "Mozilla Europe", "Google China": an organisation's branch in a country or region.
-    if (words.length === 2 && !place && (gaz.organisations.has(nameKey(words[0]!)) || gaz.companies.has(words[0]!)) && /^(?:country|region)$/.test(gaz.places.get(nameKey(words[1]!))?.kind ?? '')) return push('organisation', 3)
+    if (
+      words.length === 2 &&
+      !place &&
+      (gaz.organisations.has(nameKey(words[0]!)) || gaz.companies.has(words[0]!)) &&
+      /^(?:country|region)$/.test(gaz.places.get(nameKey(words[1]!))?.kind ?? '')
+    )
+      return push('organisation', 3)
     // "Mao said", "initiated by Mao": a small town's name that speaks is a person's.
-    if (words.length === 1 && place?.kind === 'city' && (place.population ?? 0) < 1_000_000 && !locativeBefore.test(before.slice(-12)) && !placeAfter(end) && reportingAfter.test(after)) return push('person', 4, {short: true})
+    if (
+      words.length === 1 &&
+      place?.kind === 'city' &&
+      (place.population ?? 0) < 1_000_000 &&
+      !locativeBefore.test(before.slice(-12)) &&
+      !placeAfter(end) &&
+      reportingAfter.test(after)
+    )
+      return push('person', 4, {short: true})
     // "Mikolov et al. (2013)", "(Frome et al. (2013))": an author cited the scholarly way, wherever the citation stands.
     // ("London (2012)" stays a city: only "et al." outweighs a town.)
-    if (words.length === 1 && citedAuthor.test(after.slice(0, 16)) && !dictionary(label) && (!place || (place.kind === 'city' && /^,?\s+et al\b/.test(after)))) return push('person', 4, {short: true, initial: false})
+    if (words.length === 1 && citedAuthor.test(after.slice(0, 16)) && !dictionary(label) && (!place || (place.kind === 'city' && /^,?\s+et al\b/.test(after))))
+      return push('person', 4, {short: true, initial: false})
     // "Before FISHER and BECKWITH, Associate Judges": the bench of an opinion.
     if (words.length === 1 && /^[A-Z]{3,}$/.test(label) && benchAfter.test(after)) return push('person', 4, {short: true})
     // "— Ansar al-Sharia, an al-Qaeda-linked organization —", "Mozilla VR is a team": what the text calls an organisation.
@@ -404,9 +525,23 @@ export function discoverSpans(
     // "militants linked to the Islamic State": a body one belongs to.
     if (words.length > 1 && !givenFirst && !place && !initial && affiliationBefore.test(before) && /\bthe\s$/.test(before)) return push('organisation', 3)
     // "Since 2005, Y Combinator has funded", "the founders of Twitch": a company.
-    if (words.length > 1 && !givenFirst && !place && !initial && !words.some((word) => nationalities.has(word)) && (companyCueAfter.test(after.slice(0, 40)) || companyCueBefore.test(before.slice(-40)))) return push('organisation', 4)
+    if (
+      words.length > 1 &&
+      !givenFirst &&
+      !place &&
+      !initial &&
+      !words.some((word) => nationalities.has(word)) &&
+      (companyCueAfter.test(after.slice(0, 40)) || companyCueBefore.test(before.slice(-40)))
+    )
+      return push('organisation', 4)
     // "get into MIT or Cambridge", "graduated from Stanford": a school.
-    if (!givenFirst && !initial && schoolBefore.test(before) && (words.length === 1 || !words.some(isConnector)) && words.some((word) => !isCommon(word.toLowerCase()) || /^[A-Z]{2,}$/.test(word))) {
+    if (
+      !givenFirst &&
+      !initial &&
+      schoolBefore.test(before) &&
+      (words.length === 1 || !words.some(isConnector)) &&
+      words.some((word) => !isCommon(word.toLowerCase()) || /^[A-Z]{2,}$/.test(word))
+    ) {
       // "the students of Tomobiki high school": the school's own name runs on in lower case.
       const noun = /^\s(?:(?:high|middle|primary|elementary|secondary|grammar|junior|senior)\s)?(?:school|university|college|academy)\b/.exec(after)
       if (noun) {
@@ -417,7 +552,8 @@ export function discoverSpans(
     }
     // "the Labour MP for Newcastle Central": a constituency, then a party.
     if (constituencyBefore.test(before) && !initial) return push('place', 3)
-    if (words.length <= 3 && !initial && !givenFirst && partyAfter.test(after) && !place && !gaz.people.has(key) && !gaz.lastNames.has(key)) return push('organisation', 4)
+    if (words.length <= 3 && !initial && !givenFirst && partyAfter.test(after) && !place && !gaz.people.has(key) && !gaz.lastNames.has(key))
+      return push('organisation', 4)
     // "OSS" is not Oss: an all-capitals word names a place only where the place is written so.
     const shouting = label.length > 1 && label === label.toUpperCase() && place?.name !== undefined && place.name !== place.name.toUpperCase()
     // "in Tecoluca", "the city of Sirte": the text says it is a place.
@@ -452,8 +588,15 @@ export function discoverSpans(
     const firstConnector = words.findIndex(isConnector)
     // "the Federal Communications Commission and Recovery ...": "and" after a head ends the name.
     // "University and College Union": "and" inside a name whose last word is an organisation's.
-    const andName = firstConnector > 0 && words[firstConnector] === 'and' && !words.slice(firstConnector + 1).some((w) => isConnector(w) && w !== 'and') && orgKeywords.has(head) && !weakOrgHeads.has(head)
-    const keyword = andName || (firstConnector > 0 ? words[firstConnector] !== 'and' && orgKeywords.has(words[firstConnector - 1]!) : orgKeywords.has(head) || companyHeads.has(head))
+    const andName =
+      firstConnector > 0 &&
+      words[firstConnector] === 'and' &&
+      !words.slice(firstConnector + 1).some((w) => isConnector(w) && w !== 'and') &&
+      orgKeywords.has(head) &&
+      !weakOrgHeads.has(head)
+    const keyword =
+      andName ||
+      (firstConnector > 0 ? words[firstConnector] !== 'and' && orgKeywords.has(words[firstConnector - 1]!) : orgKeywords.has(head) || companyHeads.has(head))
     // A weak head ("Services", "Network", "Project") or a company form
     // ("Technologies", "Systems") makes an organisation only with a name in it:
     // "Sun Microsystems", not "Network Security Services".
@@ -462,7 +605,11 @@ export function discoverSpans(
     const named = titledName || content.some((word) => word !== headWord && (!dictionary(word) || /^[A-Z]{2,}$/.test(word)))
     if (keyword && content.length >= 2 && !documentHeads.has(head) && (!needsName || named)) return push('organisation', 3)
     if (keyword && needsName && !named) return false
-    if (content.length >= 2 && (placeHeads.has(firstConnector > 0 ? words[firstConnector - 1]! : head) || /^(?:Mount|Lake|Cape|Isle)$/.test(words[0]!)) && !words.some((w) => orgKeywords.has(w))) {
+    if (
+      content.length >= 2 &&
+      (placeHeads.has(firstConnector > 0 ? words[firstConnector - 1]! : head) || /^(?:Mount|Lake|Cape|Isle)$/.test(words[0]!)) &&
+      !words.some((w) => orgKeywords.has(w))
+    ) {
       return push('place', 3)
     }
     if (keyword || documentHeads.has(head)) return false
@@ -488,7 +635,9 @@ export function discoverSpans(
       // Every word but a given name must be a name, not an ordinary word ("Long Live").
       const rest = names.slice(given ? 1 : 0)
       // "Emily Blunt", "Garry Tan": after a given name, mid-sentence, a capitalised word is a surname.
-      const surnameLike = (word: string) => gaz.lastNames.has(word.toLowerCase()) || (given && !initial && !orgKeywords.has(word) && !placeWords.has(word) && !placeHeads.has(word) && !honorifics.has(word))
+      const surnameLike = (word: string) =>
+        gaz.lastNames.has(word.toLowerCase()) ||
+        (given && !initial && !orgKeywords.has(word) && !placeWords.has(word) && !placeHeads.has(word) && !honorifics.has(word))
       const ordinary = rest.some((word) => dictionary(word) && !surnameLike(word))
       if (!ordinary) {
         // Without a given name or a title, two proper nouns could as well be a
@@ -499,7 +648,11 @@ export function discoverSpans(
         // reads as proper nouns ("Franka Potente", "Habib Essid"): a person's name
         // far more often than anything else.
         // Not after "de"/"of" inside a name: "Comisión de Derechos Humanos".
-        const foreign = !afterConnector && (!initial || /\($/.test(folded.slice(start - 1, start))) && names.every((word) => !dictionary(word) && !gaz.proper.has(word)) && posOf(start) === 'PROPN'
+        const foreign =
+          !afterConnector &&
+          (!initial || /\($/.test(folded.slice(start - 1, start))) &&
+          names.every((word) => !dictionary(word) && !gaz.proper.has(word)) &&
+          posOf(start) === 'PROPN'
         // "Red Hat", "Rose Garden": a given name that is also an everyday word, before everyday words, is weak evidence.
         const everydayGiven = given && !honorific && isCommon(names[0]!.toLowerCase()) && names.slice(1).every((word) => isCommon(word.toLowerCase()))
         let score = honorific || (given && !everydayGiven) ? 3 : surname || foreign || everydayGiven ? 2 : 1
@@ -516,7 +669,8 @@ export function discoverSpans(
     if (honorific) return push('person', 3, {short: true})
     if (historicalDemonyms.has(word)) return false
     // "the city of Djerba": what the text calls a town is a place, gazetteer or not.
-    if (/\b(?:city|town|village|port|province|region|district|island) of\s$/.test(folded.slice(Math.max(0, start - 16), start)) && !dictionary(word)) return push('place', 3)
+    if (/\b(?:city|town|village|port|province|region|district|island) of\s$/.test(folded.slice(Math.max(0, start - 16), start)) && !dictionary(word))
+      return push('place', 3)
     // "Mikolov et al. (2013)", "Bottou (2011)": an author cited the scholarly way.
     if (citedAuthor.test(folded.slice(end, end + 16)) && !dictionary(word) && (!place || place.kind === 'city')) return push('person', 4, {short: true})
     if (orgCueAfter.test(folded.slice(end, end + 80)) && !initial && !given) return push('organisation', 3)
@@ -529,7 +683,13 @@ export function discoverSpans(
     // a name: "Amazon"); a given name only where an institution is meant.
     const institutional = /\b(?:at|from|in|into|the|of)\s$/i.test(folded.slice(Math.max(0, start - 6), start))
     const everyday = isCommon(word.toLowerCase())
-    if (gaz.companies.has(word) && !place && (!everyday || (gaz.proper.has(word) && (!initial || /^'s?\s/.test(after)) && !/\b(?:the|a|an)\s$/i.test(folded.slice(Math.max(0, start - 4), start)))) && (!given || institutional) && !gaz.lastNames.has(key)) {
+    if (
+      gaz.companies.has(word) &&
+      !place &&
+      (!everyday || (gaz.proper.has(word) && (!initial || /^'s?\s/.test(after)) && !/\b(?:the|a|an)\s$/i.test(folded.slice(Math.max(0, start - 4), start)))) &&
+      (!given || institutional) &&
+      !gaz.lastNames.has(key)
+    ) {
       return push('organisation', 3, {short: true, ...(initial && /^'s?\s/.test(after) ? {initial: false} : {})})
     }
     // One capitalised word: a proper noun only where the tagger says so and the
@@ -542,7 +702,8 @@ export function discoverSpans(
     // A given name alone ("Claire", "Luke") is a person where the tagger agrees.
     // ... but "at Stanford", "the Stanford group": a place or an institution that took a person's name.
     // "a posthumous Oscar": a given name after an article is a thing, not a person.
-    if (given && !institutional && !/\b(?:a|an|the)\s(?:[a-z-]+\s)?$/.test(before) && !gaz.words.has(key) && (posOf(start) === 'PROPN' || !initial)) return push('person', 3, {short: true})
+    if (given && !institutional && !/\b(?:a|an|the)\s(?:[a-z-]+\s)?$/.test(before) && !gaz.words.has(key) && (posOf(start) === 'PROPN' || !initial))
+      return push('person', 3, {short: true})
     // A proper noun the dictionary knows ("Google", "Reuters") is a name of some
     // standing: a brand or an organisation more often than a person.
     const known = gaz.proper.has(word) && !gaz.firstNames.has(key) && !gaz.lastNames.has(key)

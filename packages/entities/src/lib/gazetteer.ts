@@ -107,7 +107,10 @@ function build(): Gazetteer {
     add(country.name.official, place)
     // Alternative names; a two-letter code only where it is the name's initials
     // ("UK" for United Kingdom), never "AI" (Anguilla) or "IT" (Italy).
-    const initials = country.name.common.split(/\s+/).map((word) => word.charAt(0)).join('')
+    const initials = country.name.common
+      .split(/\s+/)
+      .map((word) => word.charAt(0))
+      .join('')
     // Two-letter codes are words too ("PR", "IT"); only the two that English
     // writes as names stand alone, and dotted initials ("U.K.") always do.
     for (const alt of country.altSpellings) if (alt.length > 2 || (alt === initials && (alt === 'UK' || alt === 'US'))) add(alt, place)
@@ -150,7 +153,8 @@ function build(): Gazetteer {
     else if (tags.includes('Person')) people.add(nameKey(word))
     else if (tags.includes('Demonym')) demonyms.add(nameKey(word))
     else if (tags.includes('Country') || tags.includes('City') || tags.includes('Region') || tags.includes('Place')) {
-      if (!places.has(nameKey(word)) && !tags.includes('Abbreviation')) places.set(nameKey(word), {kind: tags.includes('Country') ? 'country' : tags.includes('City') ? 'city' : 'region'})
+      if (!places.has(nameKey(word)) && !tags.includes('Abbreviation'))
+        places.set(nameKey(word), {kind: tags.includes('Country') ? 'country' : tags.includes('City') ? 'city' : 'region'})
     } else {
       if (tags.includes('Actor')) roles.add(word)
       if (!word.includes(' ')) words.set(word, tags)

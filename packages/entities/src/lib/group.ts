@@ -29,11 +29,7 @@ export interface DiscoveredGroup {
 }
 
 /** Merge discovered spans into candidates: acronym with expansion, surname with full name. */
-export function groupDiscovered(
-  input: GroupingInput,
-  discovered: ReadonlyArray<{article: string; span: DiscoveredSpan}>,
-  covers: Covered
-): DiscoveredGroup[] {
+export function groupDiscovered(input: GroupingInput, discovered: ReadonlyArray<{article: string; span: DiscoveredSpan}>, covers: Covered): DiscoveredGroup[] {
   // Overlapping spans in one article: the best-scored, then the longest, wins.
   const chosen: Array<{article: string; span: DiscoveredSpan}> = []
   const byArticle = new Map<string, DiscoveredSpan[]>()

@@ -35,7 +35,9 @@ const separator = '[ \\t-]+'
 
 /** The units of an alias: escaped characters, and one separator unit between words. */
 function units(form: string, lower: boolean): string[] {
-  const words = foldForMatching(form).trim().split(/[\s-]+/)
+  const words = foldForMatching(form)
+    .trim()
+    .split(/[\s-]+/)
   const out: string[] = []
   words.forEach((word, index) => {
     if (index > 0) out.push(separator)
@@ -76,7 +78,9 @@ function trieSource(forms: string[][]): string {
 }
 
 function sensitiveKey(surface: string): string {
-  return foldForMatching(surface).replace(/[\s-]+/g, ' ').trim()
+  return foldForMatching(surface)
+    .replace(/[\s-]+/g, ' ')
+    .trim()
 }
 
 /**
@@ -159,9 +163,7 @@ export function compileMatcher(register: Register): Matcher {
 
 /** Leftmost-longest selection of non-overlapping spans; blockers win ties. */
 export function selectLongest<T extends {start: number; end: number; entity: string | null}>(hits: T[]): T[] {
-  const sorted = [...hits].sort(
-    (a, b) => a.start - b.start || b.end - a.end || (a.entity === null ? -1 : b.entity === null ? 1 : 0)
-  )
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end || (a.entity === null ? -1 : b.entity === null ? 1 : 0))
   const chosen: T[] = []
   let reach = -1
   for (const hit of sorted) {

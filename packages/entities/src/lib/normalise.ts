@@ -7,7 +7,10 @@ import {foldForMatching} from '@apparatus/vocabulary'
 
 /** Comparison key of a name: folded, lower case, hyphens and runs of space as one space. */
 export function nameKey(name: string): string {
-  return foldForMatching(name).toLowerCase().replace(/[\s-]+/g, ' ').trim()
+  return foldForMatching(name)
+    .toLowerCase()
+    .replace(/[\s-]+/g, ' ')
+    .trim()
 }
 
 /** Escape a string for use inside a regular expression. */

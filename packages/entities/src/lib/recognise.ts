@@ -1,4 +1,4 @@
-import type {Entity, EntityType, Mention, Passage} from '@apparatus/model'
+import type {Entity, Mention, Passage} from '@apparatus/model'
 import type {Point} from 'unist'
 import {VFileMessage} from 'vfile-message'
 import {foldForMatching, nameSlug} from '@apparatus/vocabulary'
@@ -341,10 +341,7 @@ export function analyse(input: RecogniseInput, register: Register, options: Reco
   if (discover) addDiscovered(input, discovered, covers, entities, mentions, register, coordinates)
 
   entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  mentions.sort(
-    (a, b) =>
-      (a.article < b.article ? -1 : a.article > b.article ? 1 : 0) || a.start - b.start || a.end - b.end || (a.entity < b.entity ? -1 : 1)
-  )
+  mentions.sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : 0) || a.start - b.start || a.end - b.end || (a.entity < b.entity ? -1 : 1))
   return {entities, mentions, sourceEntities, messages, coordinates, discovered}
 }
 

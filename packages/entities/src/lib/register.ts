@@ -43,10 +43,7 @@ const scopes = new Set(['all', 'sources', 'body'])
  * Parse and validate the register. Never throws on bad content: problems are
  * messages located by line and column; invalid entries are left out.
  */
-export function loadRegister(
-  yamlText: string,
-  path?: string
-): {register: Register; messages: RegisterMessage[]} {
+export function loadRegister(yamlText: string, path?: string): {register: Register; messages: RegisterMessage[]} {
   if (typeof yamlText !== 'string') throw new TypeError('Expected `yamlText` to be a string')
   const lineCounter = new LineCounter()
   const doc = parseDocument(yamlText, {lineCounter, prettyErrors: false})
@@ -122,7 +119,7 @@ export function loadRegister(
     const type = str('type')
     const label = str('label')
     if (!isId(id)) {
-      report(`Unexpected id \`${id ?? ''}\`, expected a slug like \`nayib-bukele\``, 'invalid-id', node.get('id', true) as YamlNode ?? node)
+      report(`Unexpected id \`${id ?? ''}\`, expected a slug like \`nayib-bukele\``, 'invalid-id', (node.get('id', true) as YamlNode) ?? node)
       continue
     }
     if (ids.has(id)) {
@@ -131,7 +128,11 @@ export function loadRegister(
     }
     ids.set(id, at(node).line ?? 0)
     if (!type || !(ENTITY_TYPES as readonly string[]).includes(type)) {
-      report(`Unexpected type \`${type ?? ''}\` for \`${id}\`, expected one of ${ENTITY_TYPES.join(', ')}`, 'unknown-type', (node.get('type', true) as YamlNode) ?? node)
+      report(
+        `Unexpected type \`${type ?? ''}\` for \`${id}\`, expected one of ${ENTITY_TYPES.join(', ')}`,
+        'unknown-type',
+        (node.get('type', true) as YamlNode) ?? node
+      )
       continue
     }
     if (!label) {
@@ -140,7 +141,12 @@ export function loadRegister(
     }
     const wikidata = str('wikidata')
     if (wikidata !== undefined && !/^Q[1-9]\d*$/.test(wikidata)) {
-      report(`Unexpected wikidata \`${wikidata}\` for \`${id}\`, expected an item id like \`Q30\``, 'invalid-wikidata', node.get('wikidata', true) as YamlNode, false)
+      report(
+        `Unexpected wikidata \`${wikidata}\` for \`${id}\`, expected an item id like \`Q30\``,
+        'invalid-wikidata',
+        node.get('wikidata', true) as YamlNode,
+        false
+      )
     }
     const aliasesNode = node.get('aliases', true) as YamlNode | undefined
     const aliases = [...new Set(list('aliases'))].filter((alias) => alias !== label)
@@ -175,7 +181,11 @@ export function loadRegister(
       keys.add(key)
       const owner = claimed.get(key)
       if (owner !== undefined) {
-        report(`Alias \`${form}\` of \`${id}\` is already claimed by \`${owner}\`, expected each alias to name one entity`, 'duplicate-alias', aliasesNode ?? node)
+        report(
+          `Alias \`${form}\` of \`${id}\` is already claimed by \`${owner}\`, expected each alias to name one entity`,
+          'duplicate-alias',
+          aliasesNode ?? node
+        )
       } else claimed.set(key, id)
     }
 
@@ -184,7 +194,17 @@ export function loadRegister(
       report(`Unexpected scope \`${scope}\` for \`${id}\`, expected all, sources or body`, 'invalid-scope', node.get('scope', true) as YamlNode, false)
       scope = 'all'
     }
-    const entity: RegisterEntity = {id, type: type as EntityType, label, aliases, not: list('not'), safe, safeIn, exact, scope: scope as RegisterEntity['scope']}
+    const entity: RegisterEntity = {
+      id,
+      type: type as EntityType,
+      label,
+      aliases,
+      not: list('not'),
+      safe,
+      safeIn,
+      exact,
+      scope: scope as RegisterEntity['scope']
+    }
     if (wikidata !== undefined && /^Q[1-9]\d*$/.test(wikidata)) entity.wikidata = wikidata
     const note = str('note')
     if (note) entity.note = note
@@ -197,7 +217,12 @@ export function loadRegister(
     for (const form of entity.not) {
       const owner = claimed.get(nameKey(form))
       if (owner !== undefined) {
-        report(`Unexpected \`not\` string \`${form}\` of \`${entity.id}\`: it is an alias of \`${owner}\`, expected a longer name that contains one`, 'not-shadows-alias', notNodes.get(entity), false)
+        report(
+          `Unexpected \`not\` string \`${form}\` of \`${entity.id}\`: it is an alias of \`${owner}\`, expected a longer name that contains one`,
+          'not-shadows-alias',
+          notNodes.get(entity),
+          false
+        )
       }
     }
   }

@@ -69,7 +69,9 @@ export const openers = set(`
 `)
 
 /** Capitalised words that are never names by themselves (a run of only these is dropped). */
-export const commonWords = new Set([...openers, ...set(`
+export const commonWords = new Set([
+  ...openers,
+  ...set(`
   Photo Photos Image Images Credit Credits Getty Select Page About Author Editor Editors Share Tweet
   Reference References Notes Sources Bibliography Endnotes Introduction Conclusion Summary Background
   Update Updated Published Posted Comments Comment Reply Home Menu Search Subscribe Follow Click Like
@@ -78,7 +80,8 @@ export const commonWords = new Set([...openers, ...set(`
   Human Rights Broader Radical Idea Deal Chance Success Implications Concern Concerns Excessive
   Equally Almost Nearly Only Just Any Across Along Around Behind Below Above Over Under Upon Via Per
   Online Available Accessed Retrieved Vol Esq Esq. Jr Jr. Sr Sr. PhD
-`)])
+`)
+])
 
 /** Suffixes after a name ("Marc A. Levin, Esq."): never part of an entity. */
 export const nameSuffixes = set(`Esq Esq. Jr Jr. Sr Sr. PhD Ph.D. MD II III IV`)
@@ -120,9 +123,28 @@ export const companyHeads = set(`
 
 /** States and empires that no longer exist, which a gazetteer of today's countries lacks. */
 export const formerStates = [
-  'Soviet Union', 'USSR', 'Yugoslavia', 'Czechoslovakia', 'East Germany', 'West Germany', 'Ottoman Empire',
-  'Roman Empire', 'Byzantine Empire', 'Holy Roman Empire', 'British Empire', 'German Empire', 'Austria-Hungary',
-  'Prussia', 'Persia', 'Ceylon', 'Burma', 'Rhodesia', 'Zaire', 'Siam', 'Confederate States', 'Weimar Republic'
+  'Soviet Union',
+  'USSR',
+  'Yugoslavia',
+  'Czechoslovakia',
+  'East Germany',
+  'West Germany',
+  'Ottoman Empire',
+  'Roman Empire',
+  'Byzantine Empire',
+  'Holy Roman Empire',
+  'British Empire',
+  'German Empire',
+  'Austria-Hungary',
+  'Prussia',
+  'Persia',
+  'Ceylon',
+  'Burma',
+  'Rhodesia',
+  'Zaire',
+  'Siam',
+  'Confederate States',
+  'Weimar Republic'
 ]
 
 /**

@@ -46,7 +46,11 @@ export function exportAnnotations(index: ApparatusIndex, options: AnnotationOpti
       type: 'Annotation',
       motivation: 'identifying',
       body: [
-        {type: 'SpecificResource', source: entity.wikidata ? `http://www.wikidata.org/entity/${entity.wikidata}` : iri.entity(entity.id, entity.type), purpose: 'identifying'},
+        {
+          type: 'SpecificResource',
+          source: entity.wikidata ? `http://www.wikidata.org/entity/${entity.wikidata}` : iri.entity(entity.id, entity.type),
+          purpose: 'identifying'
+        },
         {type: 'TextualBody', value: entity.label, format: 'text/plain', purpose: 'describing'},
         {type: 'TextualBody', value: entity.type, format: 'text/plain', purpose: 'classifying'}
       ],
@@ -99,7 +103,8 @@ function iris(baseUrl: string | undefined): Iris {
   } catch {
     base = new URL('invalid:')
   }
-  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new TypeError(`Unexpected base URL \`${baseUrl}\`, expected an http(s) URL such as https://example.org/corpus/`)
+  if (base.protocol !== 'http:' && base.protocol !== 'https:')
+    throw new TypeError(`Unexpected base URL \`${baseUrl}\`, expected an http(s) URL such as https://example.org/corpus/`)
   const root = base.href.replace(/[?#].*$/, '').replace(/\/?$/, '/')
   const file = `${root}annotations.jsonld`
   return {
@@ -119,7 +124,12 @@ function target(source: string, article: Article, start: number, end: number) {
   return {
     source,
     selector: [
-      {type: 'TextQuoteSelector', exact: article.text.slice(start, end), prefix: article.text.slice(Math.max(0, start - AFFIX), start), suffix: article.text.slice(end, end + AFFIX)},
+      {
+        type: 'TextQuoteSelector',
+        exact: article.text.slice(start, end),
+        prefix: article.text.slice(Math.max(0, start - AFFIX), start),
+        suffix: article.text.slice(end, end + AFFIX)
+      },
       {type: 'TextPositionSelector', start: points(start), end: points(end)}
     ]
   }

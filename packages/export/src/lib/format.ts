@@ -31,7 +31,6 @@ export function formatIndex(index: ApparatusIndex, format: ExportFormat, options
   }
 }
 
-
 function ensureNewline(text: string): string {
   return text.endsWith('\n') ? text : text + '\n'
 }

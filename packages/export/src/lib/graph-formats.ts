@@ -27,7 +27,9 @@ export function exportGraphml(index: ApparatusIndex): string {
     '<graph id="apparatus" edgedefault="directed">'
   ]
   for (const node of index.graph.nodes) {
-    lines.push(`<node id="${x(node.id)}"><data key="label">${x(node.label)}</data><data key="kind">${node.kind}</data><data key="x">${node.x}</data><data key="y">${node.y}</data></node>`)
+    lines.push(
+      `<node id="${x(node.id)}"><data key="label">${x(node.label)}</data><data key="kind">${node.kind}</data><data key="x">${node.x}</data><data key="y">${node.y}</data></node>`
+    )
   }
   index.graph.edges.forEach((edge, n) => {
     lines.push(

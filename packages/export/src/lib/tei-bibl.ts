@@ -21,7 +21,11 @@ export function teiBibl(source: Source, id: string): string {
   if (typeof csl.publisher === 'string' && csl.publisher) parts.push(`<publisher>${x(csl.publisher)}</publisher>`)
   const date = teiDate(csl.issued?.['date-parts']?.[0])
   if (date) parts.push(`<date when="${date}">${date}</date>`)
-  for (const [unit, field] of [['volume', 'volume'], ['issue', 'issue'], ['page', 'page']] as const) {
+  for (const [unit, field] of [
+    ['volume', 'volume'],
+    ['issue', 'issue'],
+    ['page', 'page']
+  ] as const) {
     const value = csl[field]
     if (typeof value === 'string' || typeof value === 'number') parts.push(`<biblScope unit="${unit}">${x(String(value))}</biblScope>`)
   }

@@ -15,7 +15,13 @@ export interface ArticlePanelActions {
  * and a second article to compare it with; with a second article, what the
  * two share (entities both name, sources both cite), strongest ties first.
  */
-export function renderArticlePanel(index: ApparatusIndex, article: string, compare: string, colours: Record<GraphNodeKind, string>, actions: ArticlePanelActions) {
+export function renderArticlePanel(
+  index: ApparatusIndex,
+  article: string,
+  compare: string,
+  colours: Record<GraphNodeKind, string>,
+  actions: ArticlePanelActions
+) {
   const record = index.articles.find((item) => item.id === article)
   if (!record) return nothing
   const other = compare && compare !== article ? index.articles.find((item) => item.id === compare) : undefined
@@ -34,14 +40,16 @@ export function renderArticlePanel(index: ApparatusIndex, article: string, compa
         ${index.articles.filter((item) => item.id !== article).map((item) => html`<option value=${item.id} ?selected=${other?.id === item.id}>${item.title.length > 60 ? `${item.title.slice(0, 59)}…` : item.title}</option>`)}
       </select>
     </label>
-    ${shared && other
-      ? html`<div class="shared" role="region" aria-label="What the two articles share">
+    ${
+      shared && other
+        ? html`<div class="shared" role="region" aria-label="What the two articles share">
           <p><strong>Shared with “${other.title}”:</strong> ${shared.entities.length} ${shared.entities.length === 1 ? 'entity' : 'entities'}, ${shared.sources.length} ${shared.sources.length === 1 ? 'source' : 'sources'}.
             <button class="link" @click=${() => actions.compare('')}>End the comparison</button></p>
           ${shared.entities.length ? html`<h4>Entities both name</h4><ul class="chips">${shared.entities.map(chip)}</ul>` : nothing}
           ${shared.sources.length ? html`<h4>Sources both cite</h4><ul class="chips">${shared.sources.map(chip)}</ul>` : nothing}
           ${shared.entities.length + shared.sources.length === 0 ? html`<p>They name no entity and cite no source in common.</p>` : nothing}
         </div>`
-      : nothing}
+        : nothing
+    }
   </section>`
 }

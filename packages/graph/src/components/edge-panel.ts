@@ -12,7 +12,14 @@ const FIRST = 5
  * sentences that justify it, each with its article and a link to the passage
  * in context. All text goes in as text nodes (no HTML from the corpus).
  */
-export function renderEdgePanel(index: ApparatusIndex, edge: GraphEdge, all: boolean, showAll: () => void, open: (event: Event, passage: string, article: string) => void, close: () => void) {
+export function renderEdgePanel(
+  index: ApparatusIndex,
+  edge: GraphEdge,
+  all: boolean,
+  showAll: () => void,
+  open: (event: Event, passage: string, article: string) => void,
+  close: () => void
+) {
   const label = (id: string) => index.graph.nodes.find((node) => node.id === id)?.label ?? id
   const evidence = edgeEvidence(index, edge)
   const shown = all ? evidence : evidence.slice(0, FIRST)

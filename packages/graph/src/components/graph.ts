@@ -168,7 +168,10 @@ export class ApparatusGraph extends LitElement {
     const cy = cytoscape({
       container: this.container,
       elements: {
-        nodes: graph.nodes.map((node) => ({data: {id: node.id, label: node.label, kind: node.kind, ref: node.ref ?? node.id, degree: node.degree ?? 0}, position: {x: node.x, y: node.y}})),
+        nodes: graph.nodes.map((node) => ({
+          data: {id: node.id, label: node.label, kind: node.kind, ref: node.ref ?? node.id, degree: node.degree ?? 0},
+          position: {x: node.x, y: node.y}
+        })),
         edges: graph.edges.map((edge, n) => ({data: {id: `e${n}`, source: edge.source, target: edge.target, kind: edge.kind, weight: edge.weight, index: n}}))
       },
       layout: {name: 'preset', fit: true, padding: 24},
@@ -213,7 +216,9 @@ export class ApparatusGraph extends LitElement {
     this.follow()
     this.setFont()
     this.updateLabels()
-    cy.one('render', () => this.dispatchEvent(new CustomEvent('apparatus-graph-ready', {detail: {ms: performance.now() - started}, bubbles: true, composed: true})))
+    cy.one('render', () =>
+      this.dispatchEvent(new CustomEvent('apparatus-graph-ready', {detail: {ms: performance.now() - started}, bubbles: true, composed: true}))
+    )
     this.requestUpdate()
   }
 
@@ -327,14 +332,16 @@ export class ApparatusGraph extends LitElement {
     if (!cy) return
     const selection = this.selection
     // A note stands for its source: selecting note xvii selects the work it cites.
-    const noted = selection?.footnote ? this.index?.footnotes.find((note) => note.article === selection.article && note.label === selection.footnote)?.source : undefined
+    const noted = selection?.footnote
+      ? this.index?.footnotes.find((note) => note.article === selection.article && note.label === selection.footnote)?.source
+      : undefined
     const source = selection?.source ?? noted
     const focusedArticle = selection?.view === 'graph' ? selection.article : undefined
     const id = selection?.entity ? `entity:${selection.entity}` : source ? `source:${source}` : focusedArticle ? `article:${focusedArticle}` : undefined
     const node = id ? cy.getElementById(id) : undefined
     const other = this.compare && focusedArticle && !selection?.entity && !source ? cy.getElementById(`article:${this.compare}`) : undefined
-    if (node && node.nonempty() && other && other.nonempty() && other.id() !== node.id()) this.focusPair(node as NodeSingular, other as NodeSingular)
-    else if (node && node.nonempty()) {
+    if (node?.nonempty() && other?.nonempty() && other.id() !== node.id()) this.focusPair(node as NodeSingular, other as NodeSingular)
+    else if (node?.nonempty()) {
       if (!node.selected() || cy.$('.compared').nonempty()) this.focusOn(node as NodeSingular)
     } else if (cy.$(':selected, .faded, .compared').nonempty()) {
       // Nothing selected any more (Back, a closed note): undo the focus and show what the filters leave.
@@ -386,9 +393,22 @@ export class ApparatusGraph extends LitElement {
       if (node.hasClass('faded')) return
       const at = node.renderedPosition()
       const priority = node.selected() || node.hasClass('hover') || node.hasClass('compared') ? 2 : node.hasClass('near') ? (small ? 2 : 1) : 0
-      candidates.push({id: node.id(), x: at.x, y: at.y, size: node.renderedOuterWidth(), degree: node.data('degree') as number, label: node.data('label') as string, priority})
+      candidates.push({
+        id: node.id(),
+        x: at.x,
+        y: at.y,
+        size: node.renderedOuterWidth(),
+        degree: node.data('degree') as number,
+        label: node.data('label') as string,
+        priority
+      })
     })
-    const chosen = new Map(pickLabels(candidates, {width: this.container.clientWidth, height: this.container.clientHeight, fontSize: labelFontSize(cy.zoom())}).map((item) => [item.id, item.place]))
+    const chosen = new Map(
+      pickLabels(candidates, {width: this.container.clientWidth, height: this.container.clientHeight, fontSize: labelFontSize(cy.zoom())}).map((item) => [
+        item.id,
+        item.place
+      ])
+    )
     cy.batch(() => {
       cy.nodes('.labelled').forEach((node) => {
         if (!chosen.has(node.id())) node.removeClass('labelled label-top label-right label-left')
@@ -423,7 +443,9 @@ export class ApparatusGraph extends LitElement {
   private search(event: Event): void {
     const value = (event.target as HTMLInputElement).value.trim().toLowerCase()
     if (!value || !this.cy) return
-    const node = this.cy.nodes().filter((item) => String(item.data('label')).toLowerCase() === value)[0] ?? this.cy.nodes().filter((item) => String(item.data('label')).toLowerCase().includes(value))[0]
+    const node =
+      this.cy.nodes().filter((item) => String(item.data('label')).toLowerCase() === value)[0] ??
+      this.cy.nodes().filter((item) => String(item.data('label')).toLowerCase().includes(value))[0]
     if (node) this.selectNode(node)
   }
 
@@ -469,14 +491,16 @@ export class ApparatusGraph extends LitElement {
           <legend class="visually-hidden">Show kinds</legend>
           ${KINDS.map((kind) => html`<label class="kind"><input type="checkbox" .checked=${this.kinds.has(kind)} @change=${() => this.toggleKind(kind)} />${shapeSwatch(kind, colours[kind])}${KIND_LABELS[kind]}</label>`)}
         </fieldset>
-        ${this.inCorpusView || !this.article
-          ? html`<label>Article
+        ${
+          this.inCorpusView || !this.article
+            ? html`<label>Article
               <select @change=${(event: Event) => (this.article = (event.target as HTMLSelectElement).value)}>
                 <option value="">All</option>
                 ${this.index!.articles.map((article) => html`<option value=${article.id} ?selected=${this.article === article.id}>${article.title.length > 50 ? `${article.title.slice(0, 49)}…` : article.title}</option>`)}
               </select>
             </label>`
-          : nothing}
+            : nothing
+        }
         <label>Min. links <input type="range" min="0" max="20" .value=${String(this.minDegree)} @input=${(event: Event) => (this.minDegree = Number((event.target as HTMLInputElement).value))} /> ${this.minDegree}</label>
         <label>Find <input type="search" list="graph-labels" placeholder="a name" @change=${this.search} @focus=${() => (this.suggest = true)} /></label>
         <datalist id="graph-labels">${this.suggest ? this.graph.nodes.map((node: GraphNode) => html`<option value=${node.label}></option>`) : nothing}</datalist>
@@ -487,19 +511,42 @@ export class ApparatusGraph extends LitElement {
       </div>
       <div class="canvas" part="canvas" aria-hidden="true">
         <div class="cy"></div>
-        ${this.tooltip
-          ? html`<div class=${`tooltip ${this.tooltip.below ? 'below' : 'above'}`} style=${`left:${this.tooltip.x}px;top:${this.tooltip.y}px`}>${this.tooltip.text}</div>`
-          : nothing}
+        ${
+          this.tooltip
+            ? html`<div class=${`tooltip ${this.tooltip.below ? 'below' : 'above'}`} style=${`left:${this.tooltip.x}px;top:${this.tooltip.y}px`}>${this.tooltip.text}</div>`
+            : nothing
+        }
       </div>
       ${renderLegend(colours, KINDS, lineColours(this))}
-      ${this.edge ? renderEdgePanel(this.index!, this.edge, this.allEvidence, () => (this.allEvidence = true), (event, passage, article) => this.openPassage(event, passage, article), () => this.closeEdge()) : nothing}
-      ${focused
-        ? renderArticlePanel(this.index!, focused, this.compare, colours, {
-            compare: (id) => (this.compare = id),
-            select: (id) => this.selectById(id)
-          })
-        : nothing}
-      ${renderList(this.graph, this.visibleIds, this.listSort, (sort) => (this.listSort = sort), (id) => this.selectById(id), this.listOpen, (open) => (this.listOpen = open))}
+      ${
+        this.edge
+          ? renderEdgePanel(
+              this.index!,
+              this.edge,
+              this.allEvidence,
+              () => (this.allEvidence = true),
+              (event, passage, article) => this.openPassage(event, passage, article),
+              () => this.closeEdge()
+            )
+          : nothing
+      }
+      ${
+        focused
+          ? renderArticlePanel(this.index!, focused, this.compare, colours, {
+              compare: (id) => (this.compare = id),
+              select: (id) => this.selectById(id)
+            })
+          : nothing
+      }
+      ${renderList(
+        this.graph,
+        this.visibleIds,
+        this.listSort,
+        (sort) => (this.listSort = sort),
+        (id) => this.selectById(id),
+        this.listOpen,
+        (open) => (this.listOpen = open)
+      )}
     `
   }
 

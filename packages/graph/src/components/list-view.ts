@@ -9,7 +9,15 @@ type Sort = 'label' | 'kind' | 'degree'
  * reader, so every node the filters show, its kind, degree and neighbours are
  * listed here.
  */
-export function renderList(graph: Graph, visible: ReadonlySet<string> | undefined, sort: Sort, setSort: (sort: Sort) => void, select: (id: string) => void, open: boolean, toggle: (open: boolean) => void) {
+export function renderList(
+  graph: Graph,
+  visible: ReadonlySet<string> | undefined,
+  sort: Sort,
+  setSort: (sort: Sort) => void,
+  select: (id: string) => void,
+  open: boolean,
+  toggle: (open: boolean) => void
+) {
   const nodes = visible ? graph.nodes.filter((node) => visible.has(node.id)) : graph.nodes
   const summary = html`<summary>List view (${nodes.length === graph.nodes.length ? `${nodes.length} nodes` : `${nodes.length} of ${graph.nodes.length} nodes`})</summary>`
   // The table is built only when opened: thousands of rows would slow every first render.
@@ -27,7 +35,11 @@ export function renderList(graph: Graph, visible: ReadonlySet<string> | undefine
   }
   const labels = new Map(graph.nodes.map((node) => [node.id, node.label]))
   const rows = [...nodes].sort((a, b) =>
-    sort === 'degree' ? (b.degree ?? 0) - (a.degree ?? 0) || a.label.localeCompare(b.label) : sort === 'kind' ? a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label) : a.label.localeCompare(b.label)
+    sort === 'degree'
+      ? (b.degree ?? 0) - (a.degree ?? 0) || a.label.localeCompare(b.label)
+      : sort === 'kind'
+        ? a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label)
+        : a.label.localeCompare(b.label)
   )
   const header = (key: Sort, text: string) =>
     html`<th scope="col" aria-sort=${sort === key ? (key === 'degree' ? 'descending' : 'ascending') : 'none'}><button @click=${() => setSort(key)}>${text}</button></th>`

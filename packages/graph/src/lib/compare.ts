@@ -38,5 +38,8 @@ export function sharedBetween(graph: Graph, first: string, second: string): Shar
     .map(([id, pair]) => ({node: nodes.get(id)!, weights: pair}))
     .filter((item) => item.node !== undefined)
     .sort((x, y) => Math.min(...y.weights) - Math.min(...x.weights) || x.node.label.localeCompare(y.node.label))
-  return {entities: shared.filter((item) => item.node.kind !== 'source' && item.node.kind !== 'article'), sources: shared.filter((item) => item.node.kind === 'source')}
+  return {
+    entities: shared.filter((item) => item.node.kind !== 'source' && item.node.kind !== 'article'),
+    sources: shared.filter((item) => item.node.kind === 'source')
+  }
 }

@@ -21,7 +21,8 @@ export interface Evidence {
 }
 
 /** Abbreviations after which a full stop does not end a sentence. */
-const ABBREVIATION = /(?:\b(?:[A-Z]\.){1,4}|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Jr|Sr|Inc|Ltd|Co|Corp|No|Nos|vs|v|etc|al|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|ed|eds|p|pp|cf|e\.g|i\.e)\.)\s*$/
+const ABBREVIATION =
+  /(?:\b(?:[A-Z]\.){1,4}|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Jr|Sr|Inc|Ltd|Co|Corp|No|Nos|vs|v|etc|al|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|ed|eds|p|pp|cf|e\.g|i\.e)\.)\s*$/
 
 let segmenter: Intl.Segmenter | undefined
 
@@ -41,7 +42,9 @@ export function sentenceBounds(text: string, start: number, end: number, keep: A
     const previous = bounds[bounds.length - 1]
     const join =
       previous !== undefined &&
-      (ABBREVIATION.test(text.slice(previous[0], previous[1])) || /^[a-z]/.test(part.segment.trimStart()) || keep.some((span) => span.start < from && span.end > from))
+      (ABBREVIATION.test(text.slice(previous[0], previous[1])) ||
+        /^[a-z]/.test(part.segment.trimStart()) ||
+        keep.some((span) => span.start < from && span.end > from))
     if (join) previous[1] = to
     else bounds.push([from, to])
   }
@@ -70,8 +73,15 @@ export function edgeEvidence(index: ApparatusIndex, edge: GraphEdge): Evidence[]
     const passage = article?.passages.find((item) => item.id === passageId)
     if (!article || !passage) continue
     const mentions = index.mentions.filter((mention) => mention.passage === passageId && entities.includes(mention.entity)).sort((a, b) => a.start - b.start)
-    const notes = source ? index.footnotes.filter((note) => note.passage === passageId && note.source === source && (!articleNode || note.article === articleNode)) : []
-    const bounds = sentenceBounds(article.text, passage.start, passage.end, index.mentions.filter((mention) => mention.passage === passageId))
+    const notes = source
+      ? index.footnotes.filter((note) => note.passage === passageId && note.source === source && (!articleNode || note.article === articleNode))
+      : []
+    const bounds = sentenceBounds(
+      article.text,
+      passage.start,
+      passage.end,
+      index.mentions.filter((mention) => mention.passage === passageId)
+    )
     if (bounds.length === 0) continue
     let first: number
     let last: number

@@ -103,7 +103,8 @@ export function pickLabels(nodes: LabelCandidate[], options: LabelOptions): Labe
   const grid = new Map<string, Array<{box: Box; owner: number}>>()
   const cells = (box: Box) => {
     const keys: string[] = []
-    for (let x = Math.floor(box.left / cell); x <= Math.floor(box.right / cell); x++) for (let y = Math.floor(box.top / cell); y <= Math.floor(box.bottom / cell); y++) keys.push(`${x},${y}`)
+    for (let x = Math.floor(box.left / cell); x <= Math.floor(box.right / cell); x++)
+      for (let y = Math.floor(box.top / cell); y <= Math.floor(box.bottom / cell); y++) keys.push(`${x},${y}`)
     return keys
   }
   const add = (box: Box, owner: number) => {
@@ -118,8 +119,16 @@ export function pickLabels(nodes: LabelCandidate[], options: LabelOptions): Labe
   // the discs of better-connected nodes are, so a hub in a dense cluster still gets its label, over a
   // leaf if need be, never over another label.
   const hits = (box: Box, owner: number, lenient: boolean) =>
-    cells(box).some((key) => grid.get(key)?.some((item) => (item.owner < 0 ? overlaps(box, item.box, gap) : item.owner !== owner && (!lenient || item.owner < owner) && overlaps(box, item.box, 0))))
-  ordered.forEach((node, n) => add({left: node.x - node.size / 2, right: node.x + node.size / 2, top: node.y - node.size / 2, bottom: node.y + node.size / 2}, n))
+    cells(box).some((key) =>
+      grid
+        .get(key)
+        ?.some((item) =>
+          item.owner < 0 ? overlaps(box, item.box, gap) : item.owner !== owner && (!lenient || item.owner < owner) && overlaps(box, item.box, 0)
+        )
+    )
+  ordered.forEach((node, n) =>
+    add({left: node.x - node.size / 2, right: node.x + node.size / 2, top: node.y - node.size / 2, bottom: node.y + node.size / 2}, n)
+  )
   const chosen: LabelPlacement[] = []
   ordered.forEach((node, n) => {
     const fits = (lenient: boolean) =>

@@ -9,7 +9,9 @@ export const KINDS: GraphNodeKind[] = ['person', 'organisation', 'case', 'place'
 /** "People", "Articles", … (the shared labels). */
 export const KIND_LABELS: Readonly<Record<GraphNodeKind, string>> = PLURAL_LABELS
 /** "person", "article", …: the shared singular labels as they read inside a sentence. */
-export const KIND_SINGULAR: Readonly<Record<GraphNodeKind, string>> = Object.fromEntries(KINDS.map((kind) => [kind, SINGULAR_LABELS[kind].toLowerCase()])) as Record<GraphNodeKind, string>
+export const KIND_SINGULAR: Readonly<Record<GraphNodeKind, string>> = Object.fromEntries(
+  KINDS.map((kind) => [kind, SINGULAR_LABELS[kind].toLowerCase()])
+) as Record<GraphNodeKind, string>
 
 /** One shape per kind of record: entities are discs (told apart by colour), cases hexagons. */
 export const SHAPES: Record<GraphNodeKind, 'ellipse' | 'hexagon' | 'round-rectangle' | 'diamond'> = {
@@ -48,7 +50,8 @@ export function kindColours(element: Element): Record<GraphNodeKind, string> {
   const style = getComputedStyle(element)
   // Articles take the text colour and sources the muted one, so both stay visible in either scheme.
   const own: Partial<Record<GraphNodeKind, string>> = {article: style.getPropertyValue('--_text').trim(), source: style.getPropertyValue('--_muted').trim()}
-  const read = (kind: GraphNodeKind) => style.getPropertyValue(`--apparatus-${kind}`).trim() || own[kind] || style.getPropertyValue(`--_${kind}`).trim() || FALLBACK[kind]
+  const read = (kind: GraphNodeKind) =>
+    style.getPropertyValue(`--apparatus-${kind}`).trim() || own[kind] || style.getPropertyValue(`--_${kind}`).trim() || FALLBACK[kind]
   return Object.fromEntries(KINDS.map((kind) => [kind, read(kind)])) as Record<GraphNodeKind, string>
 }
 
@@ -69,7 +72,14 @@ export interface LineColours {
   light: string
 }
 
-export function cyStyle(colours: Record<GraphNodeKind, string>, text: string, surface: string, maxDegree: number, scale: LabelScale = {font: 12, zoom: 1}, lines: LineColours = {strong: '#6b6b78', light: '#a8a8b4'}): unknown[] {
+export function cyStyle(
+  colours: Record<GraphNodeKind, string>,
+  text: string,
+  surface: string,
+  maxDegree: number,
+  scale: LabelScale = {font: 12, zoom: 1},
+  lines: LineColours = {strong: '#6b6b78', light: '#a8a8b4'}
+): unknown[] {
   const degree = Math.max(1, maxDegree)
   return [
     {

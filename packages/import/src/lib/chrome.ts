@@ -85,7 +85,13 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
       const at = body.search(/\((?:photo|image|picture)s?(?: credit)?\s*(?:by|:)/i)
       const last = body.search(/\((?:photo|image|picture)s?(?: credit)?\s*(?:by|:)(?!.*\((?:photo|image|picture)s?\s*(?:by|:))/i)
       const caption = (at === -1 ? body : body.slice(0, at)).trim()
-      const credit = at === -1 ? '' : body.slice(last + 1).replace(/\)+\s*$/, '').trim()
+      const credit =
+        at === -1
+          ? ''
+          : body
+              .slice(last + 1)
+              .replace(/\)+\s*$/, '')
+              .trim()
       result.credits.push(credit === '' ? {credit: caption} : {...(caption ? {caption} : {}), credit})
       drop(index, 'photo-credit', `Unexpected photo caption ${quote(line.text)}, moved it to \`credits\``)
     } else if (creditOnly.test(line.text) && line.text.length <= 150 && !/[.!?:;]$/.test(line.text.replace(/\)$/, ''))) {
@@ -152,7 +158,8 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
         const names = roleLine(text) ? undefined : readNameLine(text)
         if (names) addAuthors(result, names.authors)
       }
-      for (const index of top.slice(from, subject)) drop(index, 'memo-header', `Unexpected memo sender line ${quote(lines[index]!.text)}, moved names to \`authors\``)
+      for (const index of top.slice(from, subject))
+        drop(index, 'memo-header', `Unexpected memo sender line ${quote(lines[index]!.text)}, moved names to \`authors\``)
       drop(top[subject]!, 'memo-header', `Unexpected memo subject ${quote(lines[top[subject]!]!.text)}, moved it to \`title\``)
       if (titleAt !== top[subject]) drop(titleAt, 'memo-header', `Unexpected memo subject ${quote(lines[titleAt]!.text)}, moved it to \`title\``)
     }
@@ -160,7 +167,9 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
 
   // A court opinion names its author where the opinion starts: "FISHER, Associate Judge:".
   if (result.authors.length === 0) {
-    const judge = kept().slice(0, 30).find((index) => readJudgeLine(lines[index]!.text))
+    const judge = kept()
+      .slice(0, 30)
+      .find((index) => readJudgeLine(lines[index]!.text))
     if (judge !== undefined) {
       addAuthors(result, [readJudgeLine(lines[judge]!.text)!])
       drop(judge, 'byline', `Unexpected opinion byline ${quote(lines[judge]!.text)}, moved it to \`authors\``)
@@ -250,11 +259,7 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
     if (referenceHeading.test(lines[index]!.text)) break
     if (previous !== undefined && lines[index]!.text === lines[previous]!.text) {
       const first = previous === remaining[0]
-      drop(
-        index,
-        first ? 'repeated-title' : 'repeated-line',
-        `Unexpected repeated ${first ? 'title' : 'line'} ${quote(lines[index]!.text)}, dropped the copy`
-      )
+      drop(index, first ? 'repeated-title' : 'repeated-line', `Unexpected repeated ${first ? 'title' : 'line'} ${quote(lines[index]!.text)}, dropped the copy`)
       continue
     }
     previous = index

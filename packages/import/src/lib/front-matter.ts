@@ -41,7 +41,12 @@ export function mergeFrontMatter(generated: ArticleMatter, existing: Record<stri
 
 /** Known keys first, in their order; the rest sorted; `undefined` values dropped. */
 export function ordered(merged: Record<string, unknown>): Record<string, unknown> {
-  const keys = [...ORDER.filter((key) => key in merged), ...Object.keys(merged).filter((key) => !ORDER.includes(key)).sort()]
+  const keys = [
+    ...ORDER.filter((key) => key in merged),
+    ...Object.keys(merged)
+      .filter((key) => !ORDER.includes(key))
+      .sort()
+  ]
   const result: Record<string, unknown> = {}
   for (const key of keys) if (merged[key] !== undefined) result[key] = merged[key]
   return result

@@ -61,7 +61,13 @@ export function importArticle(input: ImportInput): ImportResult {
     } catch (error) {
       const cause = error as {message?: string; linePos?: Array<{line: number; col: number}>}
       if (!input.force) {
-        fatal(file, `Unexpected malformed front matter in the existing article (${String(cause.message).split('\n')[0]}), expected YAML; fix it or re-import with --force`, 1, 1, 'existing-front-matter')
+        fatal(
+          file,
+          `Unexpected malformed front matter in the existing article (${String(cause.message).split('\n')[0]}), expected YAML; fix it or re-import with --force`,
+          1,
+          1,
+          'existing-front-matter'
+        )
         return failed
       }
     }
@@ -77,18 +83,24 @@ export function importArticle(input: ImportInput): ImportResult {
   // Where a byline or date line would stand: just under the title.
   const place = {line: first.line, column: first.column}
   if (chrome.authors.length === 0) {
-    file.info('Unexpected article without an author, expected a byline (“By …”, “Author: …”), an author name line or an author bio; add `authors` to the front matter if the page names one', {
-      place,
-      ruleId: 'missing-authors',
-      source: SOURCE
-    })
+    file.info(
+      'Unexpected article without an author, expected a byline (“By …”, “Author: …”), an author name line or an author bio; add `authors` to the front matter if the page names one',
+      {
+        place,
+        ruleId: 'missing-authors',
+        source: SOURCE
+      }
+    )
   }
   if (!chrome.date) {
-    file.info('Unexpected article without a date, expected a date or byline line near the top (“May 4, 2019”, “Published: …”); add `date` (YYYY, YYYY-MM or YYYY-MM-DD) to the front matter so citations carry a year', {
-      place,
-      ruleId: 'missing-date',
-      source: SOURCE
-    })
+    file.info(
+      'Unexpected article without a date, expected a date or byline line near the top (“May 4, 2019”, “Published: …”); add `date` (YYYY, YYYY-MM or YYYY-MM-DD) to the front matter so citations carry a year',
+      {
+        place,
+        ruleId: 'missing-date',
+        source: SOURCE
+      }
+    )
   }
 
   const body = toBody(shape)

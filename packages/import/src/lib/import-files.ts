@@ -88,7 +88,13 @@ export async function importFiles(paths: string[], options: ImportFilesOptions):
     if (options.id !== undefined) {
       const known = samePath ?? sameBytes
       if (known && known.id !== options.id) {
-        result.files.push(failure(path, `Unexpected \`--id ${options.id}\`: this file is already article \`${known.id}\` (${display(known.path)}, from ${shown(known)}), and ids never move; drop --id`, 'id-mismatch'))
+        result.files.push(
+          failure(
+            path,
+            `Unexpected \`--id ${options.id}\`: this file is already article \`${known.id}\` (${display(known.path)}, from ${shown(known)}), and ids never move; drop --id`,
+            'id-mismatch'
+          )
+        )
         continue
       }
       id = options.id
@@ -111,24 +117,38 @@ export async function importFiles(paths: string[], options: ImportFilesOptions):
         // Imported before paths were recorded, and it would come out the same: the same article.
         target = legacy
       } else if (legacy) {
-        result.files.push(failure(path, `Unexpected source for article \`${legacy.id}\` (${display(legacy.path)}): it was imported from a file named \`${legacy.source}\` before source paths were recorded, and this one gives ${legacy === taken ? 'a different text' : `the id \`${derived.id}\``}; expected a new file name; pass --id ${legacy.id} if ${display(path)} is its source, or --id ${free(derived.id, byId)} to import it as a new article`, 'id-collision'))
+        result.files.push(
+          failure(
+            path,
+            `Unexpected source for article \`${legacy.id}\` (${display(legacy.path)}): it was imported from a file named \`${legacy.source}\` before source paths were recorded, and this one gives ${legacy === taken ? 'a different text' : `the id \`${derived.id}\``}; expected a new file name; pass --id ${legacy.id} if ${display(path)} is its source, or --id ${free(derived.id, byId)} to import it as a new article`,
+            'id-collision'
+          )
+        )
         continue
       } else if (taken) {
-        result.files.push(failure(path, `Unexpected id \`${derived.id}\` for ${display(path)}: article \`${taken.id}\` (${display(taken.path)}) was imported from ${shown(taken)}; expected a new id: pass --id ${free(derived.id, byId)} to import it as a new article, or --id ${taken.id} to make this file that article's source`, 'id-collision'))
+        result.files.push(
+          failure(
+            path,
+            `Unexpected id \`${derived.id}\` for ${display(path)}: article \`${taken.id}\` (${display(taken.path)}) was imported from ${shown(taken)}; expected a new id: pass --id ${free(derived.id, byId)} to import it as a new article, or --id ${taken.id} to make this file that article's source`,
+            'id-collision'
+          )
+        )
         continue
       } else {
         outcome = derived
       }
     }
 
-    const {markdown, file, ...made} = outcome ?? importArticle({
-      text: bytes,
-      sourceName: path,
-      identity,
-      ...(target ? {existing: target.content} : {}),
-      ...(id ? {id} : {}),
-      ...(options.force ? {force: true} : {})
-    })
+    const {markdown, file, ...made} =
+      outcome ??
+      importArticle({
+        text: bytes,
+        sourceName: path,
+        identity,
+        ...(target ? {existing: target.content} : {}),
+        ...(id ? {id} : {}),
+        ...(options.force ? {force: true} : {})
+      })
     result.files.push(file)
     if (file.messages.some((message) => message.fatal)) continue
 
@@ -217,7 +237,10 @@ async function readSource(path: string, followSymlinks: boolean): Promise<Uint8A
       const target = await realpath(path)
       const folder = await realpath(dirname(path))
       if (!target.startsWith(folder + sep)) {
-        return fail(`Unexpected symlink to \`${target}\`, outside its folder; expected a plain file (pass --follow-symlinks to read it anyway)`, 'outside-input')
+        return fail(
+          `Unexpected symlink to \`${target}\`, outside its folder; expected a plain file (pass --follow-symlinks to read it anyway)`,
+          'outside-input'
+        )
       }
     }
     const info = await stat(path)
@@ -237,4 +260,3 @@ function failure(path: string, reason: string, ruleId: string): VFile {
   message.fatal = true
   return file
 }
-

@@ -92,7 +92,9 @@ export function verify(markdown: string, expected: Array<{block: Block; text: st
   for (const node of tree.children) {
     if (node.type === 'heading' || node.type === 'paragraph') actual.push(toString(node))
     else if (node.type === 'blockquote') for (const child of node.children) actual.push(child.type === 'paragraph' ? toString(child) : `\u0000${child.type}`)
-    else if (node.type === 'list') for (const item of node.children) actual.push(item.children.length === 1 && item.children[0]!.type === 'paragraph' ? toString(item) : `\u0000${item.type}`)
+    else if (node.type === 'list')
+      for (const item of node.children)
+        actual.push(item.children.length === 1 && item.children[0]!.type === 'paragraph' ? toString(item) : `\u0000${item.type}`)
     else actual.push(`\u0000${node.type}`)
   }
   const length = Math.max(actual.length, expected.length)

@@ -73,7 +73,7 @@ export function normaliseDate(text: string): string | undefined {
     if (!name || !yearMatch) return undefined
     m = (monthNumber(name[0]) ?? 0) - 1
     y = Number(yearMatch[0])
-    const day = new RegExp(String.raw`(?:^|\s)(\d{1,2})(?:st|nd|rd|th)?(?:,|\s|$)`).exec(stripped.replace(yearMatch[0], ' '))
+    const day = /(?:^|\s)(\d{1,2})(?:st|nd|rd|th)?(?:,|\s|$)/.exec(stripped.replace(yearMatch[0], ' '))
     d = day ? Number(day[1]) : undefined
   }
   if (m < 0 || m > 11) return undefined
@@ -178,7 +178,10 @@ function namesWithTail(text: string, bare = false): (HeaderFacts & {role?: boole
       facts.role = true
       continue
     }
-    if (siteName.test(value) && (keyword === 'for' || keyword === ',' || keyword === '|' || keyword === '·' || keyword === '•' || keyword === '–' || keyword === '—' || keyword === '-')) {
+    if (
+      siteName.test(value) &&
+      (keyword === 'for' || keyword === ',' || keyword === '|' || keyword === '·' || keyword === '•' || keyword === '–' || keyword === '—' || keyword === '-')
+    ) {
       facts.site ??= value
       continue
     }
@@ -245,7 +248,13 @@ export function readNameLine(text: string): {authors: string[]; role: boolean} |
   for (let cut = 2; cut <= Math.min(4, words.length - 1); cut++) {
     const role = words.slice(cut)
     const name = words.slice(0, cut).join(' ')
-    if (role.length <= 4 && roleWord.test(role.at(-1)!) && !/[.!?]$/.test(text) && nameListOnly.test(name) && !/^\p{Lu}+$/u.test(name.replace(/[\s.’'-]/g, ''))) {
+    if (
+      role.length <= 4 &&
+      roleWord.test(role.at(-1)!) &&
+      !/[.!?]$/.test(text) &&
+      nameListOnly.test(name) &&
+      !/^\p{Lu}+$/u.test(name.replace(/[\s.’'-]/g, ''))
+    ) {
       return {authors: splitNameList(name), role: false}
     }
   }
@@ -253,7 +262,8 @@ export function readNameLine(text: string): {authors: string[]; role: boolean} |
 }
 
 /** The line that opens a court opinion with its author: "FISHER, Associate Judge:", "Judge Jane Doe, writing for the court:". */
-const judgeLine = /^((?:\p{Lu}[\p{Lu}’'\-]+|\p{Lu}[\p{Ll}’'\-]+)(?:\s+\p{Lu}[\p{L}’'\-]+){0,2}),\s+(?:(?:Associate|Chief|Senior|Circuit|District|Presiding|Magistrate|Acting)\s+)?(?:Judge|Justice)\s*:$/u
+const judgeLine =
+  /^((?:\p{Lu}[\p{Lu}’'-]+|\p{Lu}[\p{Ll}’'-]+)(?:\s+\p{Lu}[\p{L}’'-]+){0,2}),\s+(?:(?:Associate|Chief|Senior|Circuit|District|Presiding|Magistrate|Acting)\s+)?(?:Judge|Justice)\s*:$/u
 
 export function readJudgeLine(text: string): string | undefined {
   return judgeLine.exec(text)?.[1]

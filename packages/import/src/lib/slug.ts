@@ -8,7 +8,16 @@ import anyAscii from 'any-ascii'
 
 const MAX_SLUG = 60
 /** `decamelize` would split "McDonald" and "Æsir"; apostrophes join their word ("Salvador’s" -> "salvadors"). */
-const slugOptions = Object.freeze({decamelize: false, customReplacements: [['’', ''] as [string, string], ['‘', ''] as [string, string], ["'", ''] as [string, string], ['ʼ', ''] as [string, string], ['`', ''] as [string, string]]})
+const slugOptions = Object.freeze({
+  decamelize: false,
+  customReplacements: [
+    ['’', ''] as [string, string],
+    ['‘', ''] as [string, string],
+    ["'", ''] as [string, string],
+    ['ʼ', ''] as [string, string],
+    ['`', ''] as [string, string]
+  ]
+})
 
 /**
  * "El Salvador’s Offer…" -> "el-salvadors-offer…", "Привет, мир" -> "privet-mir":

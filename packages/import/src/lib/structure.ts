@@ -116,16 +116,26 @@ export function structure(lines: SourceLine[], file: VFile, options: StructureOp
   } else {
     title = provisionalTitle(first?.text ?? '')
     provisional = true
-    file.message(`Unexpected article without a title line, expected a short first line; derived the provisional title \`${title}\`, edit \`title\` in the front matter`, {
-      place: first ? {line: first.line, column: first.column} : {line: 1, column: 1},
-      ruleId: 'provisional-title',
-      source: 'apparatus-import'
-    })
+    file.message(
+      `Unexpected article without a title line, expected a short first line; derived the provisional title \`${title}\`, edit \`title\` in the front matter`,
+      {
+        place: first ? {line: first.line, column: first.column} : {line: 1, column: 1},
+        ruleId: 'provisional-title',
+        source: 'apparatus-import'
+      }
+    )
   }
 
   const split = body.findLastIndex((line) => referenceHeading.test(line.text))
   const main = split === -1 ? body : body.slice(0, split)
-  const result: Structure = {title, provisional, blocks: embeds(main.map((line, index) => block(line, main[index + 1])), file)}
+  const result: Structure = {
+    title,
+    provisional,
+    blocks: embeds(
+      main.map((line, index) => block(line, main[index + 1])),
+      file
+    )
+  }
   if (split !== -1) {
     const heading = body[split]!
     result.references = {

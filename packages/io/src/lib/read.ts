@@ -31,7 +31,12 @@ export async function readCorpus(corpusDir: string, cwd = process.cwd()): Promis
     raw = await readdir(dir, {encoding: 'buffer'})
   } catch (error) {
     const file = new VFile({path: relative(cwd, dir) || dir, cwd})
-    fatal(file, `Cannot read the articles folder: ${(error as Error).message}; expected \`${dir}\` with one \`.md\` file per article`, 'missing-articles', START)
+    fatal(
+      file,
+      `Cannot read the articles folder: ${(error as Error).message}; expected \`${dir}\` with one \`.md\` file per article`,
+      'missing-articles',
+      START
+    )
     return {articles: [file]}
   }
   let root: string
@@ -83,12 +88,18 @@ export async function readRegularFile(path: string, file: VFile, root?: string):
         target = await realpath(path)
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code
-        const why = code === 'ELOOP' ? 'symlink loop' : code === 'ENOENT' ? 'dangling symlink (its target does not exist)' : `symlink that cannot be followed (${code})`
+        const why =
+          code === 'ELOOP' ? 'symlink loop' : code === 'ENOENT' ? 'dangling symlink (its target does not exist)' : `symlink that cannot be followed (${code})`
         fatal(file, `Unexpected ${why}, expected a regular file; remove or fix the link`, 'unreadable-file', START)
         return undefined
       }
       if (root && target !== root && !target.startsWith(root + sep)) {
-        fatal(file, `Unexpected symlink to \`${target}\`, outside the corpus; expected a file inside the corpus folder (copy it in if it belongs there)`, 'outside-corpus', START)
+        fatal(
+          file,
+          `Unexpected symlink to \`${target}\`, outside the corpus; expected a file inside the corpus folder (copy it in if it belongs there)`,
+          'outside-corpus',
+          START
+        )
         return undefined
       }
     }

@@ -13,12 +13,7 @@ export const INDEX_VERSION = 1 as const
 
 export type EntityType = 'person' | 'case' | 'organisation' | 'place'
 
-export const ENTITY_TYPES: readonly EntityType[] = Object.freeze([
-  'person',
-  'case',
-  'organisation',
-  'place'
-])
+export const ENTITY_TYPES: readonly EntityType[] = Object.freeze(['person', 'case', 'organisation', 'place'])
 
 /** Where an entity came from: the curated register, a case-name pattern, or discovery. */
 export type EntityOrigin = 'register' | 'pattern' | 'discovered'

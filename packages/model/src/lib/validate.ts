@@ -3,9 +3,7 @@ import {Ajv, type ErrorObject} from 'ajv'
 import type {ApparatusIndex} from './types.js'
 
 /** The JSON Schema of the index contract (draft-07). */
-export const indexSchema: Record<string, unknown> = JSON.parse(
-  readFileSync(new URL('../../schema/index.schema.json', import.meta.url), 'utf8')
-)
+export const indexSchema: Record<string, unknown> = JSON.parse(readFileSync(new URL('../../schema/index.schema.json', import.meta.url), 'utf8'))
 
 export interface IndexProblem {
   /** JSON pointer into the index, e.g. `/footnotes/3/offset`. */
@@ -18,7 +16,7 @@ export interface IndexValidation {
   problems: IndexProblem[]
 }
 
-let compiled: ((data: unknown) => boolean) & {errors?: ErrorObject[] | null} | undefined
+let compiled: (((data: unknown) => boolean) & {errors?: ErrorObject[] | null}) | undefined
 
 /**
  * Check an index against the JSON Schema and against the invariants the schema

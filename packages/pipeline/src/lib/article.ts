@@ -62,12 +62,20 @@ export function parseArticle(file: VFile): ParsedArticle | undefined {
 export function transformArticle(file: VFile): {tree: Root; meta: ArticleMeta} | undefined {
   const deep = findDeepNesting(String(file.value))
   if (deep) {
-    fatal(file, `Unexpected nesting ${deep.depth} levels deep (quotes and lists), expected at most ${MAX_BLOCK_NESTING}`, 'too-deep', {line: deep.line, column: deep.column})
+    fatal(file, `Unexpected nesting ${deep.depth} levels deep (quotes and lists), expected at most ${MAX_BLOCK_NESTING}`, 'too-deep', {
+      line: deep.line,
+      column: deep.column
+    })
     return undefined
   }
   const flood = findBracketFlood(String(file.value))
   if (flood) {
-    fatal(file, `Unexpected paragraph with over ${MAX_BRACKETS_PER_BLOCK} \`[\`, expected fewer brackets per paragraph (split it with blank lines)`, 'too-many-brackets', {line: flood.line, column: flood.column})
+    fatal(
+      file,
+      `Unexpected paragraph with over ${MAX_BRACKETS_PER_BLOCK} \`[\`, expected fewer brackets per paragraph (split it with blank lines)`,
+      'too-many-brackets',
+      {line: flood.line, column: flood.column}
+    )
     return undefined
   }
   const tree = processor.parse(file) as Root
@@ -96,7 +104,11 @@ export function collectArticle(tree: Root, meta: ArticleMeta): ParsedArticle {
 }
 
 function noteEntry(node: FootnoteDefinition): NoteEntry {
-  const raw = node.children.map((child) => toString(child)).join('\n').replace(/[ \t]+/g, ' ').trim()
+  const raw = node.children
+    .map((child) => toString(child))
+    .join('\n')
+    .replace(/[ \t]+/g, ' ')
+    .trim()
   return {identifier: node.identifier, label: node.label ?? node.identifier, raw}
 }
 
@@ -110,9 +122,8 @@ function neutralise(tree: Root, file: VFile): void {
     if (node.type === 'html') {
       file.message('Unexpected raw HTML, expected Markdown; it is shown as text', {place: node.position, ruleId: 'raw-html', source: 'apparatus'})
       const text: Text = {type: 'text', value: node.value}
-      const replacement = parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem'
-        ? {type: 'paragraph' as const, children: [text]}
-        : text
+      const replacement =
+        parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem' ? {type: 'paragraph' as const, children: [text]} : text
       ;(parent.children as Nodes[])[index] = replacement as Nodes
       return SKIP
     }

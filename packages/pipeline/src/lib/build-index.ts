@@ -72,7 +72,13 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   readable.forEach((file, index) => {
     const record = mapped.records[index]
     if (record) items.push({file, record})
-    else fatal(file, 'Missing map result for this article in the cache, expected one from an `apparatus build --shard I/N` run with the same corpus, register and version; run every shard first', 'missing-map-result', {line: 1, column: 1})
+    else
+      fatal(
+        file,
+        'Missing map result for this article in the cache, expected one from an `apparatus build --shard I/N` run with the same corpus, register and version; run every shard first',
+        'missing-map-result',
+        {line: 1, column: 1}
+      )
   })
   const reduced = await reduceCorpus(items, register, progress)
   // The records (templates, candidate spans, prepared notes) are spent: let them go before the graph.
@@ -83,7 +89,14 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const citations = assembleCitations(articleCitations, await sourceCitationsCached(content.sources, options.cacheDir))
 
   progress('graph', 0, 1)
-  const partial = {version: INDEX_VERSION, articles: content.articles, entities: content.entities, mentions: content.mentions, sources: content.sources, footnotes: content.footnotes}
+  const partial = {
+    version: INDEX_VERSION,
+    articles: content.articles,
+    entities: content.entities,
+    mentions: content.mentions,
+    sources: content.sources,
+    footnotes: content.footnotes
+  }
   const graph = await buildGraph(partial, options.cacheDir ? {cacheDir: options.cacheDir} : {})
   const index: ApparatusIndex = {...partial, graph}
 
@@ -104,7 +117,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
  * (or loses entries) must never publish a site without its curated entities.
  */
 export function readRegister(file: VFile | undefined): Register {
-  if (file && file.messages.some((message) => message.fatal)) return {entities: []}
+  if (file?.messages.some((message) => message.fatal)) return {entities: []}
   const {register, messages} = loadRegister(file ? String(file.value ?? '') : '', file?.path)
   for (const message of messages) attach(file, message)
   return register

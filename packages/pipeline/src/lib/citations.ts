@@ -49,7 +49,8 @@ function authorNames(authors: readonly string[]): CslName[] {
   return authors.map((full) => {
     const name = full.trim()
     const at = name.lastIndexOf(' ')
-    if (at === -1 || /\b(?:Press|News|Institute|Center|Centre|Council|Association|Agency|Committee|Foundation|International|Watch)\b/.test(name)) return {literal: name}
+    if (at === -1 || /\b(?:Press|News|Institute|Center|Centre|Council|Association|Agency|Committee|Foundation|International|Watch)\b/.test(name))
+      return {literal: name}
     return {given: name.slice(0, at).trim(), family: name.slice(at + 1).trim()}
   })
 }
@@ -74,7 +75,8 @@ export function articleCsl(article: Article, passage?: {id: string; number: numb
   } as CslItem
 }
 
-const nameText = (name: CslName, inverted: boolean) => name.literal ?? (inverted ? [name.family, name.given].filter(Boolean).join(', ') : [name.given, name.family].filter(Boolean).join(' '))
+const nameText = (name: CslName, inverted: boolean) =>
+  name.literal ?? (inverted ? [name.family, name.given].filter(Boolean).join(', ') : [name.given, name.family].filter(Boolean).join(' '))
 const yearOf = (csl: CslItem) => csl.issued?.['date-parts']?.[0]?.[0]
 const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined)
 const end = (text: string) => (/[.?!…”]$/.test(text) ? text : `${text}.`)
@@ -87,17 +89,33 @@ const end = (text: string) => (/[.?!…”]$/.test(text) ? text : `${text}.`)
  */
 function chicago(csl: CslItem): string {
   const names = csl.author ?? []
-  const who = names.map((name, index) => nameText(name, index === 0)).join(names.length > 2 ? ', ' : ' and ').replace(/, ([^,]+)$/, names.length > 2 ? ', and $1' : ', $1')
+  const who = names
+    .map((name, index) => nameText(name, index === 0))
+    .join(names.length > 2 ? ', ' : ' and ')
+    .replace(/, ([^,]+)$/, names.length > 2 ? ', and $1' : ', $1')
   const year = yearOf(csl)
   const title = str(csl.title)
   const container = str(csl['container-title']) ?? str(csl.publisher)
-  const parts = [who ? end(who) : undefined, year ? `${year}.` : 'n.d.', title ? `“${end(title)}”` : undefined, container ? end(container) : undefined, str(csl.URL) ? end(csl.URL!) : undefined]
+  const parts = [
+    who ? end(who) : undefined,
+    year ? `${year}.` : 'n.d.',
+    title ? `“${end(title)}”` : undefined,
+    container ? end(container) : undefined,
+    str(csl.URL) ? end(csl.URL!) : undefined
+  ]
   return parts.filter(Boolean).join(' ')
 }
 
 function mla(csl: CslItem): string {
   const names = csl.author ?? []
-  const who = names.length === 0 ? undefined : names.length === 1 ? nameText(names[0]!, true) : names.length === 2 ? `${nameText(names[0]!, true)}, and ${nameText(names[1]!, false)}` : `${nameText(names[0]!, true)}, et al`
+  const who =
+    names.length === 0
+      ? undefined
+      : names.length === 1
+        ? nameText(names[0]!, true)
+        : names.length === 2
+          ? `${nameText(names[0]!, true)}, and ${nameText(names[1]!, false)}`
+          : `${nameText(names[0]!, true)}, et al`
   const title = str(csl.title)
   const container = str(csl['container-title']) ?? str(csl.publisher)
   const year = yearOf(csl)
@@ -112,7 +130,9 @@ function mla(csl: CslItem): string {
  * computed once, cached, and reused when the rest of the corpus changes.
  */
 function apa(item: CslItem): string {
-  const entries = new Cite([{...item}]).format('bibliography', {format: 'text', template: 'apa', lang: 'en-US', asEntryArray: true}) as unknown as Array<[string, string]>
+  const entries = new Cite([{...item}]).format('bibliography', {format: 'text', template: 'apa', lang: 'en-US', asEntryArray: true}) as unknown as Array<
+    [string, string]
+  >
   return entries[0]?.[1].trim() ?? chicago(item)
 }
 

@@ -51,17 +51,23 @@ export function readMeta(node: Yaml | undefined, file: VFile): ArticleMeta | und
   }
   const record = data as Record<string, unknown>
   const place = (key: string) => {
-    const pair = document.contents && 'items' in document.contents
-      ? (document.contents.items as Array<{key: {range?: [number, number, number]} | null}>).find(
-          (item) => item.key && String((item.key as {value?: unknown}).value) === key
-        )
-      : undefined
+    const pair =
+      document.contents && 'items' in document.contents
+        ? (document.contents.items as Array<{key: {range?: [number, number, number]} | null}>).find(
+            (item) => item.key && String((item.key as {value?: unknown}).value) === key
+          )
+        : undefined
     return at(pair?.key?.range?.[0])
   }
 
   const id = record.id
   if (!isId(id)) {
-    fatal(file, `Unexpected \`id\` ${JSON.stringify(id)}, expected a slug of lowercase letters, digits and hyphens`, 'invalid-id', id === undefined ? at(0) : place('id'))
+    fatal(
+      file,
+      `Unexpected \`id\` ${JSON.stringify(id)}, expected a slug of lowercase letters, digits and hyphens`,
+      'invalid-id',
+      id === undefined ? at(0) : place('id')
+    )
     return undefined
   }
   let title = record.title
@@ -81,7 +87,13 @@ export function readMeta(node: Yaml | undefined, file: VFile): ArticleMeta | und
     const date = record.date instanceof Date ? record.date.toISOString().slice(0, 10) : String(record.date)
     if (isoDate.test(date) && isCalendarDate(date)) meta.date = date
     // A wrong date would reach citations and exports: refuse rather than drop it.
-    else fatal(file, `Unexpected \`date\` ${JSON.stringify(date.slice(0, 40))}, expected a real date as YYYY, YYYY-MM or YYYY-MM-DD`, 'invalid-date', place('date'))
+    else
+      fatal(
+        file,
+        `Unexpected \`date\` ${JSON.stringify(date.slice(0, 40))}, expected a real date as YYYY, YYYY-MM or YYYY-MM-DD`,
+        'invalid-date',
+        place('date')
+      )
   }
   if (typeof record.source === 'string' && record.source.trim()) meta.source = record.source.trim()
   if (Array.isArray(record.credits)) {

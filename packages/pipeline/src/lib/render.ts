@@ -119,7 +119,7 @@ function labelFootnotes(this: unknown) {
     const labels = data?.labels ?? new Map<string, string>()
     const labelOf = (href: unknown, prefix: string) => {
       const identifier = typeof href === 'string' && href.startsWith(prefix) ? decodeURIComponent(href.slice(prefix.length)) : undefined
-      return identifier === undefined ? undefined : labels.get(identifier) ?? identifier
+      return identifier === undefined ? undefined : (labels.get(identifier) ?? identifier)
     }
     visit(tree, 'element', (node: Element) => {
       if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined) {

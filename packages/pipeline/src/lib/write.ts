@@ -115,7 +115,11 @@ async function currentSite(layout: ReturnType<typeof distLayout>): Promise<{path
     // The folder is moved aside and replaced: never do that to a checkout or a project (`--out .`).
     const entries = await readdir(layout.target)
     const foreign = entries.find((entry) => ['.git', 'package.json', 'node_modules', 'corpus', '.hg'].includes(entry))
-    if (foreign) throw new PublishError(`Cannot publish to ${layout.name}/: it holds \`${foreign}\` and does not look like a build output; choose another --out`, 'dist-write')
+    if (foreign)
+      throw new PublishError(
+        `Cannot publish to ${layout.name}/: it holds \`${foreign}\` and does not look like a build output; choose another --out`,
+        'dist-write'
+      )
     return {path: layout.target, plain: true}
   }
   if (info.isSymbolicLink()) {
@@ -180,7 +184,13 @@ export async function lockDist(outDir: string, waitMs = 0): Promise<() => Promis
     if (!alive(holder)) {
       // Stale: claim it by renaming to a unique name first, so two builds never both delete a live lock.
       const claimed = `${lock}.${randomBytes(4).toString('hex')}`
-      if (await rename(lock, claimed).then(() => true, () => false)) await unlink(claimed).catch(() => {})
+      if (
+        await rename(lock, claimed).then(
+          () => true,
+          () => false
+        )
+      )
+        await unlink(claimed).catch(() => {})
       continue
     }
     if (Date.now() >= deadline) {
@@ -193,7 +203,14 @@ export async function lockDist(outDir: string, waitMs = 0): Promise<() => Promis
   }
 }
 
-const reasons: Record<string, string> = {ENOSPC: 'no space left on the device', EACCES: 'permission denied', EPERM: 'not permitted', EROFS: 'read-only file system', EDQUOT: 'disk quota exceeded', ENOTDIR: 'a parent is not a folder'}
+const reasons: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EROFS: 'read-only file system',
+  EDQUOT: 'disk quota exceeded',
+  ENOTDIR: 'a parent is not a folder'
+}
 
 function why(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
@@ -378,7 +395,11 @@ class Reuse {
 
   /** Store the list, for the next build. */
   async finish(): Promise<void> {
-    const sorted = Object.fromEntries(Object.keys(this.list).sort().map((path) => [path, this.list[path]!]))
+    const sorted = Object.fromEntries(
+      Object.keys(this.list)
+        .sort()
+        .map((path) => [path, this.list[path]!])
+    )
     await writeFile(join(this.version, FILE_LIST), JSON.stringify(sorted))
   }
 }
@@ -388,7 +409,10 @@ const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g,
 /** A plain list of the article fragments, so the corpus reads without JavaScript. */
 function articleList(index: ApparatusIndex): string {
   const items = index.articles
-    .map((article) => `<li><a href="${escapeHtml(encodeURIComponent(article.id))}.html">${escapeHtml(article.title)}</a>${article.authors.length > 0 ? ` — ${escapeHtml(article.authors.join(', '))}` : ''}</li>`)
+    .map(
+      (article) =>
+        `<li><a href="${escapeHtml(encodeURIComponent(article.id))}.html">${escapeHtml(article.title)}</a>${article.authors.length > 0 ? ` — ${escapeHtml(article.authors.join(', '))}` : ''}</li>`
+    )
     .join('\n')
   return `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Articles</title></head>\n<body>\n<h1>Articles</h1>\n<ul>\n${items}\n</ul>\n</body>\n</html>\n`
 }

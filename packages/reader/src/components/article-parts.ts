@@ -74,10 +74,19 @@ export function renderEndnotes(index: ApparatusIndex, article: Article) {
  * A note's card beside its marker: below it, or above it when there is no
  * room below (zoom, short windows); a sheet at the bottom on a phone (CSS).
  */
-export function renderNotePopover(index: ApparatusIndex, article: Article, note: Footnote, options: {marker?: HTMLElement; host?: HTMLElement; onKey: (event: KeyboardEvent) => void; onClose: () => void}) {
+export function renderNotePopover(
+  index: ApparatusIndex,
+  article: Article,
+  note: Footnote,
+  options: {marker?: HTMLElement; host?: HTMLElement; onKey: (event: KeyboardEvent) => void; onClose: () => void}
+) {
   const table = lookup(index)
   const source = table.sources.get(note.source)
-  const others = [...new Set((table.notesByArticle.get(article.id) ?? []).filter((item) => item.source === note.source && item.label !== note.label).map((item) => item.label))]
+  const others = [
+    ...new Set(
+      (table.notesByArticle.get(article.id) ?? []).filter((item) => item.source === note.source && item.label !== note.label).map((item) => item.label)
+    )
+  ]
   const entities = (source?.entities ?? []).map((id) => table.entities.get(id)).filter((entity) => entity !== undefined)
   const {marker, host} = options
   let top = 0

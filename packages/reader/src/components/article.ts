@@ -126,7 +126,12 @@ export class ApparatusArticle extends LitElement {
       this.selectedEntity = selection.entity
       this.missingNote = undefined
       if (selection.footnote && selection.footnote !== this.openNote?.note.label) {
-        const note = this.index && this.article ? lookup(this.index).notesByArticle.get(this.article)?.find((item) => item.label === selection.footnote) : undefined
+        const note =
+          this.index && this.article
+            ? lookup(this.index)
+                .notesByArticle.get(this.article)
+                ?.find((item) => item.label === selection.footnote)
+            : undefined
         if (note) this.openNote = {note, marker: undefined}
         else if (this.data) this.missingNote = selection.footnote
       } else if (!selection.footnote && this.openNote) this.openNote = undefined
@@ -147,7 +152,7 @@ export class ApparatusArticle extends LitElement {
     if (changed.has('openNote') && this.openNote?.marker) this.shadowRoot?.querySelector<HTMLElement>('[part="popover"]')?.focus({preventScroll: true})
     const target =
       selection?.article === this.article
-        ? selection?.passage ?? (selection?.entity ? `entity:${selection.entity}` : selection?.source ? `source-${selection.source}` : undefined)
+        ? (selection?.passage ?? (selection?.entity ? `entity:${selection.entity}` : selection?.source ? `source-${selection.source}` : undefined))
         : undefined
     if (!target && changed.has('selection')) this.lastScrolled = undefined
     if (target && target !== this.lastScrolled && this.data) {
@@ -186,13 +191,17 @@ export class ApparatusArticle extends LitElement {
       <article class=${classMap({layout: true, ...hideClasses})} lang="en">
         <header part="header">
           <h1 part="title" tabindex="-1">${article.title}</h1>
-          ${article.authors.length > 0 || article.date
-            ? html`<p part="byline" class="byline">${article.authors.join(', ')}${article.date ? html`${article.authors.length > 0 ? ' · ' : ''}<time datetime=${article.date}>${article.date}</time>` : nothing}</p>`
-            : nothing}
+          ${
+            article.authors.length > 0 || article.date
+              ? html`<p part="byline" class="byline">${article.authors.join(', ')}${article.date ? html`${article.authors.length > 0 ? ' · ' : ''}<time datetime=${article.date}>${article.date}</time>` : nothing}</p>`
+              : nothing
+          }
           <p class="print-only permalink">Permalink: ${permalink}</p>
           <div part="legend" class="legend" role="group" aria-label="Highlights">
             ${ENTITY_TYPES.filter((type) => counts.has(type)).map(
-              (type) => html`<button class="chip type-${type}" aria-pressed=${String(!this.hiddenTypes.has(type))} title=${`Show ${TYPE_LABELS[type]!.toLowerCase()}`} @click=${() => this.toggle(type)}>
+              (
+                type
+              ) => html`<button class="chip type-${type}" aria-pressed=${String(!this.hiddenTypes.has(type))} title=${`Show ${TYPE_LABELS[type]!.toLowerCase()}`} @click=${() => this.toggle(type)}>
                 <span class="swatch" aria-hidden="true"></span>${TYPE_LABELS[type]} <span class="count">${counts.get(type)}</span>
               </button>`
             )}
@@ -208,12 +217,21 @@ export class ApparatusArticle extends LitElement {
         ${this.renderEntities(article)}
         <div @focusin=${this.onFocusIn} @keydown=${this.onGroupKey}>${renderSources(this.index, article, this.articleSources(article), {flash: this.flash, openNote: (label) => this.selectNote(label)})}</div>
         ${renderEndnotes(this.index, article)}
-        ${this.openNote
-          ? renderNotePopover(this.index, article, this.openNote.note, {marker: this.openNote.marker, host: this.shadowRoot?.querySelector<HTMLElement>('.layout') ?? undefined, onKey: this.onPopoverKey, onClose: () => this.closeNote()})
-          : nothing}
-        ${this.citing
-          ? html`<apparatus-cite-panel open .article=${article} .passage=${this.citing.passage} .quote=${this.citing.quote} @close=${this.closeCite}></apparatus-cite-panel>`
-          : nothing}
+        ${
+          this.openNote
+            ? renderNotePopover(this.index, article, this.openNote.note, {
+                marker: this.openNote.marker,
+                host: this.shadowRoot?.querySelector<HTMLElement>('.layout') ?? undefined,
+                onKey: this.onPopoverKey,
+                onClose: () => this.closeNote()
+              })
+            : nothing
+        }
+        ${
+          this.citing
+            ? html`<apparatus-cite-panel open .article=${article} .passage=${this.citing.passage} .quote=${this.citing.quote} @close=${this.closeCite}></apparatus-cite-panel>`
+            : nothing
+        }
       </article>
     `
   }
@@ -230,7 +248,12 @@ export class ApparatusArticle extends LitElement {
       const entity = this.index ? lookup(this.index).entities.get(piece.mention.entity) : undefined
       const type = entity ? (TYPE_SINGULAR[entity.type] ?? entity.type) : ''
       const name = entity && entity.label !== piece.text ? `${type}: ${entity.label}` : type
-      const classes = {m: true, [`type-${entity?.type ?? 'unknown'}`]: true, related: this.hover === piece.mention.entity, selected: this.selectedEntity === piece.mention.entity}
+      const classes = {
+        m: true,
+        [`type-${entity?.type ?? 'unknown'}`]: true,
+        related: this.hover === piece.mention.entity,
+        selected: this.selectedEntity === piece.mention.entity
+      }
       return html`<mark part="mention" class=${classMap(classes)} data-entity=${piece.mention.entity} data-type=${entity?.type ?? ''} tabindex="-1" role="button" title=${name} aria-label=${`${piece.text}, ${name.toLowerCase()}`}>${piece.text}</mark>`
     })
     const classes = {passage: true, flash: this.flash === passage.id, [passage.kind ?? 'paragraph']: true}
@@ -251,7 +274,10 @@ export class ApparatusArticle extends LitElement {
       <h2 id="entities-title">Named in this article</h2>
       <p class="hint">Choose a name to follow it through the corpus; mute one to stop marking it. The arrow keys move through the list.</p>
       ${ENTITY_TYPES.map((type) => {
-        const list = [...counts].map(([id, count]) => ({entity: table.entities.get(id)!, count})).filter((item) => item.entity?.type === type).sort((a, b) => b.count - a.count || a.entity.label.localeCompare(b.entity.label))
+        const list = [...counts]
+          .map(([id, count]) => ({entity: table.entities.get(id)!, count}))
+          .filter((item) => item.entity?.type === type)
+          .sort((a, b) => b.count - a.count || a.entity.label.localeCompare(b.entity.label))
         return list.length === 0
           ? nothing
           : html`<h3>${TYPE_LABELS[type]}</h3>
@@ -277,8 +303,6 @@ export class ApparatusArticle extends LitElement {
     return ids.map((id) => table.sources.get(id)).filter((source) => source !== undefined)
   }
 
-
-
   private toggle(type: EntityType): void {
     const hiddenTypes = new Set(this.hiddenTypes)
     if (hiddenTypes.has(type)) hiddenTypes.delete(type)
@@ -303,7 +327,12 @@ export class ApparatusArticle extends LitElement {
   }
 
   private selectNote(label: string, marker?: HTMLElement): void {
-    const note = this.index && this.article ? lookup(this.index).notesByArticle.get(this.article)?.find((item) => item.label === label) : undefined
+    const note =
+      this.index && this.article
+        ? lookup(this.index)
+            .notesByArticle.get(this.article)
+            ?.find((item) => item.label === label)
+        : undefined
     if (!note) return
     this.openNote = {note, marker: marker ?? this.shadowRoot?.querySelector<HTMLElement>(`button[data-footnote="${CSS.escape(label)}"]`) ?? undefined}
     emitSelect(this, {kind: 'footnote', id: label, ...(this.article ? {article: this.article} : {})})

@@ -142,7 +142,13 @@ export class ApparatusCitePanel extends LitElement {
     if (!this.article) return ''
     const quote = this.quote ?? (this.passage ? this.article.text.slice(this.passage.start, this.passage.end) : undefined)
     const entry = this.entry(this.passage)
-    if (!entry) return citePassage(this.article, (CITE_STYLES.some((style) => style.id === this.styleName) ? this.styleName : 'apa') as CiteStyle, this.link(this.passage), quote)
+    if (!entry)
+      return citePassage(
+        this.article,
+        (CITE_STYLES.some((style) => style.id === this.styleName) ? this.styleName : 'apa') as CiteStyle,
+        this.link(this.passage),
+        quote
+      )
     const text = entry.citation[this.styleName] ?? Object.values(entry.citation)[0] ?? ''
     return `${quote ? `“${quoteText(quote)}” ` : ''}${text}`
   }
@@ -164,17 +170,21 @@ export class ApparatusCitePanel extends LitElement {
       const own = this.entry()
       if (this.sources.length === 0 && !own) return nothing
       return html`<div class="downloads" part="downloads">
-        ${own
-          ? html`<span>Cite this article:</span>
+        ${
+          own
+            ? html`<span>Cite this article:</span>
               <button data-download="article-bibtex" @click=${() => this.download(this.article!.id, 'bib', own.bibtex)}>BibTeX</button>
               <button data-download="article-ris" @click=${() => this.download(this.article!.id, 'ris', own.ris)}>RIS</button>`
-          : nothing}
-        ${this.sources.length > 0
-          ? html`<span>Bibliography:</span>
+            : nothing
+        }
+        ${
+          this.sources.length > 0
+            ? html`<span>Bibliography:</span>
               <button data-download="bibliography-bibtex" @click=${() => this.download(`${this.article!.id}-sources`, 'bib', this.bibliography('bibtex'))}>BibTeX</button>
               <button data-download="bibliography-ris" @click=${() => this.download(`${this.article!.id}-sources`, 'ris', this.bibliography('ris'))}>RIS</button>
               <button @click=${() => this.download(`${this.article!.id}-sources`, 'json', toCslJson(this.sources))}>CSL-JSON</button>`
-          : nothing}
+            : nothing
+        }
       </div>`
     }
     const entry = this.entry(this.passage)
@@ -183,17 +193,20 @@ export class ApparatusCitePanel extends LitElement {
       <fieldset>
         <legend class="visually-hidden">Citation style</legend>
         ${this.styles.map(
-          (style) => html`<label><input type="radio" name="style" value=${style.id} .checked=${this.styleName === style.id} @change=${() => (this.styleName = style.id)} /> ${style.label}</label>`
+          (style) =>
+            html`<label><input type="radio" name="style" value=${style.id} .checked=${this.styleName === style.id} @change=${() => (this.styleName = style.id)} /> ${style.label}</label>`
         )}
       </fieldset>
       <label class="visually-hidden" for="citation">Citation</label>
       <textarea id="citation" readonly .value=${this.citation}></textarea>
       <div class="row">
         <span role="status" aria-live="polite">${this.copied ? 'Copied' : ''}</span>
-        ${entry
-          ? html`<button data-download="bibtex" @click=${() => this.download(this.fileName, 'bib', entry.bibtex)}>BibTeX</button>
+        ${
+          entry
+            ? html`<button data-download="bibtex" @click=${() => this.download(this.fileName, 'bib', entry.bibtex)}>BibTeX</button>
               <button data-download="ris" @click=${() => this.download(this.fileName, 'ris', entry.ris)}>RIS</button>`
-          : nothing}
+            : nothing
+        }
         <button @click=${this.copy}>Copy</button>
         <button @click=${this.close}>Close</button>
       </div>

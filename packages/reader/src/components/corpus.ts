@@ -130,7 +130,8 @@ export class ApparatusCorpus extends LitElement {
     if ((changed.has('src') || changed.has('manifest')) && from && from !== this.loaded && !this.index) void this.load(from)
     if (changed.has('citations')) this.citationStrings.setValue(this.citations)
     // With a manifest, citations wait until the manifest says whether the one index (and its citations.json) is used.
-    if (changed.has('citationsSrc') && this.citationsSrc && this.citationsSrc !== this.citationsLoaded && !this.citations && !this.manifest) void this.loadCitations(this.citationsSrc)
+    if (changed.has('citationsSrc') && this.citationsSrc && this.citationsSrc !== this.citationsLoaded && !this.citations && !this.manifest)
+      void this.loadCitations(this.citationsSrc)
   }
 
   /** Select something, as if an `apparatus-select` event had reached this element. */
@@ -155,7 +156,11 @@ export class ApparatusCorpus extends LitElement {
     try {
       response = await fetch(src)
     } catch (error) {
-      return fail('The corpus could not be reached', `Fetching ${src} failed: ${(error as Error).message}.`, 'Check that the site is being served (pnpm start) and try again.')
+      return fail(
+        'The corpus could not be reached',
+        `Fetching ${src} failed: ${(error as Error).message}.`,
+        'Check that the site is being served (pnpm start) and try again.'
+      )
     }
     if (!response.ok && src === this.manifest && this.src && !fromManifest) return this.load(this.src, true)
     if (!response.ok)
@@ -176,9 +181,16 @@ export class ApparatusCorpus extends LitElement {
       return fail(
         'This index was written for another version of Apparatus',
         `${src} is index version ${version}; this reader reads version 1.`,
-        version > 1 ? 'Update the reader, or rebuild the index with the Apparatus version this site came with.' : 'Rebuild the index with “pnpm apparatus build”.'
+        version > 1
+          ? 'Update the reader, or rebuild the index with the Apparatus version this site came with.'
+          : 'Rebuild the index with “pnpm apparatus build”.'
       )
-    if (!data || version !== 1 || !Array.isArray(data.articles)) return fail('This is not an Apparatus index', `${src} has no “version”: 1 and no articles.`, 'Point src at the index.json that “pnpm apparatus build” writes.')
+    if (!data || version !== 1 || !Array.isArray(data.articles))
+      return fail(
+        'This is not an Apparatus index',
+        `${src} has no “version”: 1 and no articles.`,
+        'Point src at the index.json that “pnpm apparatus build” writes.'
+      )
     this.index = data as ApparatusIndex
     if (fromManifest && this.citationsSrc && !this.citations) void this.loadCitations(this.citationsSrc)
   }
@@ -190,7 +202,11 @@ export class ApparatusCorpus extends LitElement {
       this.error = {title, detail, fix}
     }
     if (manifest.version !== 1 || manifest.index !== 1)
-      return fail('This index was written for another version of Apparatus', `${url} is shard format ${manifest.version}, index version ${manifest.index}; this reader reads 1 and 1.`, 'Update the reader, or rebuild with the Apparatus version this site came with.')
+      return fail(
+        'This index was written for another version of Apparatus',
+        `${url} is shard format ${manifest.version}, index version ${manifest.index}; this reader reads 1 and 1.`,
+        'Update the reader, or rebuild with the Apparatus version this site came with.'
+      )
     if (manifest.single) return this.load(new URL(manifest.single, url).href, true)
     const sharded = new ShardedCorpus(url, manifest, undefined, () => {
       if (this.sharded !== sharded) return
@@ -202,7 +218,11 @@ export class ApparatusCorpus extends LitElement {
       await sharded.open()
       await sharded.ensure(first, compareOf(location.hash))
     } catch (error) {
-      return fail('The corpus index is damaged', `${url} lists files that could not be read (${(error as Error).message}).`, 'Rebuild it with “pnpm apparatus build”.')
+      return fail(
+        'The corpus index is damaged',
+        `${url} lists files that could not be read (${(error as Error).message}).`,
+        'Rebuild it with “pnpm apparatus build”.'
+      )
     }
     this.sharded = sharded
     this.index = sharded.index

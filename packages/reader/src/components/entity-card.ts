@@ -123,9 +123,11 @@ export class ApparatusEntityCard extends LitElement {
         ${wikidata ? html`<a href=${wikidata} target="_blank" rel="noopener noreferrer">Wikidata ${entity.wikidata}</a>` : nothing}
       </p>
       ${entity.aliases.length > 0 ? html`<p part="aliases">Also: ${entity.aliases.join(' · ')}</p>` : nothing}
-      ${citation
-        ? html`<p part="citation">Citation: <cite>${entity.label}, ${citation.citation}</cite> <span class="meta">(as given in ${citation.from.kind === 'source' ? 'a note' : 'the text'})</span></p>`
-        : nothing}
+      ${
+        citation
+          ? html`<p part="citation">Citation: <cite>${entity.label}, ${citation.citation}</cite> <span class="meta">(as given in ${citation.from.kind === 'source' ? 'a note' : 'the text'})</span></p>`
+          : nothing
+      }
       <h3>${total.mentions === 0 ? 'Not named in the text of any article' : `${total.mentions} ${total.mentions === 1 ? 'mention' : 'mentions'} in ${total.articles} ${total.articles === 1 ? 'article' : 'articles'}`}</h3>
       ${mentions.length < total.mentions ? html`<p class="meta" part="shown">The first ${mentions.length} are quoted here.</p>` : nothing}
       <div part="mentions">
@@ -148,8 +150,12 @@ export class ApparatusEntityCard extends LitElement {
             </ol>`
         })}
       </div>
-      ${cited.length > 0 ? html`<h3>Named in ${cited.length} ${cited.length === 1 ? 'source' : 'sources'}</h3>
-            <ul class="sources">${cited.map((source) => html`<li><button class="chip" @click=${() => emitSelect(this, {kind: 'source', id: source.id})}>${source.csl.title ?? source.id}</button></li>`)}</ul>` : nothing}
+      ${
+        cited.length > 0
+          ? html`<h3>Named in ${cited.length} ${cited.length === 1 ? 'source' : 'sources'}</h3>
+            <ul class="sources">${cited.map((source) => html`<li><button class="chip" @click=${() => emitSelect(this, {kind: 'source', id: source.id})}>${source.csl.title ?? source.id}</button></li>`)}</ul>`
+          : nothing
+      }
     </section>`
   }
 
@@ -174,7 +180,7 @@ function around(text: string, start: number, end: number, from: number, to: numb
   let right = Math.min(end, to + WINDOW)
   if (right < end) {
     const space = text.lastIndexOf(' ', right)
-    right = space > to ? space : to
+    right = Math.max(space, to)
   }
   return {from: left, to: right}
 }

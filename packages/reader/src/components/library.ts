@@ -192,7 +192,9 @@ export class ApparatusLibrary extends LitElement {
       <thead>
         <tr>
           ${COLUMNS.map(
-            (column) => html`<th scope="col" class=${column.numeric ? 'n' : ''} aria-sort=${this.sortBy === column.id ? (this.descending ? 'descending' : 'ascending') : 'none'}>
+            (
+              column
+            ) => html`<th scope="col" class=${column.numeric ? 'n' : ''} aria-sort=${this.sortBy === column.id ? (this.descending ? 'descending' : 'ascending') : 'none'}>
               <button @click=${() => this.sort(column.id)}>${column.label}</button>
             </th>`
           )}

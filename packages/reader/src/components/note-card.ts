@@ -65,22 +65,25 @@ export class ApparatusNoteCard extends LitElement {
     return html`
       <p part="citation">
         ${parts.authors ? html`<span class="authors">${parts.authors}</span> ` : nothing}<span class="year">(${parts.year ?? 'n.d.'})</span>.
-        ${parts.title ? html`<span class="title">${parts.title}</span>. ` : nothing}${parts.container ? html`<span class="container">${parts.container}</span>. ` : nothing}${parts.publisher
-          ? html`<span class="publisher">${parts.publisher}</span>. `
-          : nothing}
+        ${parts.title ? html`<span class="title">${parts.title}</span>. ` : nothing}${parts.container ? html`<span class="container">${parts.container}</span>. ` : nothing}${
+          parts.publisher ? html`<span class="publisher">${parts.publisher}</span>. ` : nothing
+        }
         ${parts.url ? html`<a part="link" href=${parts.url} target="_blank" rel="noopener noreferrer">${parts.url}</a>` : nothing}
       </p>
-      ${this.others.length > 0
-        ? html`<h3>Also cited in notes</h3>
+      ${
+        this.others.length > 0
+          ? html`<h3>Also cited in notes</h3>
             <ul>
               ${this.others.map(
                 (label) =>
                   html`<li><button class="chip" @click=${() => emitSelect(this, {kind: 'footnote', id: label, ...(this.article ? {article: this.article} : {})})}>${label}</button></li>`
               )}
             </ul>`
-        : nothing}
-      ${this.entities.length > 0
-        ? html`<h3>Named in this source</h3>
+          : nothing
+      }
+      ${
+        this.entities.length > 0
+          ? html`<h3>Named in this source</h3>
             <ul>
               ${this.entities.map(
                 (entity) =>
@@ -91,7 +94,8 @@ export class ApparatusNoteCard extends LitElement {
                   </li>`
               )}
             </ul>`
-        : nothing}
+          : nothing
+      }
     `
   }
 }

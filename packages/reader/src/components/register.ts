@@ -177,7 +177,9 @@ export class ApparatusRegister extends LitElement {
     const letters = new Map<string, Row[]>()
     for (const row of rows) letters.set(row.letter, [...(letters.get(row.letter) ?? []), row])
     const sharded = shardedOf(this.index)
-    const counts = Object.fromEntries(ENTITY_TYPES.map((type) => [type, sharded ? sharded.manifest.entityTypes[type] : this.index!.entities.filter((entity) => entity.type === type).length]))
+    const counts = Object.fromEntries(
+      ENTITY_TYPES.map((type) => [type, sharded ? sharded.manifest.entityTypes[type] : this.index!.entities.filter((entity) => entity.type === type).length])
+    )
     return html`<nav part="types" aria-label="Registers">
         <ul>
           ${ENTITY_TYPES.map(
@@ -189,7 +191,9 @@ export class ApparatusRegister extends LitElement {
       <nav part="letters" aria-label="Letters">
         <ul>
           ${[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ#'].map((letter) =>
-            letters.has(letter) ? html`<li><a href=${`#letter-${letter}`} @click=${(event: Event) => this.jump(event, letter)} aria-label=${`Letter ${letter}`}>${letter}</a></li>` : html`<li><span aria-hidden="true">${letter}</span></li>`
+            letters.has(letter)
+              ? html`<li><a href=${`#letter-${letter}`} @click=${(event: Event) => this.jump(event, letter)} aria-label=${`Letter ${letter}`}>${letter}</a></li>`
+              : html`<li><span aria-hidden="true">${letter}</span></li>`
           )}
         </ul>
       </nav>
@@ -232,6 +236,9 @@ export class ApparatusRegister extends LitElement {
 /** People are filed under their last name (“Rubio, Marco”); everything else under its label. */
 function sortName(entity: Entity): string {
   if (entity.type !== 'person') return entity.label.replace(/^the\s+/i, '')
-  const words = entity.label.replace(/\b(Jr|Sr|II|III)\.?$/, '').trim().split(/\s+/)
+  const words = entity.label
+    .replace(/\b(Jr|Sr|II|III)\.?$/, '')
+    .trim()
+    .split(/\s+/)
   return words.length > 1 ? `${words.at(-1)} ${words.slice(0, -1).join(' ')}` : entity.label
 }

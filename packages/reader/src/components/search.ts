@@ -164,7 +164,16 @@ export class ApparatusSearch extends LitElement {
     // Sharded: only hits whose text has loaded are shown; the count is already exact.
     const shown = hits.slice(0, this.shown).filter((hit) => (hit as Partial<ShardHit>).filled !== false)
     const pending = Boolean(shardedOf(this.index)) && !isEmptyQuery(parsed) && this.answered?.query !== this.query
-    const status = isEmptyQuery(parsed) || (!this.engine && !shardedOf(this.index)) ? '' : pending ? 'Searching…' : hits.length === 0 ? `No results for “${this.query.trim()}”.` : shown.length < hits.length ? `Showing ${shown.length} of ${hits.length} results.` : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}.`
+    const status =
+      isEmptyQuery(parsed) || (!this.engine && !shardedOf(this.index))
+        ? ''
+        : pending
+          ? 'Searching…'
+          : hits.length === 0
+            ? `No results for “${this.query.trim()}”.`
+            : shown.length < hits.length
+              ? `Showing ${shown.length} of ${hits.length} results.`
+              : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}.`
     return html`<label class="visually-hidden" for="q">Search the corpus</label>
       <input
         id="q"
@@ -179,14 +188,18 @@ export class ApparatusSearch extends LitElement {
       />
       <p class="help" id="help">Searches passages, names, sources and titles. Every result contains every word; put a phrase in quotes.</p>
       <p class="count" id="count" role="status" aria-live="polite">${status}</p>
-      ${shown.length > 0
-        ? html`<ol part="results" aria-label="Results" @keydown=${this.onListKey}>
+      ${
+        shown.length > 0
+          ? html`<ol part="results" aria-label="Results" @keydown=${this.onListKey}>
             ${shown.map((hit) => html`<li part="result">${this.renderHit(hit)}</li>`)}
           </ol>`
-        : nothing}
-      ${shown.length < hits.length
-        ? html`<button part="more" class="more" @click=${this.more}>Show ${Math.min(this.limit, hits.length - shown.length)} more (${hits.length - shown.length} not shown)</button>`
-        : nothing}`
+          : nothing
+      }
+      ${
+        shown.length < hits.length
+          ? html`<button part="more" class="more" @click=${this.more}>Show ${Math.min(this.limit, hits.length - shown.length)} more (${hits.length - shown.length} not shown)</button>`
+          : nothing
+      }`
   }
 
   private renderHit(hit: SearchHit) {
@@ -258,7 +271,8 @@ export class ApparatusSearch extends LitElement {
     const links = [...(this.shadowRoot?.querySelectorAll<HTMLElement>('[part="results"] a') ?? [])]
     const at = links.indexOf(event.target as HTMLElement)
     if (at === -1) return
-    const to = event.key === 'ArrowDown' ? at + 1 : event.key === 'ArrowUp' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? links.length - 1 : undefined
+    const to =
+      event.key === 'ArrowDown' ? at + 1 : event.key === 'ArrowUp' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? links.length - 1 : undefined
     if (event.key === 'Escape' || to === -1) {
       event.preventDefault()
       this.focus()

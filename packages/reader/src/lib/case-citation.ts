@@ -13,7 +13,8 @@ export interface CaseCitation {
 }
 
 // Volume, a reporter abbreviation (U.S., S. Ct., L. Ed. 2d, F.3d, F. Supp. 2d, …), first page, then an optional “(court year)”.
-const REPORTER = /\b\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.\s?(?:Supp\.\s?)?(?:2d|3d|4th)?|F\.\s?App'x|[A-Z][a-z]{0,5}\.(?:\s?[A-Z][a-z]{0,5}\.){0,2}(?:\s?[23]d)?)\s+\d{1,5}(?:,\s*\d{1,5})?(?:\s*\((?:[^()\d]{0,40}\s)?\d{4}\))?/
+const REPORTER =
+  /\b\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.\s?(?:Supp\.\s?)?(?:2d|3d|4th)?|F\.\s?App'x|[A-Z][a-z]{0,5}\.(?:\s?[A-Z][a-z]{0,5}\.){0,2}(?:\s?[23]d)?)\s+\d{1,5}(?:,\s*\d{1,5})?(?:\s*\((?:[^()\d]{0,40}\s)?\d{4}\))?/
 
 export function caseCitation(index: ApparatusIndex, entity: string): CaseCitation | undefined {
   for (const mention of index.mentions) {

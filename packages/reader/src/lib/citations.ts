@@ -21,13 +21,24 @@ export interface Citations {
 /** A loaded value is used only when it has the expected shape; anything else is ignored (the reader falls back). */
 export function isCitations(value: unknown): value is Citations {
   const data = value as Partial<Citations> | undefined
-  return !!data && data.version === 1 && typeof data.link === 'string' && Array.isArray(data.styles) && typeof data.articles === 'object' && typeof data.sources === 'object'
+  return (
+    !!data &&
+    data.version === 1 &&
+    typeof data.link === 'string' &&
+    Array.isArray(data.styles) &&
+    typeof data.articles === 'object' &&
+    typeof data.sources === 'object'
+  )
 }
 
 /** An entry with its placeholder link replaced by `link`. */
 export function withLink(entry: CitationEntry, placeholder: string, link: string): CitationEntry {
   const put = (text: string) => text.split(placeholder).join(link)
-  return {citation: Object.fromEntries(Object.entries(entry.citation).map(([style, text]) => [style, put(text)])), bibtex: put(entry.bibtex), ris: put(entry.ris)}
+  return {
+    citation: Object.fromEntries(Object.entries(entry.citation).map(([style, text]) => [style, put(text)])),
+    bibtex: put(entry.bibtex),
+    ris: put(entry.ris)
+  }
 }
 
 /**

@@ -46,7 +46,10 @@ export function citationParts(source: Source): {authors: string; year?: number; 
 /** One-line plain text of a source (for lists, copy, search). */
 export function sourceText(source: Source): string {
   const parts = citationParts(source)
-  return [parts.authors, parts.year ? `(${parts.year})` : '(n.d.)', parts.title, parts.container ?? parts.publisher, parts.url].filter(Boolean).join('. ').replace(/\.\./g, '.')
+  return [parts.authors, parts.year ? `(${parts.year})` : '(n.d.)', parts.title, parts.container ?? parts.publisher, parts.url]
+    .filter(Boolean)
+    .join('. ')
+    .replace(/\.\./g, '.')
 }
 
 function splitName(full: string): {given: string; family: string} {
@@ -62,7 +65,18 @@ export function citePassage(article: Article, style: CiteStyle, link: string, qu
   const quoted = quote ? `“${quoteText(quote)}” ` : ''
   switch (style) {
     case 'apa': {
-      const who = names.length > 0 ? names.map((name) => `${name.family}, ${name.given.split(/\s+/).map((part) => `${part[0] ?? ''}.`).join(' ')}`).join(', ') : title
+      const who =
+        names.length > 0
+          ? names
+              .map(
+                (name) =>
+                  `${name.family}, ${name.given
+                    .split(/\s+/)
+                    .map((part) => `${part[0] ?? ''}.`)
+                    .join(' ')}`
+              )
+              .join(', ')
+          : title
       return `${quoted}${who} (${year}). ${names.length > 0 ? `${title}. ` : ''}${link}`
     }
     case 'chicago': {
@@ -70,7 +84,8 @@ export function citePassage(article: Article, style: CiteStyle, link: string, qu
       return `${quoted}${who ? `${who}. ` : ''}“${title}.” ${year}. ${link}.`
     }
     case 'mla': {
-      const who = names.length === 0 ? '' : names.length === 1 ? `${names[0]!.family}, ${names[0]!.given}. ` : `${names[0]!.family}, ${names[0]!.given}, et al. `
+      const who =
+        names.length === 0 ? '' : names.length === 1 ? `${names[0]!.family}, ${names[0]!.given}. ` : `${names[0]!.family}, ${names[0]!.given}, et al. `
       return `${quoted}${who}“${title}.” ${year === 'n.d.' ? '' : `${year}, `}${link}.`
     }
   }
@@ -79,44 +94,68 @@ export function citePassage(article: Article, style: CiteStyle, link: string, qu
 const bibtexEscape = (value: string) => value.replace(/[\\{}]/g, (char) => `\\${char}`).replace(/[&%$#_]/g, (char) => `\\${char}`)
 
 export function toBibtex(sources: readonly Source[]): string {
-  return sources
-    .map((source) => {
-      const csl = source.csl
-      const type = csl.type === 'article-journal' ? 'article' : csl.type === 'book' ? 'book' : csl.type === 'report' ? 'techreport' : 'misc'
-      const fields: Array<[string, string | undefined]> = [
-        ['author', (csl.author ?? []).map((name) => (name.literal ? `{${name.literal}}` : `${name.family ?? ''}, ${name.given ?? ''}`)).join(' and ') || undefined],
-        ['title', typeof csl.title === 'string' ? csl.title : undefined],
-        [type === 'article' ? 'journal' : 'howpublished', typeof csl['container-title'] === 'string' ? csl['container-title'] : undefined],
-        ['publisher', typeof csl.publisher === 'string' ? csl.publisher : undefined],
-        ['year', yearOf(csl)?.toString()],
-        ['url', safeUrl(csl.URL)]
-      ]
-      const body = fields.filter(([, value]) => value).map(([key, value]) => `  ${key} = {${key === 'url' ? value : bibtexEscape(value!)}}`)
-      return `@${type}{${source.id.replace(/[^\w-]/g, '')},\n${body.join(',\n')}\n}`
-    })
-    .join('\n\n') + '\n'
+  return (
+    sources
+      .map((source) => {
+        const csl = source.csl
+        const type = csl.type === 'article-journal' ? 'article' : csl.type === 'book' ? 'book' : csl.type === 'report' ? 'techreport' : 'misc'
+        const fields: Array<[string, string | undefined]> = [
+          [
+            'author',
+            (csl.author ?? []).map((name) => (name.literal ? `{${name.literal}}` : `${name.family ?? ''}, ${name.given ?? ''}`)).join(' and ') || undefined
+          ],
+          ['title', typeof csl.title === 'string' ? csl.title : undefined],
+          [type === 'article' ? 'journal' : 'howpublished', typeof csl['container-title'] === 'string' ? csl['container-title'] : undefined],
+          ['publisher', typeof csl.publisher === 'string' ? csl.publisher : undefined],
+          ['year', yearOf(csl)?.toString()],
+          ['url', safeUrl(csl.URL)]
+        ]
+        const body = fields.filter(([, value]) => value).map(([key, value]) => `  ${key} = {${key === 'url' ? value : bibtexEscape(value!)}}`)
+        return `@${type}{${source.id.replace(/[^\w-]/g, '')},\n${body.join(',\n')}\n}`
+      })
+      .join('\n\n') + '\n'
+  )
 }
 
 export function toRis(sources: readonly Source[]): string {
   const clean = (value: string) => value.replace(/[\r\n]+/g, ' ')
-  return sources
-    .map((source) => {
-      const csl = source.csl
-      const type = csl.type === 'article-journal' ? 'JOUR' : csl.type === 'book' ? 'BOOK' : csl.type === 'legal_case' ? 'CASE' : csl.type === 'report' ? 'RPRT' : csl.URL ? 'ELEC' : 'GEN'
-      const lines = [`TY  - ${type}`]
-      for (const name of csl.author ?? []) lines.push(`AU  - ${clean(name.literal ?? `${name.family ?? ''}, ${name.given ?? ''}`)}`)
-      if (typeof csl.title === 'string') lines.push(`TI  - ${clean(csl.title)}`)
-      if (typeof csl['container-title'] === 'string') lines.push(`T2  - ${clean(csl['container-title'])}`)
-      if (typeof csl.publisher === 'string') lines.push(`PB  - ${clean(csl.publisher)}`)
-      if (yearOf(csl)) lines.push(`PY  - ${yearOf(csl)}`)
-      const url = safeUrl(csl.URL)
-      if (url) lines.push(`UR  - ${url}`)
-      lines.push(`ID  - ${source.id}`, 'ER  - ')
-      return lines.join('\n')
-    })
-    .join('\n\n') + '\n'
+  return (
+    sources
+      .map((source) => {
+        const csl = source.csl
+        const type =
+          csl.type === 'article-journal'
+            ? 'JOUR'
+            : csl.type === 'book'
+              ? 'BOOK'
+              : csl.type === 'legal_case'
+                ? 'CASE'
+                : csl.type === 'report'
+                  ? 'RPRT'
+                  : csl.URL
+                    ? 'ELEC'
+                    : 'GEN'
+        const lines = [`TY  - ${type}`]
+        for (const name of csl.author ?? []) lines.push(`AU  - ${clean(name.literal ?? `${name.family ?? ''}, ${name.given ?? ''}`)}`)
+        if (typeof csl.title === 'string') lines.push(`TI  - ${clean(csl.title)}`)
+        if (typeof csl['container-title'] === 'string') lines.push(`T2  - ${clean(csl['container-title'])}`)
+        if (typeof csl.publisher === 'string') lines.push(`PB  - ${clean(csl.publisher)}`)
+        if (yearOf(csl)) lines.push(`PY  - ${yearOf(csl)}`)
+        const url = safeUrl(csl.URL)
+        if (url) lines.push(`UR  - ${url}`)
+        lines.push(`ID  - ${source.id}`, 'ER  - ')
+        return lines.join('\n')
+      })
+      .join('\n\n') + '\n'
+  )
 }
 
 export function toCslJson(sources: readonly Source[]): string {
-  return JSON.stringify(sources.map((source) => source.csl), null, 2) + '\n'
+  return (
+    JSON.stringify(
+      sources.map((source) => source.csl),
+      null,
+      2
+    ) + '\n'
+  )
 }

@@ -152,11 +152,13 @@ function merge(ranges: Array<[number, number]>): Array<[number, number]> {
 /** The documents of an index: passages (their own text only), names, sources, titles. */
 export function searchDocs(index: ApparatusIndex): SearchDoc[] {
   const docs: SearchDoc[] = []
-  for (const entity of index.entities) docs.push({kind: 'entity', id: entity.id, text: [entity.label, ...entity.aliases.filter((alias) => alias !== entity.label)].join(' · ')})
+  for (const entity of index.entities)
+    docs.push({kind: 'entity', id: entity.id, text: [entity.label, ...entity.aliases.filter((alias) => alias !== entity.label)].join(' · ')})
   for (const article of index.articles) docs.push({kind: 'article', id: article.id, text: [article.title, ...article.authors].join(' · '), article: article.id})
   for (const source of index.sources) docs.push({kind: 'source', id: source.id, text: source.raw?.trim() || sourceText(source)})
   for (const article of index.articles) {
-    for (const passage of article.passages) docs.push({kind: 'passage', id: passage.id, text: article.text.slice(passage.start, passage.end), article: article.id})
+    for (const passage of article.passages)
+      docs.push({kind: 'passage', id: passage.id, text: article.text.slice(passage.start, passage.end), article: article.id})
   }
   return docs
 }

@@ -69,7 +69,10 @@ export function parseRoute(hash: string): Route {
   const value = hash.replace(/^#/, '')
   const [path = '', search = ''] = value.split('?', 2)
   const params = new URLSearchParams(search)
-  const parts = path.split('/').filter(Boolean).map((part) => safeDecode(part))
+  const parts = path
+    .split('/')
+    .filter(Boolean)
+    .map((part) => safeDecode(part))
   const route: Route = {view: 'library'}
   if (parts[0] === 'article' && parts[1]) {
     route.view = 'article'

@@ -129,7 +129,10 @@ export class ShardedSearch {
   /** Terms starting with `run`, their postings, and (when asked for) their occurrences. */
   private async terms(run: string, positions: boolean): Promise<Array<[string, number[], number[] | undefined]>> {
     const prefixes = this.chunksFor(run)
-    const [chunks, occurrences] = await Promise.all([Promise.all(prefixes.map((prefix) => this.chunk(prefix))), positions ? Promise.all(prefixes.map((prefix) => this.chunk(prefix, true))) : undefined])
+    const [chunks, occurrences] = await Promise.all([
+      Promise.all(prefixes.map((prefix) => this.chunk(prefix))),
+      positions ? Promise.all(prefixes.map((prefix) => this.chunk(prefix, true))) : undefined
+    ])
     const found: Array<[string, number[], number[] | undefined]> = []
     chunks.forEach((terms, n) => {
       for (const term in terms) if (term.startsWith(run)) found.push([term, terms[term]!, occurrences?.[n]?.[term]])
@@ -259,7 +262,11 @@ export class ShardedSearch {
   async fill(hits: ShardHit[], input: string | Query): Promise<void> {
     const query = typeof input === 'string' ? parseQuery(input) : input
     const per = this.manifest.docsPerFile
-    const files = await Promise.all([...new Set(hits.filter((hit) => !hit.filled).map((hit) => Math.floor(hit.doc / per)))].map(async (number) => [number, await this.docFile(number)] as const))
+    const files = await Promise.all(
+      [...new Set(hits.filter((hit) => !hit.filled).map((hit) => Math.floor(hit.doc / per)))].map(
+        async (number) => [number, await this.docFile(number)] as const
+      )
+    )
     const byNumber = new Map(files)
     for (const hit of hits) {
       if (hit.filled) continue

@@ -225,7 +225,9 @@ export class ShardedCorpus {
 
   /** Load the articles of these passages (for the sentences behind a link), at most `limit` of them. */
   async ensurePassages(passages: readonly string[], limit = 8): Promise<void> {
-    const ids = [...new Set(passages.map((id) => id.slice(0, id.lastIndexOf(':p'))))].filter((id) => this.articles.has(id) && !this.full.has(id)).slice(0, limit)
+    const ids = [...new Set(passages.map((id) => id.slice(0, id.lastIndexOf(':p'))))]
+      .filter((id) => this.articles.has(id) && !this.full.has(id))
+      .slice(0, limit)
     if (ids.length === 0) return
     await Promise.all(ids.map((id) => this.loadArticle(id).catch(() => undefined)))
     this.compose()
@@ -257,7 +259,9 @@ export class ShardedCorpus {
 
   private async loadRegister(type: EntityType): Promise<void> {
     if (this.registers.has(type)) return
-    const file = (await this.get(`register/${type}.json`)) as {entries: Array<[string, string, string[], Entity['origin'], string | null, number, number, number]>}
+    const file = (await this.get(`register/${type}.json`)) as {
+      entries: Array<[string, string, string[], Entity['origin'], string | null, number, number, number]>
+    }
     const entries = file.entries.map(([id, label, aliases, origin, wikidata, mentions, articles, named]) => {
       const entity: Entity = this.entities.get(id) ?? {id, type, label, aliases, origin, ...(wikidata ? {wikidata} : {})}
       this.entities.set(id, entity)

@@ -1,7 +1,8 @@
 /** Author strings -> CSL names: `Family, A.` lists become family/given; anything else is a literal (an organisation). */
 import type {CslName} from '@apparatus/model'
 
-const person = /([\p{Lu}][\p{L}'’-]+(?:[ -](?:de|da|van|von|del|la|le)?\s?[\p{Lu}][\p{L}'’-]+)*),\s*((?:[\p{Lu}]\.?\s?(?:-\s*[\p{Lu}]\.?\s?)?)+|[\p{Lu}][\p{L}-]+(?:\s[\p{Lu}]\.)?)(?=\s*(?:,|&|\band\b|$))/gu
+const person =
+  /([\p{Lu}][\p{L}'’-]+(?:[ -](?:de|da|van|von|del|la|le)?\s?[\p{Lu}][\p{L}'’-]+)*),\s*((?:[\p{Lu}]\.?\s?(?:-\s*[\p{Lu}]\.?\s?)?)+|[\p{Lu}][\p{L}-]+(?:\s[\p{Lu}]\.)?)(?=\s*(?:,|&|\band\b|$))/gu
 const separator = /^[\s,]*(?:&|and|et al\.?)?[\s,]*$/i
 
 export function splitAuthors(text: string): CslName[] {
@@ -22,7 +23,8 @@ export function splitAuthors(text: string): CslName[] {
   return [literal(value)]
 }
 
-const organisation = /\b(?:press|news|international|association|institute|office|brief|insider|watch|nations|commission|committee|council|centre|center|university|times|post|radio|ministry|department|agency|foundation|group|network|bank|court)\b/i
+const organisation =
+  /\b(?:press|news|international|association|institute|office|brief|insider|watch|nations|commission|committee|council|centre|center|university|times|post|radio|ministry|department|agency|foundation|group|network|bank|court)\b/i
 
 function literal(value: string): CslName {
   return {literal: value.replace(/\.$/, '').trim()}

@@ -6,7 +6,14 @@ import {formatRis} from './ris.js'
 export type BibliographyFormat = 'csl' | 'bibtex' | 'ris'
 
 export function formatBibliography(sources: readonly Source[], format: BibliographyFormat): string {
-  if (format === 'csl') return JSON.stringify(sources.map((source) => source.csl), null, 2) + '\n'
+  if (format === 'csl')
+    return (
+      JSON.stringify(
+        sources.map((source) => source.csl),
+        null,
+        2
+      ) + '\n'
+    )
   if (format === 'bibtex') return formatBibtex(sources)
   return formatRis(sources)
 }

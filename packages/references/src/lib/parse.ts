@@ -18,10 +18,10 @@ export interface ParsedReference {
 
 const url = /\b(?:https?:\/\/|www\.)[^\s<>"]+/i
 const doi = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"<>]+)/i
-const online = /\s*[\[{(]\s*online\s*[\]})]\s*/gi
+const online = /\s*[[{(]\s*online\s*[\]})]\s*/gi
 const available = /\s*(?:available\s+(?:at|from|online)|retrieved\s+from|online\s+at)\s*:?\s*$/i
 // The date is short: bounding it keeps a long entry of repeated `(accessed ` linear.
-const accessedPattern = new RegExp(String.raw`\(?\s*(?:\[)?(?:accessed|viewed|retrieved)(?:\s+on)?\s*:?\s*([^)\]]{0,40}?\d{4})\s*\]?\)?\.?`, 'i')
+const accessedPattern = /\(?\s*(?:\[)?(?:accessed|viewed|retrieved)(?:\s+on)?\s*:?\s*([^)\]]{0,40}?\d{4})\s*\]?\)?\.?/i
 const authorYear = /^(.*?)[\s,]*\(\s*(\d{4}[a-z]?|n\.\s?d\.?)(?:\s*,\s*([^)]{3,30}))?\s*\)\s*[.,:]?\s*/
 const legalCase = /^(.+?\sv\.?\s.+?),\s*(\d+\s+[A-Z][A-Za-z0-9. ]*?\s+\d+)(?:,\s*[\d–-]+)?\s*\(([^)]*?)(\d{4})\)/
 const quoted = /[“"‘](.+?)[,.]?[”"’](?=[\s,.:;]|$)/
@@ -76,7 +76,7 @@ export function parseReference(raw: string): ParsedReference {
       const container = /^([^,.(]+?)(?:,|\.|\(|$)/.exec(after)
       if (container && container[1]!.trim() && !/^\d/.test(container[1]!)) csl['container-title'] = container[1]!.trim()
       const date = new RegExp(String.raw`(${MONTH_PATTERN}\s+\d{1,2},?\s+)?\b((?:1[6-9]|20)\d{2})\b`).exec(after)
-      if (date) csl.issued = date[1] ? readDate(date[0]) ?? {'date-parts': [[Number(date[2])]]} : {'date-parts': [[Number(date[2])]]}
+      if (date) csl.issued = date[1] ? (readDate(date[0]) ?? {'date-parts': [[Number(date[2])]]}) : {'date-parts': [[Number(date[2])]]}
     } else {
       readTitleAndContainer(rest, csl)
       const year = /\(((?:1[6-9]|20)\d{2})\)|,\s*((?:1[6-9]|20)\d{2})\b/.exec(rest)
@@ -135,7 +135,10 @@ function sentences(text: string): string[] {
       start = index + 1
     }
   }
-  const last = text.slice(start).trim().replace(/[.,;:]+$/, '')
+  const last = text
+    .slice(start)
+    .trim()
+    .replace(/[.,;:]+$/, '')
   if (last) result.push(last)
   return result
 }
@@ -143,7 +146,8 @@ function sentences(text: string): string[] {
 function typeOf(csl: CslFields): string {
   const container = csl['container-title'] ?? ''
   if (csl.volume || /\b(?:journal|review|quarterly|annals|proceedings)\b/i.test(container)) return 'article-journal'
-  if (csl.URL && container) return /\b(?:news|times|post|guardian|independent|npr|bbc|abc|cnn|politico|reuters)\b/i.test(container) ? 'article-newspaper' : 'webpage'
+  if (csl.URL && container)
+    return /\b(?:news|times|post|guardian|independent|npr|bbc|abc|cnn|politico|reuters)\b/i.test(container) ? 'article-newspaper' : 'webpage'
   if (csl.URL) return 'webpage'
   if (/\b(?:books|press|publishers)\b/i.test(`${container} ${csl.publisher ?? ''}`)) return 'book'
   return csl.author?.some((name) => name.literal) && !container ? 'report' : 'document'

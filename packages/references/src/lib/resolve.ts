@@ -78,7 +78,9 @@ export function resolveSources(entries: ReferenceEntry[]): ResolvedSources {
     const raw = entry.raw.replace(/\s+/g, ' ').trim()
     const back = backReference(raw, earlier)
     if (back === null) {
-      messages.push(resolveMessage(entry, `Cannot resolve the back-reference \`${raw.slice(0, 40)}\` to an earlier note (note ${entry.label})`, 'unresolved-back-reference'))
+      messages.push(
+        resolveMessage(entry, `Cannot resolve the back-reference \`${raw.slice(0, 40)}\` to an earlier note (note ${entry.label})`, 'unresolved-back-reference')
+      )
     } else if (back) {
       footnoteSources.push(back.id)
       earlier.push({label: entry.label, source: back})
@@ -113,7 +115,11 @@ function backReference(raw: string, earlier: Array<{label: string; source: Sourc
   if (above) return earlier.find((item) => item.label.toLowerCase() === above[2]!.toLowerCase())?.source ?? null
   const cit = opCit.exec(raw)
   if (cit) {
-    const family = cit[1]!.trim().split(/[\s,]+/).at(-1) ?? ''
+    const family =
+      cit[1]!
+        .trim()
+        .split(/[\s,]+/)
+        .at(-1) ?? ''
     return [...earlier].reverse().find((item) => sameFamily(item.source, family.toLowerCase()))?.source ?? null
   }
   const short = shortForm.exec(raw)
@@ -179,7 +185,10 @@ export function normaliseUrl(url: string): string {
 function baseId(parsed: ParsedReference, raw: string): string {
   const first = parsed.csl.author?.[0]
   const name = first?.family ?? first?.literal ?? parsed.csl.title ?? raw
-  const words = foldToWords(name).split(' ').filter(Boolean).slice(0, first?.family ? 2 : 3)
+  const words = foldToWords(name)
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, first?.family ? 2 : 3)
   const year = yearOf({csl: parsed.csl} as Source)
   return [...(words.length > 0 ? words : ['source']), ...(year ? [String(year)] : ['nd'])].join('-')
 }

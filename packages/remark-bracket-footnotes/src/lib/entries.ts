@@ -45,7 +45,8 @@ export function readEntries(nodes: RootContent[], source?: string): ReadEntries 
   if (linked) return linked
   const open = (paragraph: Paragraph) => openEntry(paragraph, entries.at(-1))
   for (const node of nodes) {
-    const heading = node.type === 'heading' ? open({type: 'paragraph', children: node.children, ...(node.position ? {position: node.position} : {})}) : undefined
+    const heading =
+      node.type === 'heading' ? open({type: 'paragraph', children: node.children, ...(node.position ? {position: node.position} : {})}) : undefined
     if (heading) {
       entries.push(heading)
     } else if (node.type === 'paragraph') {
@@ -57,9 +58,16 @@ export function readEntries(nodes: RootContent[], source?: string): ReadEntries 
     } else if (node.type === 'list' && node.ordered) {
       node.children.forEach((item, offset) => {
         const offsetInSource = item.position?.start.offset
-        const written = source !== undefined && offsetInSource !== undefined ? /^\s*(\d{1,4})[.)]/.exec(source.slice(offsetInSource, offsetInSource + 12)) : null
+        const written =
+          source !== undefined && offsetInSource !== undefined ? /^\s*(\d{1,4})[.)]/.exec(source.slice(offsetInSource, offsetInSource + 12)) : null
         const label = written ? written[1]! : String((node.start ?? 1) + offset)
-        entries.push({label, identifier: normalise(label), positional: false, children: [...item.children], ...(item.position ? {position: item.position} : {})})
+        entries.push({
+          label,
+          identifier: normalise(label),
+          positional: false,
+          children: [...item.children],
+          ...(item.position ? {position: item.position} : {})
+        })
       })
     } else if (node.type === 'list') {
       for (const item of node.children) {
@@ -79,7 +87,6 @@ export function readEntries(nodes: RootContent[], source?: string): ReadEntries 
   }
   return {entries, kept}
 }
-
 
 /**
  * Notes without labels, each closed by a back-link (`↩`): numbered by

@@ -45,7 +45,21 @@ export function follows(label: string, previous: string | undefined): boolean {
 }
 
 function toRoman(value: number): string {
-  const digits: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']]
+  const digits: Array<[number, string]> = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i']
+  ]
   let result = ''
   let rest = value
   for (const [amount, letters] of digits) {
@@ -79,7 +93,8 @@ function fromAlpha(label: string): number {
  * too: `[note 1]`, `[nb 2]`), with an optional page locator
  * after it (`[41]:255`, `[1]: 207–9`), as Wikipedia prints `{{rp}}`.
  */
-export const marker = /\[([ivxlcdm]+|\d{1,4}|[a-z]{1,2}|(?:note|nb|n|lower-alpha|upper-alpha|lower-roman|Note|NB|N) \d{1,3})\](?::\s?(\d{1,5}(?:[–-]\d{1,5})?(?:,\s?\d{1,5}(?:[–-]\d{1,5})?)*|[ivxlc]{1,6}(?:[–-][ivxlc]{1,6})?)(?![\p{L}\p{N}]))?/giu
+export const marker =
+  /\[([ivxlcdm]+|\d{1,4}|[a-z]{1,2}|(?:note|nb|n|lower-alpha|upper-alpha|lower-roman|Note|NB|N) \d{1,3})\](?::\s?(\d{1,5}(?:[–-]\d{1,5})?(?:,\s?\d{1,5}(?:[–-]\d{1,5})?)*|[ivxlc]{1,6}(?:[–-][ivxlc]{1,6})?)(?![\p{L}\p{N}]))?/giu
 
 /**
  * A superscript number copied as plain text after punctuation
@@ -94,7 +109,10 @@ export const marker = /\[([ivxlcdm]+|\d{1,4}|[a-z]{1,2}|(?:note|nb|n|lower-alpha
 /** Words a number follows in prose (`July 1`, `Section 3`, `page 12`): never a marker after a space. */
 const numberWords = String.raw`\b(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]arch|[Mm]ar|[Aa]pril|[Aa]pr|[Mm]ay|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ept?(?:ember)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?|[Nn]os?|[Ss]ections?|[Ss]ec|[Cc]hapters?|[Cc]h|[Aa]rticles?|[Aa]rt|[Tt]itle|[Pp]art|[Pp]ages?|[Pp]p?|[Vv]ol(?:ume)?|[Nn]umber|[Ff]ig(?:ure)?|[Tt]able|[Ss]tep|[Pp]hase|[Ll]evel|[Gg]rade|[Rr]oom|[Rr]oute|[Dd]istrict|[Rr]ule|[Ii]tem|[Vv]ersion|[Ss]eason|[Ee]pisode|[Aa]ppendix|[Ee]xhibit|[Cc]ount|[Pp]ara(?:graph)?|[Ll]ines?|[Aa]ge|[Aa]ged|[Tt]op|[Ff]irst|[Ll]ast|[Nn]ext|[Ee]very|[Aa]bout|[Oo]nly|[Oo]ver|[Uu]nder|[Ff]rom|[Tt]o|[Oo]f|[Bb]y|[Aa]t|[Oo]n|[Ii]n|[Ff]or|[Ww]ith|[Aa]nd|[Oo]r)`
 
-export const plainMarker = new RegExp(String.raw`(?<=[.,;:!?”"’)\]])( )(\d{1,3})(?=\s|$)|(?<=(?<!\d)[.,]|[;:!?”"’)\]])()(\d{1,3})(?=\s|$)|(?<=\p{L}{2})(?<!${numberWords})( )(\d{1,3})(?=\s|[.,;:!?)](?:\s|$)|$)|(?<=\p{L})()(\d{1,3})(?=\s|[.,;:!?)](?:\s|$)|$)`, 'gu')
+export const plainMarker = new RegExp(
+  String.raw`(?<=[.,;:!?”"’)\]])( )(\d{1,3})(?=\s|$)|(?<=(?<!\d)[.,]|[;:!?”"’)\]])()(\d{1,3})(?=\s|$)|(?<=\p{L}{2})(?<!${numberWords})( )(\d{1,3})(?=\s|[.,;:!?)](?:\s|$)|$)|(?<=\p{L})()(\d{1,3})(?=\s|[.,;:!?)](?:\s|$)|$)`,
+  'gu'
+)
 
 /** Labels of `defined` that `text` cites as plain numbers, scanned in reading order as the plugin does. */
 export function plainMarkerLabels(text: string, defined: ReadonlySet<string>): Set<string> {
@@ -145,7 +163,13 @@ export function entryOpening(text: string): Opening | undefined {
 function readOpening(text: string): Opening | undefined {
   // A label alone on its line (`1`, `[1]`, `1.`): the note's text follows.
   const alone = /^\s*(?:\[([ivxlcdm]+|\d{1,4}|[a-z])\]|(\d{1,4}|[ivxlcdm]+)[.)]?)\s*$/i.exec(text)
-  if (alone && (alone[2] === undefined || numberingOf(alone[2]) !== 'alpha')) return {label: (alone[1] ?? alone[2])!, length: alone[0].length, kind: alone[1] === undefined && !/[.)]\s*$/.test(text) ? 'sequential' : 'strict', alone: true}
+  if (alone && (alone[2] === undefined || numberingOf(alone[2]) !== 'alpha'))
+    return {
+      label: (alone[1] ?? alone[2])!,
+      length: alone[0].length,
+      kind: alone[1] === undefined && !/[.)]\s*$/.test(text) ? 'sequential' : 'strict',
+      alone: true
+    }
   let match: RegExpExecArray | null = caret.exec(text)
   if (match) return match[1] ? {label: match[1], length: match[0].length, kind: 'strict'} : {length: match[0].length, kind: 'position'}
   match = bracketed.exec(text)

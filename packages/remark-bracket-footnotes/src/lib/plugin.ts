@@ -54,7 +54,9 @@ export default function remarkBracketFootnotes(options?: Options | null) {
     const map = new SourceMap(file)
     const children = tree.children
     const read = (section: Section) => ({section, ...readEntries(children.slice(section.node ? section.index + 1 : section.index, section.end), map.source)})
-    const lists = findSections(tree).map(read).filter((list) => list.entries.length > 0)
+    const lists = findSections(tree)
+      .map(read)
+      .filter((list) => list.entries.length > 0)
     if (lists.length === 0) {
       const run = findTrailingRun(tree) ?? findTrailingBackLinked(tree)
       if (run) lists.push(read(run))
@@ -248,7 +250,13 @@ function splitMarkers(
   return splitAt(value, found)
 }
 
-function splitPlainMarkers(text: Text, defined: ReadonlyMap<string, Entry>, used: Set<string>, map: SourceMap, state: {last: number}): PhrasingContent[] | undefined {
+function splitPlainMarkers(
+  text: Text,
+  defined: ReadonlyMap<string, Entry>,
+  used: Set<string>,
+  map: SourceMap,
+  state: {last: number}
+): PhrasingContent[] | undefined {
   const value = text.value
   const found: Found[] = []
   for (const match of value.matchAll(plainMarker)) {
@@ -325,4 +333,3 @@ function range(entries: Entry[]): string {
   const last = entries.at(-1)!.label
   return first === last ? `\`[${first}]\`` : `\`[${first}]\`…\`[${last}]\``
 }
-

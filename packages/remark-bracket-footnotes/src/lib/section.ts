@@ -33,14 +33,21 @@ export function findSections(tree: Root): Section[] {
     let end = sectionEnd(children, index, node, limit)
     // "Thanks to … for reading drafts of this." after the last note thanks
     // people; it belongs to the text, not to the last note.
-    while (end > index + 2 && children[end - 1]!.type === 'paragraph' && acknowledgement.test(toString(children[end - 1]!)) && !entryOpening(toString(children[end - 1]!))) end--
+    while (
+      end > index + 2 &&
+      children[end - 1]!.type === 'paragraph' &&
+      acknowledgement.test(toString(children[end - 1]!)) &&
+      !entryOpening(toString(children[end - 1]!))
+    )
+      end--
     return {index, node, heading: referenceSectionName(toString(node)), end}
   })
 }
 
 const editLink = /^[^\n]{1,80}\[edit\]\s*$/
 /** An acknowledgement that closes an essay after its notes. */
-const acknowledgement = /^(?:(?:many |special )?thanks (?:to|also to)\b|thank you to\b|i(?:'|\u2019)?m grateful to\b|i am grateful to\b|acknowledg(?:e)?ments?\b)/i
+const acknowledgement =
+  /^(?:(?:many |special )?thanks (?:to|also to)\b|thank you to\b|i(?:'|\u2019)?m grateful to\b|i am grateful to\b|acknowledg(?:e)?ments?\b)/i
 
 function sectionEnd(children: RootContent[], index: number, node: Heading | Paragraph, limit: number): number {
   for (let next = index + 1; next < limit; next++) {
@@ -87,7 +94,10 @@ export function findTrailingRun(tree: Root): Section | undefined {
       else alone = false
     }
     if (labels.length < MIN_RUN || labels.length * 2 < blocks) continue
-    const before = children.slice(0, start).map((node) => toString(node)).join('\n')
+    const before = children
+      .slice(0, start)
+      .map((node) => toString(node))
+      .join('\n')
     const cited = plainMarkerLabels(before, new Set(labels))
     for (const match of before.matchAll(marker)) cited.add(normalise(match[1]!))
     if (labels.filter((label) => cited.has(label)).length * 2 >= labels.length) return {index: start, end: children.length}
@@ -111,7 +121,10 @@ export function findTrailingBackLinked(tree: Root): Section | undefined {
   const count = end - start
   if (count < MIN_RUN) return undefined
   const labels = new Set(Array.from({length: count}, (_, index) => String(index + 1)))
-  const before = children.slice(0, start).map((node) => toString(node)).join('\n')
+  const before = children
+    .slice(0, start)
+    .map((node) => toString(node))
+    .join('\n')
   const cited = plainMarkerLabels(before, labels)
   for (const match of before.matchAll(marker)) if (labels.has(normalise(match[1]!))) cited.add(normalise(match[1]!))
   return cited.size * 2 >= count ? {index: start, end} : undefined

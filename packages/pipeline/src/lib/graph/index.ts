@@ -5,7 +5,21 @@ import {placeGraph} from './overview.js'
 export {graphElements, sourceLabel, type GraphInput} from './model.js'
 export {layoutGraph, layoutKey, DRAFT_ABOVE} from './layout.js'
 export {syntheticGraph} from './synthetic.js'
-export {adjacency, communities, neighbourhood, overviewGraph, overviewIds, placeGraph, NEIGHBOURHOOD_SIZE, OVERVIEW_SIZE, WHOLE_GRAPH_MAX, type Adjacency, type NeighbourhoodGraph, type OverviewGraph, type OverviewNode} from './overview.js'
+export {
+  adjacency,
+  communities,
+  neighbourhood,
+  overviewGraph,
+  overviewIds,
+  placeGraph,
+  NEIGHBOURHOOD_SIZE,
+  OVERVIEW_SIZE,
+  WHOLE_GRAPH_MAX,
+  type Adjacency,
+  type NeighbourhoodGraph,
+  type OverviewGraph,
+  type OverviewNode
+} from './overview.js'
 
 /**
  * The index's graph with build-time positions (deterministic; cached in

@@ -237,7 +237,9 @@ export function neighbourhood(table: Adjacency, centre: string): NeighbourhoodGr
       if (index !== undefined) edgeIndexes.add(index)
     }
   }
-  const ordered = ranked.sort((a, b) => KIND_ORDER.indexOf(a.node.kind) - KIND_ORDER.indexOf(b.node.kind) || b.weight - a.weight || compare(a.node.id, b.node.id))
+  const ordered = ranked.sort(
+    (a, b) => KIND_ORDER.indexOf(a.node.kind) - KIND_ORDER.indexOf(b.node.kind) || b.weight - a.weight || compare(a.node.id, b.node.id)
+  )
   const nodes: GraphNode[] = [{...node, x: 0, y: 0}]
   let ring = 1
   let inRing = 0
@@ -264,7 +266,9 @@ export function neighbourhood(table: Adjacency, centre: string): NeighbourhoodGr
     const edge = table.edges[index]!
     return edge.passages.length > keep ? {...edge, passages: edge.passages.slice(0, keep)} : edge
   }
-  const edges = [...own.map((index) => trim(index, PASSAGES_PER_LINK)), ...among.map((index) => trim(index, 1))].sort((a, b) => compare(a.kind, b.kind) || compare(a.source, b.source) || compare(a.target, b.target))
+  const edges = [...own.map((index) => trim(index, PASSAGES_PER_LINK)), ...among.map((index) => trim(index, 1))].sort(
+    (a, b) => compare(a.kind, b.kind) || compare(a.source, b.source) || compare(a.target, b.target)
+  )
   return {centre, nodes: nodes.sort((a, b) => compare(a.id, b.id)), edges, neighbours: links.size}
 }
 

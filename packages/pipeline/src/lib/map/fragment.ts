@@ -164,7 +164,11 @@ export function align(text: string, html: string): Int32Array | undefined {
     if (html[j] === '&') {
       const reference = /^&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot));/i.exec(html.slice(j, j + 12))
       if (reference) {
-        const decoded = reference[1] ? String.fromCodePoint(Number.parseInt(reference[1], 16)) : reference[2] ? String.fromCodePoint(Number(reference[2])) : {amp: '&', lt: '<', gt: '>', quot: '"'}[reference[3]!.toLowerCase()]
+        const decoded = reference[1]
+          ? String.fromCodePoint(Number.parseInt(reference[1], 16))
+          : reference[2]
+            ? String.fromCodePoint(Number(reference[2]))
+            : {amp: '&', lt: '<', gt: '>', quot: '"'}[reference[3]!.toLowerCase()]
         if (decoded === char) {
           j += reference[0].length
           continue

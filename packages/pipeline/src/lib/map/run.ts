@@ -67,9 +67,11 @@ export async function mapCorpus(files: readonly VFile[], register: Register, opt
     // Enough tasks in flight to keep every worker busy, never the whole corpus at once.
     const width = pool ? Math.max(BATCH, threads * 4) : 1
     let next = 0
-    await Promise.all(Array.from({length: Math.min(width, todo.length)}, async () => {
-      while (next < todo.length) await run(todo[next++]!)
-    }))
+    await Promise.all(
+      Array.from({length: Math.min(width, todo.length)}, async () => {
+        while (next < todo.length) await run(todo[next++]!)
+      })
+    )
   } finally {
     await pool?.destroy()
   }

@@ -26,10 +26,24 @@ export function mapVersion(): Promise<string> {
     const lib = dirname(dirname(fileURLToPath(import.meta.url)))
     const extension = extname(fileURLToPath(import.meta.url))
     const own = ['article', 'front-matter', 'render', 'depth', 'citations'].map((name) => join(lib, `${name}${extension}`))
-    const folders = [join(lib, 'map'), ...['@apparatus/entities', '@apparatus/references', '@apparatus/vocabulary', 'remark-bracket-footnotes'].flatMap((name) => packageFolder(name))]
+    const folders = [
+      join(lib, 'map'),
+      ...['@apparatus/entities', '@apparatus/references', '@apparatus/vocabulary', 'remark-bracket-footnotes'].flatMap((name) => packageFolder(name))
+    ]
     const files = [...own, ...(await Promise.all(folders.map(listFiles))).flat()]
     for (const file of files) hash.update(file.slice(lib.length)).update(await readFile(file))
-    for (const name of ['remark-parse', 'remark-rehype', 'rehype-sanitize', 'rehype-stringify', 'remark-frontmatter', 'unified', 'yaml', '@citation-js/core', '@citation-js/plugin-csl']) hash.update(`${name}@${dependencyVersion(name)}`)
+    for (const name of [
+      'remark-parse',
+      'remark-rehype',
+      'rehype-sanitize',
+      'rehype-stringify',
+      'remark-frontmatter',
+      'unified',
+      'yaml',
+      '@citation-js/core',
+      '@citation-js/plugin-csl'
+    ])
+      hash.update(`${name}@${dependencyVersion(name)}`)
     return hash.digest('hex').slice(0, 16)
   })()
   return codeVersion

@@ -33,7 +33,11 @@ export interface Reduced {
   citations: CitationsFile['articles']
 }
 
-export async function reduceCorpus(items: ReadonlyArray<{file: VFile; record: ArticleRecord}>, register: Register, onProgress: (stage: 'references' | 'entities' | 'render', done: number, total: number) => void): Promise<Reduced> {
+export async function reduceCorpus(
+  items: ReadonlyArray<{file: VFile; record: ArticleRecord}>,
+  register: Register,
+  onProgress: (stage: 'references' | 'entities' | 'render', done: number, total: number) => void
+): Promise<Reduced> {
   const parsed: Array<{file: VFile; article: Mapped; record: ArticleRecord}> = []
   const byId = new Map<string, VFile>()
   for (const {file, record} of items) {
@@ -42,7 +46,12 @@ export async function reduceCorpus(items: ReadonlyArray<{file: VFile; record: Ar
     if (!article) continue
     const other = byId.get(article.meta.id)
     if (other) {
-      fatal(file, `Duplicate article id \`${article.meta.id}\`, already used by \`${other.path}\`; give one of them another id`, 'duplicate-id', placeOfKey(String(file.value), 'id'))
+      fatal(
+        file,
+        `Duplicate article id \`${article.meta.id}\`, already used by \`${other.path}\`; give one of them another id`,
+        'duplicate-id',
+        placeOfKey(String(file.value), 'id')
+      )
       continue
     }
     byId.set(article.meta.id, file)
@@ -53,7 +62,14 @@ export async function reduceCorpus(items: ReadonlyArray<{file: VFile; record: Ar
   const fileOf = new Map(parsed.map(({file, article}) => [article.meta.id, file]))
   const notes = parsed.flatMap(({file, article}) => article.notes.map((note) => ({article: article.meta.id, path: file.path, note})))
   const resolved = resolveSources(
-    notes.map(({article, path, note}) => ({article, label: note.label, raw: note.raw, path, ...(note.place ? {place: note.place} : {}), prepared: note.prepared}))
+    notes.map(({article, path, note}) => ({
+      article,
+      label: note.label,
+      raw: note.raw,
+      path,
+      ...(note.place ? {place: note.place} : {}),
+      prepared: note.prepared
+    }))
   )
   for (const message of resolved.messages) attach(fileOf.get(message.article), message)
   // article id -> footnote identifier -> source id

@@ -36,7 +36,35 @@ export const DOCS_PER_FILE = 24
 
 /** Separators a posting names by class 2 + their index (folded text). */
 export const SEPARATORS: readonly string[] = [
-  '. ', ', ', '.', "'", '-', ': ', '; ', ' (', ') ', ')', '(', '/', ' - ', '? ', '! ', '" ', ' "', '."', ',"', '." ', ',” ', '). ', '), ', ' $', '% ', '%', '&', ' & ', "' "
+  '. ',
+  ', ',
+  '.',
+  "'",
+  '-',
+  ': ',
+  '; ',
+  ' (',
+  ') ',
+  ')',
+  '(',
+  '/',
+  ' - ',
+  '? ',
+  '! ',
+  '" ',
+  ' "',
+  '."',
+  ',"',
+  '." ',
+  ',” ',
+  '). ',
+  '), ',
+  ' $',
+  '% ',
+  '%',
+  '&',
+  ' & ',
+  "' "
 ]
 
 export type DocKind = 'entity' | 'article' | 'source' | 'passage'
@@ -79,7 +107,8 @@ export interface SearchFiles {
 /** Build the chunked search index of an index. `notesOf` gives a source's citing notes (for display). */
 export function buildSearch(index: ApparatusIndex, notesOf: (source: string) => Array<[string, string]>): SearchFiles {
   const rows: DocRow[] = []
-  for (const entity of index.entities) rows.push([entity.id, [entity.label, ...entity.aliases.filter((alias) => alias !== entity.label)].join(' · '), entity.type])
+  for (const entity of index.entities)
+    rows.push([entity.id, [entity.label, ...entity.aliases.filter((alias) => alias !== entity.label)].join(' · '), entity.type])
   for (const article of index.articles) rows.push([article.id, [article.title, ...article.authors].join(' · ')])
   for (const source of index.sources) {
     const notes = notesOf(source.id)
@@ -87,7 +116,8 @@ export function buildSearch(index: ApparatusIndex, notesOf: (source: string) => 
     // For display: how many articles cite it, the first three, and its first note.
     rows.push([source.id, sourceDocText(source), [articles.length, articles.slice(0, 3), notes[0] ?? null]])
   }
-  for (const article of index.articles) for (const passage of article.passages) rows.push([passage.id, article.text.slice(passage.start, passage.end), article.id])
+  for (const article of index.articles)
+    for (const passage of article.passages) rows.push([passage.id, article.text.slice(passage.start, passage.end), article.id])
   const e = index.entities.length
   const a = e + index.articles.length
   const s = a + index.sources.length
@@ -148,7 +178,9 @@ export function buildSearch(index: ApparatusIndex, notesOf: (source: string) => 
     }
     // The smallest children fold back into this prefix's own chunk while it stays small.
     let size = sizeOf(own)
-    const ordered = [...children].map(([child, members]) => ({child, members, size: sizeOf(members)})).sort((x, y) => x.size - y.size || (x.child < y.child ? -1 : 1))
+    const ordered = [...children]
+      .map(([child, members]) => ({child, members, size: sizeOf(members)}))
+      .sort((x, y) => x.size - y.size || (x.child < y.child ? -1 : 1))
     for (const {child, members, size: more} of ordered) {
       if (!root && more < CHUNK_BYTES / 8 && size + more <= CHUNK_BYTES) {
         own.push(...members)
@@ -164,8 +196,14 @@ export function buildSearch(index: ApparatusIndex, notesOf: (source: string) => 
   function* files(): Iterable<[string, string]> {
     for (const prefix of prefixes) {
       const members = chunks.get(prefix)!
-      yield [`search/chunks/${fileKey(prefix)}.json`, `{"prefix":${JSON.stringify(prefix)},"terms":{${members.map((term) => serialised.get(term)).join(',')}}}\n`]
-      yield [`search/positions/${fileKey(prefix)}.json`, `{"prefix":${JSON.stringify(prefix)},"terms":{${members.map((term) => positions.get(term)).join(',')}}}\n`]
+      yield [
+        `search/chunks/${fileKey(prefix)}.json`,
+        `{"prefix":${JSON.stringify(prefix)},"terms":{${members.map((term) => serialised.get(term)).join(',')}}}\n`
+      ]
+      yield [
+        `search/positions/${fileKey(prefix)}.json`,
+        `{"prefix":${JSON.stringify(prefix)},"terms":{${members.map((term) => positions.get(term)).join(',')}}}\n`
+      ]
     }
     for (let first = 0; first < rows.length; first += DOCS_PER_FILE) {
       yield [`search/docs/${first / DOCS_PER_FILE}.json`, `${JSON.stringify({first, docs: rows.slice(first, first + DOCS_PER_FILE)})}\n`]

@@ -108,7 +108,17 @@ export function* shardFiles(index: ApparatusIndex, citations?: CitationsFile, op
     const notes = notesByArticle.get(article.id) ?? []
     const named = new Set((mentionsByArticle.get(article.id) ?? []).map((mention) => mention.entity))
     const count = (type: EntityType) => [...named].filter((id) => typeOf(id) === type).length
-    return [article.id, article.title, article.authors, article.date ?? null, notes.length, new Set(notes.map((note) => note.source)).size, count('person'), count('case'), count('organisation')]
+    return [
+      article.id,
+      article.title,
+      article.authors,
+      article.date ?? null,
+      notes.length,
+      new Set(notes.map((note) => note.source)).size,
+      count('person'),
+      count('case'),
+      count('organisation')
+    ]
   })
   yield ['catalogue.json', json({articles: catalogue})]
 
@@ -116,7 +126,10 @@ export function* shardFiles(index: ApparatusIndex, citations?: CitationsFile, op
   for (const article of index.articles) {
     const notes = notesByArticle.get(article.id) ?? []
     const mentions = mentionsByArticle.get(article.id) ?? []
-    const cited = [...new Set(notes.map((note) => note.source))].sort(compare).map((id) => sources.get(id)).filter((source) => source !== undefined)
+    const cited = [...new Set(notes.map((note) => note.source))]
+      .sort(compare)
+      .map((id) => sources.get(id))
+      .filter((source) => source !== undefined)
     const named = new Set([...mentions.map((mention) => mention.entity), ...cited.flatMap((source) => source.entities)])
     const citation = citations?.articles[article.id]
     yield [
@@ -126,8 +139,13 @@ export function* shardFiles(index: ApparatusIndex, citations?: CitationsFile, op
         mentions,
         footnotes: notes,
         sources: cited,
-        entities: [...named].sort(compare).map((id) => entities.get(id)).filter((entity) => entity !== undefined),
-        citations: citations ? {article: citation ?? null, sources: Object.fromEntries(cited.map((source) => [source.id, citations.sources[source.id] ?? null]))} : null
+        entities: [...named]
+          .sort(compare)
+          .map((id) => entities.get(id))
+          .filter((entity) => entity !== undefined),
+        citations: citations
+          ? {article: citation ?? null, sources: Object.fromEntries(cited.map((source) => [source.id, citations.sources[source.id] ?? null]))}
+          : null
       })
     ]
   }
@@ -159,7 +177,16 @@ export function* shardFiles(index: ApparatusIndex, citations?: CitationsFile, op
       .filter((entity) => entity.type === type)
       .map((entity) => {
         const mentions = mentionsByEntity.get(entity.id) ?? []
-        return [entity.id, entity.label, entity.aliases, entity.origin, entity.wikidata ?? null, mentions.length, new Set(mentions.map((mention) => mention.article)).size, sourcesNaming.has(entity.id) ? 1 : 0]
+        return [
+          entity.id,
+          entity.label,
+          entity.aliases,
+          entity.origin,
+          entity.wikidata ?? null,
+          mentions.length,
+          new Set(mentions.map((mention) => mention.article)).size,
+          sourcesNaming.has(entity.id) ? 1 : 0
+        ]
       })
     entityTypes[type] = entries.length
     yield [`register/${type}.json`, json({type, entries})]
@@ -248,7 +275,9 @@ function excerpts(mentions: readonly Mention[], articles: ReadonlyMap<string, Ar
       title: article.title,
       authors: article.authors,
       ...(article.date ? {date: article.date} : {}),
-      passages: article.passages.filter((passage) => passages.has(passage.id)).map((passage) => ({...passage, text: article.text.slice(passage.start, passage.end)}))
+      passages: article.passages
+        .filter((passage) => passages.has(passage.id))
+        .map((passage) => ({...passage, text: article.text.slice(passage.start, passage.end)}))
     }
   })
 }
