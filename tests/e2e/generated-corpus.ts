@@ -8,6 +8,7 @@
  */
 import {mkdir, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
+import {seededRandom as random} from '@apparatus/vocabulary'
 
 const FIRST = [
   'Ana',
@@ -106,17 +107,6 @@ const TOPICS = [
   'court reform'
 ]
 const VERBS = ['criticised', 'defended', 'reviewed', 'questioned', 'funded', 'investigated', 'welcomed', 'challenged']
-
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export interface GeneratedCorpus {
   dir: string

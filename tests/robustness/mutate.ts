@@ -5,17 +5,9 @@
  * broken front matter, control characters, repeat bombs).
  */
 
-/** mulberry32: small, fast, good enough to make runs reproducible from one seed. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import {seededRandom as random} from '@apparatus/vocabulary'
+
+export {random}
 
 const snippets = [
   '\n> ',

@@ -16,7 +16,7 @@ export {lookup, type Lookup} from './lib/lookup.js'
 export {SearchIndex, parseQuery, searchDocs, type SearchHit} from './lib/search-engine.js'
 export {ShardedCorpus, isShardManifest, shardedOf, type ShardManifest} from './lib/sharded.js'
 export {ShardedSearch, type ShardHit} from './lib/sharded-search.js'
-export {fileKey} from './lib/shard-keys.js'
+export {fileKey} from '@apparatus/vocabulary'
 export {
   SELECT_EVENT,
   applySelect,

@@ -12,6 +12,8 @@ test('should expose the public api', () => {
     'MONTH_PATTERN',
     'PLURAL_LABELS',
     'SINGULAR_LABELS',
+    'bucketOf',
+    'fileKey',
     'foldForMatching',
     'foldForSearch',
     'foldToWords',
@@ -21,6 +23,7 @@ test('should expose the public api', () => {
     'monthNumber',
     'nameSlug',
     'safeUrl',
+    'seededRandom',
     'uniqueAuthorDateId',
     'uniqueId'
   ])

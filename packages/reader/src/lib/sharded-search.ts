@@ -17,7 +17,7 @@
  * decides (SearchIndex on that one document).
  */
 import {HIT_KINDS, SearchIndex, isEmptyQuery, parseQuery, type HitKind, type Query, type SearchHit} from './search-engine.js'
-import {fileKey} from './shard-keys.js'
+import {fileKey} from '@apparatus/vocabulary'
 
 export interface SearchManifest {
   kinds: Record<HitKind, [number, number]>

@@ -15,7 +15,7 @@
 import type {ApparatusIndex, Article, Entity, EntityType, Footnote, Graph, GraphEdge, GraphNode, Mention, Passage, Source} from '@apparatus/model'
 import type {Citations} from './citations.js'
 import type {Route} from './selection.js'
-import {bucketOf, fileKey} from './shard-keys.js'
+import {bucketOf, fileKey} from '@apparatus/vocabulary'
 import {ShardedSearch, type SearchManifest} from './sharded-search.js'
 
 export interface ShardManifest {

@@ -10,6 +10,7 @@ import cytoscape from 'cytoscape'
 import fcose from 'cytoscape-fcose'
 import type {GraphEdge, GraphNode} from '@apparatus/model'
 import {writeAtomic} from '@apparatus/io'
+import {seededRandom as mulberry32} from '@apparatus/vocabulary'
 
 cytoscape.use(fcose)
 
@@ -83,15 +84,4 @@ function runLayout(nodes: readonly GraphNode[], edges: readonly GraphEdge[], see
 
 function round(value: number): number {
   return Number.isFinite(value) ? Math.round(value * 10) / 10 : 0
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }

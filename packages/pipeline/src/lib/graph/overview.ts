@@ -22,6 +22,7 @@ import {UndirectedGraph} from 'graphology'
 import louvainModule from 'graphology-communities-louvain'
 import type {Graph as IndexGraph, GraphEdge, GraphNode, GraphNodeKind} from '@apparatus/model'
 import {layoutGraph} from './layout.js'
+import {seededRandom as mulberry32} from '@apparatus/vocabulary'
 
 /** Graphs up to this many nodes are laid out whole and are their own overview. */
 export const WHOLE_GRAPH_MAX = 800
@@ -284,15 +285,4 @@ export function hash(text: string): number {
     h = Math.imul(h, 0x01000193)
   }
   return h >>> 0
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }

@@ -29,7 +29,7 @@
  */
 import type {ApparatusIndex, Source} from '@apparatus/model'
 import {foldForSearch} from '@apparatus/vocabulary'
-import {fileKey} from './keys.js'
+import {fileKey} from '@apparatus/vocabulary'
 
 export const CHUNK_BYTES = 48_000
 export const DOCS_PER_FILE = 24

@@ -20,7 +20,7 @@ import type {ApparatusIndex, Article, Entity, EntityType, Footnote, Mention, Sou
 import {ENTITY_TYPES} from '@apparatus/model'
 import type {CitationsFile} from '../citations.js'
 import {adjacency, neighbourhood, overviewGraph} from '../graph/overview.js'
-import {bucketOf, fileKey} from './keys.js'
+import {bucketOf, fileKey} from '@apparatus/vocabulary'
 import {buildSearch, type SearchManifest} from './search.js'
 
 export const SHARD_FORMAT = 'apparatus-shards'

@@ -1,8 +1,10 @@
 /**
- * File names of the sharded index (`dist/corpus/`): the same function as the
- * build's (packages/pipeline/src/lib/site/keys.ts; a test holds them equal).
- * An id of the usual shape is its own name; anything else is `~` and the hex
- * of its UTF-8 bytes, or, past 96 bytes, `~~` and two FNV-1a hashes.
+ * File names for ids, safe for any id on any file system and in a URL
+ * without escaping: an id of the usual shape (lowercase ASCII letters,
+ * digits and hyphens, not a name Windows reserves) is its own file name;
+ * anything else is `~` and the hex of its UTF-8 bytes, or, past 96 bytes,
+ * `~~` and two FNV-1a hashes. The build writes the sharded index
+ * (`dist/corpus/`) under these names and the reader asks for them.
  */
 const PLAIN = /^[a-z0-9][a-z0-9-]{0,95}$/
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/
@@ -23,7 +25,7 @@ function fnv(bytes: Uint8Array, basis: number): number {
   return hash >>> 0
 }
 
-/** The bucket (of `buckets`) that holds a source. */
+/** The bucket (of `buckets`) that holds a source: FNV-1a of its id. */
 export function bucketOf(id: string, buckets: number): number {
   return fnv(new TextEncoder().encode(id), 0x811c9dc5) % buckets
 }
