@@ -18,14 +18,14 @@ const noStack = /\n\s+at .*:\d+:\d+\)?\n/
 
 test('a full disk: build and export report it in one line, dist/ untouched', {skip: !root && 'needs root for a tmpfs mount', timeout: 300_000}, async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'apparatus-full-'))
-  if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]).status !== 0) return t.skip('mount not permitted here')
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', dir]).status !== 0) return t.skip('mount not permitted here')
   try {
     await cp(join(repo, 'corpus'), join(dir, 'corpus'), {recursive: true})
     const first = spawnSync(process.execPath, [cli, '-c', 'corpus', 'build', '--out', 'dist', '--quiet', '--no-cache'], {cwd: dir, env, encoding: 'utf8'})
     assert.equal(first.status, 0, first.stderr)
     const before = await readFile(join(dir, 'dist', 'index.json'), 'utf8')
-    // Fill the disk, then change an article so the next build has something to write.
-    spawnSync('dd', ['if=/dev/zero', `of=${join(dir, 'filler')}`, 'bs=4k', 'count=1000'])
+    // Fill the disk (dd stops at ENOSPC; the site with its sharded index is a few MB, hence 16 MB), then change an article so the next build has something to write.
+    spawnSync('dd', ['if=/dev/zero', `of=${join(dir, 'filler')}`, 'bs=4k', 'count=100000'])
     const name = join(dir, 'corpus', 'articles', spawnSync('ls', [join(dir, 'corpus', 'articles')], {encoding: 'utf8'}).stdout.split('\n')[0]!)
     await writeFile(name, (await readFile(name, 'utf8')) + '\nEdit.\n').catch(() => {})
     const full = spawnSync(process.execPath, [cli, '-c', 'corpus', 'build', '--out', 'dist', '--quiet', '--no-cache'], {cwd: dir, env, encoding: 'utf8'})
