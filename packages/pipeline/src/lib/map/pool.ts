@@ -34,13 +34,15 @@ export function createPool(register: Register, threads: number): MapPool {
 function workerEntry(): {filename: string; execArgv: string[]} {
   const compiled = !import.meta.url.endsWith('.ts')
   const worker = new URL(`./worker${compiled ? '.js' : '.ts'}`, import.meta.url)
-  // tsx's own flags (`--import tsx`, `--require …/preflight.cjs`) do nothing in a worker on Node 20.
+  // Only the export conditions carry over: tsx's own flags (`--import tsx`,
+  // `--require …/preflight.cjs`) do nothing in a worker on Node 20, and
+  // process-wide flags (which Node 24's test runner puts in execArgv, such as
+  // `--stack-trace-limit`, `--secure-heap`) make `new Worker` throw.
   const execArgv: string[] = []
   for (let index = 0; index < process.execArgv.length; index++) {
     const flag = process.execArgv[index]!
-    const value = /^--(?:import|require|loader|experimental-loader)$|^-r$/.test(flag) ? process.execArgv[index + 1] : undefined
-    if (value?.includes('tsx')) index++
-    else if (!flag.includes('tsx')) execArgv.push(flag)
+    if (/^(?:--conditions|-C)=/.test(flag)) execArgv.push(flag)
+    else if ((flag === '--conditions' || flag === '-C') && process.execArgv[index + 1] !== undefined) execArgv.push(`--conditions=${process.execArgv[++index]}`)
   }
   if (compiled) return {filename: fileURLToPath(worker), execArgv}
   if (!execArgv.some((flag) => flag.includes('@apparatus/source'))) execArgv.push('--conditions=@apparatus/source')
