@@ -22,3 +22,4 @@ export {
   type Source
 } from './lib/types.js'
 export {serialiseIndex} from './lib/serialise.js'
+export type {CitationEntry, CitationsFile, SearchDocKind, SearchManifest, ShardManifest} from './lib/site.js'

@@ -14,7 +14,16 @@
  */
 import {Cite} from '@citation-js/core'
 import '@citation-js/plugin-csl'
-import type {ApparatusIndex, Article, CslItem, CslName, Passage, Source} from '@apparatus/model'
+import type {
+  ApparatusIndex,
+  Article,
+  CslItem,
+  CslName,
+  CitationEntry as ModelCitationEntry,
+  CitationsFile as ModelCitationsFile,
+  Passage,
+  Source
+} from '@apparatus/model'
 import {formatBibliography} from '@apparatus/references'
 
 /** The placeholder the reader replaces with the article's or passage's deep link. */
@@ -22,21 +31,9 @@ export const LINK = 'https://apparatus.invalid/link'
 
 export type CitationStyle = 'apa' | 'chicago' | 'mla'
 
-export interface CitationEntry {
-  /** One formatted reference per style, plain text. */
-  citation: Record<CitationStyle, string>
-  bibtex: string
-  ris: string
-}
-
-export interface CitationsFile {
-  version: 1
-  /** The placeholder URL in article and passage strings. */
-  link: string
-  styles: Array<{id: CitationStyle; label: string}>
-  articles: Record<string, CitationEntry & {passages: Record<string, CitationEntry>}>
-  sources: Record<string, CitationEntry>
-}
+/** `dist/citations.json` and its entries, with this build's styles. */
+export type CitationEntry = ModelCitationEntry<CitationStyle>
+export type CitationsFile = ModelCitationsFile<CitationStyle>
 
 const STYLES: CitationsFile['styles'] = [
   {id: 'apa', label: 'APA'},

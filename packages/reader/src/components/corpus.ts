@@ -1,10 +1,10 @@
 import {ContextProvider} from '@lit/context'
 import {LitElement, css, html, type PropertyValues} from 'lit'
 import {property, state} from 'lit/decorators.js'
-import type {ApparatusIndex} from '@apparatus/model'
+import type {ApparatusIndex, ShardManifest} from '@apparatus/model'
 import {citationsContext, corpusContext, selectionContext} from '../lib/context.js'
 import {isCitations, type Citations} from '../lib/citations.js'
-import {ShardedCorpus, isShardManifest, type ShardManifest} from '../lib/sharded.js'
+import {ShardedCorpus, isShardManifest} from '../lib/sharded.js'
 import {SELECT_EVENT, applySelect, formatRoute, isDismissal, parseRoute, type ApparatusSelectEvent, type Route} from '../lib/selection.js'
 import {theme} from '../lib/theme.js'
 

@@ -4,19 +4,11 @@
  * the reader only shows and downloads them. Article and passage strings hold
  * the placeholder `link`, replaced here with the page's own deep link.
  */
-export interface CitationEntry {
-  citation: Record<string, string>
-  bibtex: string
-  ris: string
-}
+import type {CitationEntry, CitationsFile} from '@apparatus/model'
 
-export interface Citations {
-  version: 1
-  link: string
-  styles: Array<{id: string; label: string}>
-  articles: Record<string, CitationEntry & {passages: Record<string, CitationEntry>}>
-  sources: Record<string, CitationEntry>
-}
+export type {CitationEntry} from '@apparatus/model'
+/** `dist/citations.json` as the reader reads it (style ids are whatever the build wrote). */
+export type Citations = CitationsFile
 
 /** A loaded value is used only when it has the expected shape; anything else is ignored (the reader falls back). */
 export function isCitations(value: unknown): value is Citations {

@@ -17,14 +17,8 @@
  * decides (SearchIndex on that one document).
  */
 import {HIT_KINDS, SearchIndex, isEmptyQuery, parseQuery, type HitKind, type Query, type SearchHit} from './search-engine.js'
+import type {SearchManifest} from '@apparatus/model'
 import {fileKey} from '@apparatus/vocabulary'
-
-export interface SearchManifest {
-  kinds: Record<HitKind, [number, number]>
-  docsPerFile: number
-  separators: readonly string[]
-  chunks: string[]
-}
 
 /** A hit before its text is loaded: `text` and `ranges` come with `fill`. */
 export interface ShardHit extends SearchHit {

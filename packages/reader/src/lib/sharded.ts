@@ -12,26 +12,24 @@
  * partial, for the few things it must take from the shards instead (the
  * library's counts, the register's, an entity's totals, search).
  */
-import type {ApparatusIndex, Article, Entity, EntityType, Footnote, Graph, GraphEdge, GraphNode, Mention, Passage, Source} from '@apparatus/model'
+import type {
+  ApparatusIndex,
+  Article,
+  Entity,
+  EntityType,
+  Footnote,
+  Graph,
+  GraphEdge,
+  GraphNode,
+  Mention,
+  Passage,
+  ShardManifest,
+  Source
+} from '@apparatus/model'
 import type {Citations} from './citations.js'
 import type {Route} from './selection.js'
 import {bucketOf, fileKey} from '@apparatus/vocabulary'
-import {ShardedSearch, type SearchManifest} from './sharded-search.js'
-
-export interface ShardManifest {
-  format: 'apparatus-shards'
-  version: 1
-  index: number
-  single?: string
-  counts: {articles: number; entities: number; sources: number; mentions: number; footnotes: number; nodes: number; edges: number}
-  entityTypes: Record<EntityType, number>
-  catalogue: string
-  sourceBuckets: number
-  citations?: {version: 1; link: string; styles: Citations['styles']}
-  graph: {overview: string; nodes: number; edges: number}
-  limits: {entityMentions: number; entitySources: number}
-  search: SearchManifest
-}
+import {ShardedSearch} from './sharded-search.js'
 
 export function isShardManifest(data: unknown): data is ShardManifest {
   return typeof data === 'object' && data !== null && (data as {format?: unknown}).format === 'apparatus-shards'

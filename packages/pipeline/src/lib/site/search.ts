@@ -27,9 +27,8 @@
  * starts with it. Texts for display are in `docs/<n>.json`, DOCS_PER_FILE
  * documents each.
  */
-import type {ApparatusIndex, Source} from '@apparatus/model'
-import {foldForSearch} from '@apparatus/vocabulary'
-import {fileKey} from '@apparatus/vocabulary'
+import type {ApparatusIndex, SearchDocKind, SearchManifest, Source} from '@apparatus/model'
+import {fileKey, foldForSearch} from '@apparatus/vocabulary'
 
 export const CHUNK_BYTES = 48_000
 export const DOCS_PER_FILE = 24
@@ -67,16 +66,7 @@ export const SEPARATORS: readonly string[] = [
   "' "
 ]
 
-export type DocKind = 'entity' | 'article' | 'source' | 'passage'
-
-export interface SearchManifest {
-  /** Document numbers of each kind: [first, end). */
-  kinds: Record<DocKind, [number, number]>
-  docsPerFile: number
-  separators: readonly string[]
-  /** The prefixes that have a chunk file (`search/chunks/<fileKey(prefix)>.json`), sorted. */
-  chunks: string[]
-}
+export type DocKind = SearchDocKind
 
 /** One document as the reader shows it: [id, text, extra]. */
 type DocRow = [string, string] | [string, string, unknown]

@@ -16,12 +16,12 @@
  * `<key>` is `fileKey(id)`. Every file is a pure function of the index (and
  * the citation strings): the same corpus gives the same bytes.
  */
-import type {ApparatusIndex, Article, Entity, EntityType, Footnote, Mention, Source} from '@apparatus/model'
+import type {ApparatusIndex, Article, Entity, EntityType, Footnote, Mention, ShardManifest, Source} from '@apparatus/model'
 import {ENTITY_TYPES} from '@apparatus/model'
 import type {CitationsFile} from '../citations.js'
 import {adjacency, neighbourhood, overviewGraph} from '../graph/overview.js'
 import {bucketOf, fileKey} from '@apparatus/vocabulary'
-import {buildSearch, type SearchManifest} from './search.js'
+import {buildSearch} from './search.js'
 
 export const SHARD_FORMAT = 'apparatus-shards'
 export const SHARD_VERSION = 1
@@ -39,23 +39,6 @@ export const SOURCES_PER_BUCKET = 48
  * several, and every view has all it needs at once.
  */
 export const SINGLE_INDEX_MAX = 1_500_000
-
-export interface ShardManifest {
-  format: typeof SHARD_FORMAT
-  version: typeof SHARD_VERSION
-  /** The index contract version the records follow. */
-  index: number
-  /** `../index.json` when the corpus is small enough that the site loads it whole. */
-  single?: string
-  counts: {articles: number; entities: number; sources: number; mentions: number; footnotes: number; nodes: number; edges: number}
-  entityTypes: Record<EntityType, number>
-  catalogue: string
-  sourceBuckets: number
-  citations?: Pick<CitationsFile, 'version' | 'link' | 'styles'>
-  graph: {overview: string; nodes: number; edges: number}
-  limits: {entityMentions: number; entitySources: number}
-  search: SearchManifest
-}
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
