@@ -5,6 +5,7 @@ declare module '@citation-js/core' {
     data: Array<Record<string, unknown>>
     format(format: string, options?: Record<string, unknown>): string
   }
+  export const plugins: {config: {get(name: '@csl'): {templates: {has(name: string): boolean; add(name: string, xml: string): void}}}}
 }
 declare module '@citation-js/plugin-bibtex'
 declare module '@citation-js/plugin-ris'

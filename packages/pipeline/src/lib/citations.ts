@@ -12,7 +12,7 @@
  * served, which the build does not know: its strings carry `LINK` (a fixed
  * placeholder URL) that the reader replaces with the page's own link.
  */
-import {Cite} from '@citation-js/core'
+import {Cite, plugins} from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import type {
   ApparatusIndex,
@@ -72,70 +72,65 @@ export function articleCsl(article: Article, passage?: {id: string; number: numb
   } as CslItem
 }
 
-const nameText = (name: CslName, inverted: boolean) =>
-  name.literal ?? (inverted ? [name.family, name.given].filter(Boolean).join(', ') : [name.given, name.family].filter(Boolean).join(' '))
-const yearOf = (csl: CslItem) => csl.issued?.['date-parts']?.[0]?.[0]
-const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined)
-const end = (text: string) => (/[.?!…”]$/.test(text) ? text : `${text}.`)
+/**
+ * The citeproc styles, registered with citation-js on first use (its
+ * template register is global, so not at import time). APA ships with
+ * citation-js; Chicago (17th, author-date) and MLA (9th) are the Zotero
+ * style repository's CSL files (CC BY-SA 3.0) as `rehype-citation` ships
+ * them. Changing a style changes this file or that package's version,
+ * and so the map step's code version: no cached string outlives its style.
+ */
+const TEMPLATES: Readonly<Record<CitationStyle, string>> = Object.freeze({
+  apa: 'apa',
+  chicago: 'apparatus-chicago-author-date',
+  mla: 'apparatus-modern-language-association'
+})
 
 /**
- * Chicago (author-date) and MLA (9th) for the fields Apparatus stores. No CSL
- * style file for either ships with citation-js; APA does, and goes through
- * citeproc. These two follow the styles' rules for author, year, title,
- * container and URL, from the same CSL item.
+ * The two style files, loaded by their place beside the package's entry:
+ * `rehype-citation` maps its `./node/` folder in `exports`, a folder mapping
+ * Node no longer resolves, so a bare `rehype-citation/node/styles/…` fails.
  */
-function chicago(csl: CslItem): string {
-  const names = csl.author ?? []
-  const who = names
-    .map((name, index) => nameText(name, index === 0))
-    .join(names.length > 2 ? ', ' : ' and ')
-    .replace(/, ([^,]+)$/, names.length > 2 ? ', and $1' : ', $1')
-  const year = yearOf(csl)
-  const title = str(csl.title)
-  const container = str(csl['container-title']) ?? str(csl.publisher)
-  const parts = [
-    who ? end(who) : undefined,
-    year ? `${year}.` : 'n.d.',
-    title ? `“${end(title)}”` : undefined,
-    container ? end(container) : undefined,
-    str(csl.URL) ? end(csl.URL!) : undefined
-  ]
-  return parts.filter(Boolean).join(' ')
-}
+const styleFile = (name: string) => new URL(`./styles/${name}.js`, import.meta.resolve('rehype-citation')).href
+const [chicagoStyle, mlaStyle] = await Promise.all(['chicago', 'mla'].map(async (name) => ((await import(styleFile(name))) as {default: string}).default))
 
-function mla(csl: CslItem): string {
-  const names = csl.author ?? []
-  const who =
-    names.length === 0
-      ? undefined
-      : names.length === 1
-        ? nameText(names[0]!, true)
-        : names.length === 2
-          ? `${nameText(names[0]!, true)}, and ${nameText(names[1]!, false)}`
-          : `${nameText(names[0]!, true)}, et al`
-  const title = str(csl.title)
-  const container = str(csl['container-title']) ?? str(csl.publisher)
-  const year = yearOf(csl)
-  const tail = [container, year ? String(year) : undefined, str(csl.URL)].filter(Boolean).join(', ')
-  return [who ? end(who) : undefined, title ? `“${end(title)}”` : undefined, tail ? end(tail) : undefined].filter(Boolean).join(' ')
+let registered = false
+function registerStyles(): void {
+  if (registered) return
+  const templates = plugins.config.get('@csl').templates
+  if (!templates.has(TEMPLATES.chicago)) templates.add(TEMPLATES.chicago, chicagoStyle!)
+  if (!templates.has(TEMPLATES.mla)) templates.add(TEMPLATES.mla, mlaStyle!)
+  registered = true
 }
 
 /**
- * APA for one item, through citeproc, on its own: a string never depends on
- * which other works are formatted with it (a corpus-wide run would tell
- * same-author, same-year works apart as "2025a"), so each one can be
- * computed once, cached, and reused when the rest of the corpus changes.
+ * One item in one style, through citeproc, on its own: a string never
+ * depends on which other works are formatted with it (a corpus-wide run
+ * would tell same-author, same-year works apart as "2025a"), so each one
+ * can be computed once, cached, and reused when the rest of the corpus
+ * changes.
  */
-function apa(item: CslItem): string {
-  const entries = new Cite([{...item}]).format('bibliography', {format: 'text', template: 'apa', lang: 'en-US', asEntryArray: true}) as unknown as Array<
-    [string, string]
-  >
-  return entries[0]?.[1].trim() ?? chicago(item)
+function format(item: CslItem, style: CitationStyle): string {
+  registerStyles()
+  const entries = new Cite([{...item}]).format('bibliography', {
+    format: 'text',
+    template: TEMPLATES[style],
+    lang: 'en-US',
+    asEntryArray: true
+  }) as unknown as Array<[string, string]>
+  const text = entries[0]?.[1].trim()
+  if (!text) throw new Error(`citeproc produced no ${style} reference for ${item.id}`)
+  return text
 }
 
-function entry(csl: CslItem, apaText: string, source: Source): CitationEntry {
+/** The three strings of one item. */
+export function formatCitation(item: CslItem): Record<CitationStyle, string> {
+  return {apa: format(item, 'apa'), chicago: format(item, 'chicago'), mla: format(item, 'mla')}
+}
+
+function entry(citation: Record<CitationStyle, string>, source: Source): CitationEntry {
   return {
-    citation: {apa: apaText, chicago: chicago(csl), mla: mla(csl)},
+    citation,
     bibtex: formatBibliography([source], 'bibtex'),
     ris: formatBibliography([source], 'ris')
   }
@@ -156,20 +151,21 @@ export type ArticleCitations = CitationsFile['articles'][string]
  */
 export function articleCitations(article: Pick<Article, 'id' | 'title' | 'authors' | 'date' | 'passages'>): ArticleCitations {
   const csl = articleCsl(article as Article)
-  // A passage's APA reference is its article's (APA prints no note), so citeproc formats the article only.
-  const apaText = apa(csl)
+  // None of the three styles prints a note in a reference, so a passage's
+  // strings are its article's (its link, which the reader fills in, tells
+  // them apart) and citeproc formats the article only.
+  const citation = formatCitation(csl)
   const passages: Record<string, CitationEntry> = {}
   for (const {passage, number} of numbered(article as Article)) {
     const item = articleCsl(article as Article, {id: passage.id, number})
-    passages[passage.id] = entry(item, apaText, {id: passage.id, csl: item, entities: []} as Source)
+    passages[passage.id] = entry(citation, {id: passage.id, csl: item, entities: []} as Source)
   }
-  return {...entry(csl, apaText, {id: article.id, csl, entities: []} as Source), passages}
+  return {...entry(citation, {id: article.id, csl, entities: []} as Source), passages}
 }
 
 /** A source's citation strings: a pure function of its id and CSL (see `sourceCitationKey`). */
 export function sourceCitations(source: Source): CitationEntry {
-  const csl = {...source.csl, id: source.id}
-  return entry(csl, apa(csl), source)
+  return entry(formatCitation({...source.csl, id: source.id}), source)
 }
 
 /** What a source's strings depend on, as one string to hash. */

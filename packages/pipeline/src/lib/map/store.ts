@@ -41,7 +41,8 @@ export function mapVersion(): Promise<string> {
       'unified',
       'yaml',
       '@citation-js/core',
-      '@citation-js/plugin-csl'
+      '@citation-js/plugin-csl',
+      'rehype-citation'
     ])
       hash.update(`${name}@${dependencyVersion(name)}`)
     return hash.digest('hex').slice(0, 16)
