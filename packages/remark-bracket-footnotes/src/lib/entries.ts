@@ -89,6 +89,27 @@ export function readEntries(nodes: RootContent[], source?: string): ReadEntries 
 }
 
 /**
+ * Paragraphs under a reference heading with no label and no back-link (an
+ * HTML `<ol>` copied as text loses its numbers: "Footnotes" over plain
+ * paragraphs): one entry per paragraph, numbered by position. `undefined`
+ * unless every node is a paragraph and none opens with a label or closes
+ * with a back-link; the caller accepts them only where the text cites them.
+ */
+export function unlabelledEntries(nodes: RootContent[]): ReadEntries | undefined {
+  if (nodes.length === 0 || nodes.some((node) => node.type !== 'paragraph')) return undefined
+  const paragraphs = nodes as Paragraph[]
+  if (paragraphs.some((node) => entryOpening(toString(node)) !== undefined || backLink.test(toString(node)))) return undefined
+  const entries: Entry[] = paragraphs.map((node) => ({
+    label: '',
+    identifier: '',
+    positional: true,
+    children: [node],
+    ...(node.position ? {position: node.position} : {})
+  }))
+  return {entries, kept: []}
+}
+
+/**
  * Notes without labels, each closed by a back-link (`↩`): numbered by
  * position, an entry runs to the paragraph that ends with the link.
  * `undefined` unless no paragraph opens with a label and at least two end

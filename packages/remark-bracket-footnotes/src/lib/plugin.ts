@@ -10,8 +10,8 @@ import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {visitParents, SKIP} from 'unist-util-visit-parents'
-import {readEntries, type Entry} from './entries.js'
-import {labelAt, marker, normalise, numberingOf, plainMarker, type Numbering} from './labels.js'
+import {readEntries, unlabelledEntries, type Entry} from './entries.js'
+import {labelAt, marker, normalise, numberingOf, plainMarker, plainMarkerLabels, type Numbering} from './labels.js'
 import {findSections, findTrailingBackLinked, findTrailingRun, type Section} from './section.js'
 import {SourceMap} from './source-map.js'
 
@@ -54,9 +54,27 @@ export default function remarkBracketFootnotes(options?: Options | null) {
     const map = new SourceMap(file)
     const children = tree.children
     const read = (section: Section) => ({section, ...readEntries(children.slice(section.node ? section.index + 1 : section.index, section.end), map.source)})
-    const lists = findSections(tree)
-      .map(read)
-      .filter((list) => list.entries.length > 0)
+    const sections = findSections(tree)
+    const lists = sections.map(read).filter((list) => list.entries.length > 0)
+    // A named section of plain paragraphs (an `<ol>` copied without its
+    // numbers) is a list numbered by position, where the text before it
+    // cites every one of those numbers as superscripts copied as plain
+    // digits (`points1`, `Line.2`) and has no bracketed marker: a note of
+    // two paragraphs would shift the count, and the list stays text.
+    if (lists.length === 0) {
+      for (const section of sections) {
+        const nodes = children.slice(section.index + 1, section.end)
+        const found = section.node ? unlabelledEntries(nodes) : undefined
+        if (!found) continue
+        const labels = new Set(found.entries.map((_, index) => String(index + 1)))
+        const before = children
+          .slice(0, section.index)
+          .map((node) => toString(node))
+          .join('\n')
+        if ([...before.matchAll(marker)].some((match) => labels.has(normalise(match[1]!)))) continue
+        if (plainMarkerLabels(before, labels).size === labels.size) lists.push({section, ...found})
+      }
+    }
     if (lists.length === 0) {
       const run = findTrailingRun(tree) ?? findTrailingBackLinked(tree)
       if (run) lists.push(read(run))
