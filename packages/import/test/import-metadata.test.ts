@@ -52,7 +52,14 @@ test('bylines: names, with dates, roles, reading times and sites glued on', () =
     ['By Jane Doe, Staff Writer', ['Jane Doe']],
     ['By Jane Doe, The Conversation', ['Jane Doe'], undefined, 'The Conversation'],
     ['By Jane Doe for The Guardian', ['Jane Doe'], undefined, 'The Guardian'],
-    ['By Jane Doe - Reuters', ['Jane Doe'], undefined, 'Reuters']
+    ['By Jane Doe - Reuters', ['Jane Doe'], undefined, 'Reuters'],
+    // A generation is part of the name; credentials are not.
+    ['By Sam Okafor Jr.', ['Sam Okafor Jr.']],
+    ['By Ann Lee, Jr., Staff Writer', ['Ann Lee Jr.']],
+    ['By Ann Lee III and Bo Chen, Esq.', ['Ann Lee III', 'Bo Chen']],
+    // A date right after the names, with only a space between them.
+    ['By JANE DOE JAN. 13, 2017', ['JANE DOE'], '2017-01-13'],
+    ['By Jane Doe March 3, 2020', ['Jane Doe'], '2020-03-03']
   ]
   for (const [text, authors, date, site] of cases) {
     const facts = readHeaderLine(text)
@@ -85,6 +92,26 @@ test('name lines: names alone, or with a role; headings in capitals and bylines 
   assert.equal(readNameLine('THE DEAL'), undefined)
   assert.equal(readNameLine('By Jane Doe'), undefined)
   assert.equal(readNameLine('The court ruled on Monday.'), undefined)
+})
+
+test('header: a user name in lower case beside the date is the byline; ad and “continue reading” lines are chrome, not the title', () => {
+  const blog = importArticle({
+    text: 'Notes on Variational Models\nsomehandle\nMar 06, 2025\n9\nShare\n\nThe post starts here, and says what it says.\n',
+    sourceName: 'b.txt'
+  })
+  assert.match(blog.markdown, /^authors:\n {2}- somehandle$/m)
+  assert.match(blog.markdown, /^date: 2025-03-06$/m)
+  assert.doesNotMatch(blog.markdown.replace(/^---\n[\s\S]*?\n---\n/, ''), /somehandle/)
+  // Without a date beside it, a lower-case word is not a byline.
+  assert.match(importArticle({text: 'A Title\nsomehandle\n\nThe post starts here, and says what it says.\n', sourceName: 'c.txt'}).markdown, /^authors: \[\]$/m)
+  const news = importArticle({
+    text: 'Supported by\nAfrica\nCountry to Lift Trade Sanctions on Its Neighbour\n\nBy JANE DOE JAN. 13, 2017\n\nContinue reading the main story\n\nLONDON — The government plans to lift sanctions, officials said.\n',
+    sourceName: 'n.txt'
+  })
+  assert.match(news.markdown, /^title: Country to Lift Trade Sanctions on Its Neighbour$/m)
+  assert.match(news.markdown, /^authors:\n {2}- JANE DOE$/m)
+  assert.match(news.markdown, /^date: 2017-01-13$/m)
+  assert.doesNotMatch(news.markdown, /Supported by|Continue reading/)
 })
 
 test('sites: “From <Site>, the free encyclopedia”', () => {

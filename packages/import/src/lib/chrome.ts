@@ -39,6 +39,9 @@ export interface Chrome {
   lines: SourceLine[]
 }
 
+/** A user name alone on its line: lower case, one word, a letter in it ("theahura", "@jane_doe"). */
+const handle = /^@?(?=[a-z0-9_.-]*[a-z])[a-z0-9][a-z0-9_.-]{2,29}$/
+
 /** How many lines at the top may hold a byline or date (a split byline takes several: name, "·", "6 min read", "·", date). */
 const HEADER_LINES = 8
 
@@ -135,6 +138,16 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
     }
     // A bare name line is a byline beside a date or byline line, or with a role ("Jane Doe, Staff Writer");
     // never the first line, which is the title's place.
+    // "theahura" between the title and "Mar 06, 2025": a user name in lower case (Substack, Medium) right beside a date line.
+    if (
+      position > 0 &&
+      handle.test(text) &&
+      [header[position - 1], header[position + 1]].some((other) => other !== undefined && facts.get(other)?.date !== undefined)
+    ) {
+      addAuthors(result, [text.replace(/^@/, '')])
+      drop(index, 'byline', `Unexpected byline ${quote(text)}, moved it to \`authors\``)
+      continue
+    }
     const names = named.get(index)
     if (position === 0 || !names) continue
     const beside = [header[position - 1], header[position + 1]].some((other) => other !== undefined && facts.has(other))

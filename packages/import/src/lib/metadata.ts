@@ -23,8 +23,11 @@ export interface HeaderFacts {
 
 const honorific = String.raw`(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rev|Hon)\.?\s+)`
 const postNominal = String.raw`(?:,?\s+(?:Esq|Ph\.?\s?D|J\.?D|M\.?D|Jr|Sr|II|III|IV|MBA|LLM)\.?)`
+/** Credentials after a name are dropped from an author's name; a generation ("Jr.", "III") is part of it. */
+const credential = String.raw`(?:,?\s+(?:Esq|Ph\.?\s?D|J\.?D|M\.?D|MBA|LLM)\.?)`
+const generation = String.raw`(?:Jr|Sr|II|III|IV)\b`
 // A name part: "Jane", "O’Neil", "Jean-Luc", "A.", or all capitals ("DOE") as some bylines print them.
-const namePart = String.raw`(?:\p{Lu}\.(?:\s?\p{Lu}\.)*|\p{Lu}[\p{Ll}\p{M}’'\-]+(?:\p{Lu}[\p{Ll}\p{M}’'\-]+)*|\p{Lu}[\p{Lu}’'\-]+)`
+const namePart = String.raw`(?!(?:Jr|Sr|Esq|MBA|LLM)\b)(?:\p{Lu}\.(?:\s?\p{Lu}\.)*|\p{Lu}[\p{Ll}\p{M}’'\-]+(?:\p{Lu}[\p{Ll}\p{M}’'\-]+)*|\p{Lu}[\p{Lu}’'\-]+)`
 const particle = String.raw`(?:de|del|della|der|den|van|von|da|di|du|dos|la|le|bin|ibn|al|el)`
 const personName = String.raw`${honorific}?${namePart}(?:\s+(?:${particle}\s+)?${namePart}){1,3}${postNominal}*`
 const nameList = String.raw`${personName}(?:(?:,\s+and\s+|,\s+|\s+and\s+|\s+&\s+)${personName})*`
@@ -87,11 +90,12 @@ export function normaliseDate(text: string): string | undefined {
 /** Strip honorifics and post-nominals, split a name list into names. */
 export function splitNameList(list: string): string[] {
   return list
-    .split(/,\s+and\s+|\s+and\s+|\s+&\s+|,\s+(?=\p{Lu})/u)
+    .split(new RegExp(String.raw`,\s+and\s+|\s+and\s+|\s+&\s+|,\s+(?=\p{Lu})(?!${generation})`, 'u'))
     .map((name) =>
       name
         .replace(new RegExp(`^${honorific}`, 'u'), '')
-        .replace(new RegExp(`${postNominal}+$`, 'u'), '')
+        .replace(new RegExp(`${credential}+$`, 'u'), '')
+        .replace(new RegExp(String.raw`,\s+(${generation})`, 'u'), ' $1')
         .replace(/,$/, '')
         .trim()
     )
@@ -143,7 +147,20 @@ function segmentFacts(segment: string, names: boolean): HeaderFacts | undefined 
 function namesWithTail(text: string, bare = false): (HeaderFacts & {role?: boolean}) | undefined {
   const match = nameListStart.exec(text)
   if (!match) return undefined
-  let names = match[1]!
+  // "JEFFREY GETTLEMAN JAN. 13, 2017": a capitalised word after the names may
+  // open the date; give words back, one at a time, until the rest reads.
+  const words = match[1]!.split(' ')
+  for (let count = words.length; count >= 2; count--) {
+    const names = words.slice(0, count).join(' ')
+    if (count < words.length && !nameListOnly.test(names)) continue
+    const facts = namesAndTail(text, names, bare)
+    if (facts) return facts
+  }
+  return undefined
+}
+
+function namesAndTail(text: string, matched: string, bare: boolean): (HeaderFacts & {role?: boolean}) | undefined {
+  let names = matched
   let tail = text.slice(names.length)
   // The list pattern also swallows ", Staff Writer": give back whatever is a role.
   const parts = names.split(/,\s+/)
@@ -159,11 +176,14 @@ function namesWithTail(text: string, bare = false): (HeaderFacts & {role?: boole
     return undefined
   }
   let rest = tail.trim()
+  // "By Jane Doe." : a full stop closes the byline.
+  if (rest === '.') rest = ''
   while (rest !== '') {
     const sep = /^(?:[,|·•;]|[–—-](?=\s)|\bon\b|\bfor\b|\bat\b|\bin\b)\s*/i.exec(rest)
     const keyword = sep?.[0].trim().toLowerCase()
     if (sep) rest = rest.slice(sep[0].length)
-    else return undefined
+    // "By JANE DOE JAN. 13, 2017": a date may follow the names with only a space.
+    else if (!(rest === tail.trim() && /^\s/.test(tail) && dateFacts(nextPiece(rest)))) return undefined
     // The next piece runs to the next separator, but a date keeps its own comma ("May 4, 2019").
     const piece = nextPiece(rest)
     rest = rest.slice(piece.length).trim()

@@ -7,7 +7,7 @@ import {isReferenceSectionHeading} from 'remark-bracket-footnotes'
 
 /** Site navigation and share-bar lines copied with the article. */
 export const navigation =
-  /^(?:select page|skip to (?:main )?content|(?:main |toggle )?(?:menu|navigation)|home|search(?: for)?|share(?: this)?(?: article| post| story)?|print(?: this)?|subscribe|sign in|sign up|log ?in|newsletter|advertisement|read more|related(?: posts| articles)?|facebook|twitter|linkedin|email|whatsapp|(?:share|like) this:?|leave a (?:comment|reply)|click to (?:share|print|email)\b.{0,60}|(?:tags|tagged|filed under|categories|category)\s*:.{0,200}|(?:©|copyright\b).{0,120})$/i
+  /^(?:(?:supported|sponsored|presented|powered|brought to you) by|continue reading(?: the main story)?(?: share this page)?|select page|skip to (?:main )?content|(?:main |toggle )?(?:menu|navigation)|home|search(?: for)?|share(?: this)?(?: article| post| story)?|print(?: this)?|subscribe|sign in|sign up|log ?in|newsletter|advertisement|read more|related(?: posts| articles)?|facebook|twitter|linkedin|email|whatsapp|(?:share|like) this:?|leave a (?:comment|reply)|click to (?:share|print|email)\b.{0,60}|(?:tags|tagged|filed under|categories|category)\s*:.{0,200}|(?:©|copyright\b).{0,120})$/i
 
 /** "PB Editor: …", "Editor's note: …", "Ed. note: …". */
 export const editorComment = /^(?:[A-Z][A-Za-z]{0,3}\.? )?(?:editor(?:['’]s)?(?: note| comment)?|ed\. note)\s*:/i
