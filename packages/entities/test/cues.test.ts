@@ -114,3 +114,50 @@ test('name particles and regnal numbers stay inside a person name', () => {
     assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
   assert.ok(!found.some((entry) => /^(?:Reichenau|Ilsenfeld|Henry|Wilhelm) \(/.test(entry)), found.join(', '))
 })
+
+test('newspapers: a place before a paper’s head word, heads joined by “and”, “the” and one head; a paper’s short name joins its full name', () => {
+  const found = named([
+    'The Tulsa Courier backed the mayor; the Leeds Star-Gazette backed her rival.',
+    'Jomo Keter, according to a count from the Savannah-based Post and Herald, leads the field.',
+    'The Wichita Tribune ran the story first, and the Tribune ran it again on Sunday.'
+  ])
+  for (const label of ['Tulsa Courier', 'Leeds Star-Gazette', 'Post and Herald', 'Wichita Tribune'])
+    assert.ok(found.includes(`${label} (organisation)`), `${label}: ${found.join(', ')}`)
+  assert.ok(found.includes('Savannah (place)'), found.join(', '))
+  assert.ok(!found.some((entry) => /^(?:Tribune|Savannah-based)/.test(entry)), found.join(', '))
+})
+
+test('organisations by who works there or what kind of body they are; a word with a capital inside as a source', () => {
+  const found = named([
+    'Asked why, said Talia Brennock, managing editor of Prairie Signal Line, the volunteers were tired.',
+    'The groups like Unbowed and Kettleworks did not endorse anyone.',
+    'Turnout rose sharply, per BrightHollow’s tracker of county results.',
+    'The centre-left New Harbour Alliance, which has 40 members, split.'
+  ])
+  for (const label of ['Prairie Signal Line', 'Unbowed', 'BrightHollow', 'New Harbour Alliance'])
+    assert.ok(found.includes(`${label} (organisation)`), `${label}: ${found.join(', ')}`)
+  assert.ok(!found.includes('Harbour Alliance (organisation)'), found.join(', '))
+})
+
+test('a place by apposition; a page locator is no person; a caucus named short joins its full name; a given name cut short joins the full one', () => {
+  const found = named([
+    'Fighting in Velmora, a remote mountain region of the north, went on for weeks.',
+    'The notice ran on Page B9 of the weekend edition.',
+    'The Congressional Rural Caucus met on Monday. Later the Rural Caucus voted.',
+    'As my colleague Bartholomew Quennell wrote, the numbers moved; Bart thinks they will move again.'
+  ])
+  assert.ok(found.includes('Velmora (place)'), found.join(', '))
+  assert.ok(!found.some((entry) => /^Page B9/.test(entry)), found.join(', '))
+  assert.ok(found.includes('Congressional Rural Caucus (organisation)'), found.join(', '))
+  assert.ok(!found.includes('Rural Caucus (organisation)'), found.join(', '))
+  assert.ok(found.includes('Bartholomew Quennell (person)'), found.join(', '))
+  assert.ok(!found.includes('Bart (person)'), found.join(', '))
+})
+
+test('credits in other forms: “Credit X/Agency — Agency”, “X/Agency via Agency”', () => {
+  const found = named([
+    'Peacekeepers at a camp near the border on Monday. Credit Orsolya Vamberi/Agence Presse — Lumen Images',
+    'A market reopened after the storm. Kwabena Mensah-Oduro/Pressfoto via Lumen Images'
+  ])
+  assert.ok(!found.some((entry) => /Vamberi|Mensah|Lumen|Pressfoto|Agence/.test(entry)), found.join(', '))
+})

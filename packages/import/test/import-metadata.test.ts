@@ -112,6 +112,11 @@ test('header: a user name in lower case beside the date is the byline; ad and �
   assert.match(news.markdown, /^authors:\n {2}- JANE DOE$/m)
   assert.match(news.markdown, /^date: 2017-01-13$/m)
   assert.doesNotMatch(news.markdown, /Supported by|Continue reading/)
+  const printed = importArticle({
+    text: 'A Title Line\n\nBy Jane Doe | May 4, 2019\n\nThe body says what it says.\n\nA version of this article appears in print on May 4, 2019, on Page B2 of the Late edition with the headline: Another Title.\n',
+    sourceName: 'p.txt'
+  })
+  assert.doesNotMatch(printed.markdown, /appears in print/)
 })
 
 test('sites: “From <Site>, the free encyclopedia”', () => {

@@ -116,7 +116,24 @@ const schoolBefore =
 const ideology = /^[A-Z][a-z]+ists?$/
 /** Before a company: who owns, buys, founds or works for it. */
 const companyCueBefore =
-  /\b(?:founders of|co-founders of|founders of|companies such as|firms such as|companies like|firms like|acquired by|bought by|owned by|deal with|partnership with|merger with|CEO of|chief executive of|founder of|co-founder of|founded|co-founded|employees of|engineers at|worked at|works at|working at|joined|invested in|investment from|rival|rivals)\s(?:the\s)?(?:[A-Z][\w&.-]*,\s)*$/
+  /\b(?:founders of|co-founders of|founders of|(?:companies|firms|groups|organi[sz]ations|outlets|newspapers|papers|publications|agencies|unions|charities|nonprofits|NGOs|parties|networks|broadcasters|institutions|universities|banks|think tanks|caucuses|associations|startups)\s(?:such as|like|including)|acquired by|bought by|owned by|deal with|partnership with|merger with|CEO of|chief executive of|founder of|co-founder of|founded|co-founded|employees of|engineers at|worked at|works at|working at|joined|invested in|investment from|rival|rivals)\s(?:the\s)?(?:[A-Z][\w&.-]*(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s))*$/
+
+/** "managing editor of X", "a reporter at the X", "a fellow at X": a body people work for. */
+const orgRoleBefore =
+  /\b(?:(?:editor|editor-in-chief|director|CEO|chief executive|president|chairman|chairwoman|chair|founder|co-founder|head|spokes(?:man|woman|person)|executive|employees?|staff|publisher|owner|officials?|members?)\s(?:of|at)|(?:professor|lecturer|student|students|fellow|researcher|analyst|economist|scientist|reporter|correspondent|columnist|writer|lawyer|attorney|partner|engineer|engineers|intern|editor|director|executive|employees?|staff|officials?)\s(?:at|with)|(?:reporter|correspondent|columnist|writer)\sfor)\s(?:the\s)?$/
+/** "Darfur, a vast desert region of", "Khartoum, the capital": what the text calls a place. */
+const placeAppositionAfter =
+  /^,\s(?:a|an|the)\s(?:[\p{L}-]+\s){0,3}(?:region|city|town|village|province|state|country|nation|district|area|island|islands|river|county|suburb|neighbou?rhood|capital|port|valley|desert|mountain|territory|enclave|republic|kingdom|municipality|peninsula|archipelago|lake|oasis|settlement|hamlet|borough|prefecture|governorate|oblast)\b/u
+/** Head words of newspapers and magazines ("Des Moines Register", "Post and Courier", "Manchester Union-Leader"). */
+const publicationHeads = new Set(
+  'Times Post Journal Register Courier Herald Tribune Gazette Chronicle Observer Examiner Inquirer Enquirer Dispatch Bulletin Telegraph Guardian Independent Mirror Express Standard Leader Record Courant Sun Star Globe Monitor Sentinel Advocate Statesman Picayune Ledger Mercury Messenger Banner Beacon Eagle Daily Weekly Press News Review Magazine Reporter'.split(
+    ' '
+  )
+)
+/** Newspapers that English writes with "the" and one word ("the Times", "the Post"). */
+const publicationAlone = new Set('Times Post Journal Register Courier Herald Tribune Gazette Chronicle Inquirer Telegraph Guardian'.split(' '))
+/** "FiveThirtyEight", "BlackBerry", "OkCupid": a word with a capital inside, a brand or a company's name ("McDonald", "DeSantis" are names). */
+const camelCase = /^(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St|O')\p{Lu})\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+$/u
 
 const isConnector = (word: string) => /^(?:of|for|on|the|and|de|del|la|y)$/.test(word)
 
@@ -246,7 +263,11 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       // So does "and the": "the United Nations and the Inter-American Commission" names two.
       const base = passage.start + found.index
       let from = 0
-      for (const cut of [...found[0].matchAll(/(?<='s?) | and the (?=[A-Z])/g), null]) {
+      // So does a compound: "the Charleston-based Post and Courier" is a place, then a newspaper.
+      for (const cut of [
+        ...found[0].matchAll(/(?<='s?) | and the (?=[A-Z])|(?<=-(?:based|born|native|led|backed|owned|funded|made|bound|area|region)) /g),
+        null
+      ]) {
         const to = cut ? cut.index : found[0].length
         // "London-based", "Saudi-led": the name without its compound suffix.
         classify(
@@ -328,8 +349,10 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       (words.length > 2 && ideology.test(word) && (nationalities.has(words[1]!) || gaz.demonyms.has(nameKey(words[1]!)))) ||
       // "the Great King Vessavaṇṇa": an epithet before a title.
       (words.length > 2 && honorifics.has(words[1]!) && dictionary(word) && !honorifics.has(word) && !organisationName) ||
+      // "the center-left New Democratic Coalition": a tagger's "ADV" inside an organisation's name mid-sentence is a misreading.
       (notName.has(posOf(offset) ?? '') &&
         dictionary(word) &&
+        !(organisationName && words.length > 2 && !isInitial(offset)) &&
         !(words.length === 1 && companyCueBefore.test(folded.slice(Math.max(0, offset - 40), offset)))) ||
       (isInitial(offset) && dictionary(word) && !orgKeywords.has(word) && !placeWords.has(word))
     // "General Services Administration", "General Motors": a title word opening an organisation's name stays.
@@ -459,8 +482,10 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       spans.push({start, end, label: text.slice(start, end), type: 'person', score: 4, ...(initial ? {initial} : {})})
       return true
     }
+    // "Page A7", "F-16": a word with a digit in it is never part of a person's name.
+    const digits = words.some((word) => /\d/.test(word))
     const push = (type: DiscoveredSpan['type'], score: number, extra: Partial<DiscoveredSpan> = {}) => {
-      if (end - start < 2) return false
+      if (end - start < 2 || (type === 'person' && digits)) return false
       // The label keeps the article's spelling (accents): folding is for matching only.
       spans.push({start, end, label: text.slice(start, end), type, score, ...(initial ? {initial} : {}), ...extra})
       return true
@@ -496,6 +521,31 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     const actor = /^\s\((\p{Lu}[\p{L}'-]+)\s\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?\)/u.exec(after)
     const played = actor !== null && gaz.firstNames.has(actor[1]!.toLowerCase()) && !initial
     if ((personCue || played) && nameLike && !honorifics.has(words[0]!)) return push('person', 4, words.length === 1 ? {short: true} : {})
+    // "Darfur, a vast desert region of western Sudan", "Khartoum, the capital": a place by apposition.
+    if (words.length <= 3 && !givenFirst && placeAppositionAfter.test(after))
+      return push('place', 4, place?.lat === undefined ? {} : {lat: place.lat, lon: place.lon!})
+    // "the Des Moines Register", "the Post and Courier", "the Manchester Union-Leader", "the Times": a newspaper.
+    const lastWord = words[words.length - 1]!
+    const lastPart = lastWord.split('-')
+    if (
+      !place &&
+      (publicationHeads.has(lastWord) || (lastPart.length === 2 && lastPart.every((part) => publicationHeads.has(part) || orgKeywords.has(part))))
+    ) {
+      const name = words.slice(0, -1).filter((word) => !isConnector(word))
+      const article = /\bthe\s(?:[\p{L}.]+-(?:based|owned|area)\s)?$/iu.test(before) && !initial
+      if (name.length > 0 && (gaz.places.has(nameKey(name.join(' '))) || (article && name.every((word) => publicationHeads.has(word)))))
+        return push('organisation', 4)
+      if (name.length === 0 && article && (publicationAlone.has(lastWord) || lastPart.length === 2)) return push('organisation', 3, {short: true})
+    }
+    // "managing editor of Iowa Starting Line", "a reporter at the Post and Courier": what people work for.
+    if (
+      !place &&
+      !givenFirst &&
+      !initial &&
+      orgRoleBefore.test(before.slice(-48)) &&
+      !(words.length === 1 && (gaz.lastNames.has(key) || gaz.firstNames.has(key) || dictionary(label)))
+    )
+      return push('organisation', 4, words.length === 1 ? {short: true} : {})
     // "Mozilla Europe", "Google China": an organisation's branch in a country or region.
     if (
       words.length === 2 &&
@@ -531,7 +581,7 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       !place &&
       !initial &&
       !words.some((word) => nationalities.has(word)) &&
-      (companyCueAfter.test(after.slice(0, 40)) || companyCueBefore.test(before.slice(-40)))
+      (companyCueAfter.test(after.slice(0, 40)) || (companyCueBefore.test(before.slice(-40)) && !words.includes('and')))
     )
       return push('organisation', 4)
     // "get into MIT or Cambridge", "graduated from Stanford": a school.
@@ -691,6 +741,12 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       !gaz.lastNames.has(key)
     ) {
       return push('organisation', 3, {short: true, ...(initial && /^'s?\s/.test(after) ? {initial: false} : {})})
+    }
+    // "per FiveThirtyEight’s tracker", "OkCupid's CEO": a word with a capital
+    // inside is a brand; with a possessive or as a source it is the company.
+    if (camelCase.test(word) && !place && !given) {
+      const source = /^'s?\s/.test(after) || /\b(?:per|according to|at)\s(?:the\s)?$/i.test(before.slice(-16))
+      return push('organisation', source && !initial ? 3 : 2, {short: true})
     }
     // One capitalised word: a proper noun only where the tagger says so and the
     // lexicon does not know it as an ordinary word; the document decides its type.

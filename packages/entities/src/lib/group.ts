@@ -97,6 +97,7 @@ export function groupDiscovered(input: GroupingInput, discovered: ReadonlyArray<
   const byForm = new Map<string, DiscoveredGroup[]>()
   const byStem = new Map<string, DiscoveredGroup[]>()
   const byInitials = new Map<string, DiscoveredGroup[]>()
+  const byOrgSuffix = new Map<string, DiscoveredGroup[]>()
   const add = (map: Map<string, DiscoveredGroup[]>, key: string, group: DiscoveredGroup) => {
     const list = map.get(key)
     if (!list) map.set(key, [group])
@@ -110,6 +111,9 @@ export function groupDiscovered(input: GroupingInput, discovered: ReadonlyArray<
       if (words.length > 1) add(byGiven, words[0]!, group)
     } else if (group.type === 'organisation' && words.length > 1 && !group.short) {
       add(byFirst, words[0]!, group)
+      // "Progressive Caucus" after "Congressional Progressive Caucus", "the Times" after "The New York Times": the name without its first words.
+      for (let from = 1; from < words.length; from++)
+        if (!/^(?:of|for|on|the|and|de|del|la|y)$/.test(words[from]!)) add(byOrgSuffix, words.slice(from).join(' '), group)
       // "Cisco" and "Cisco Systems": a company's name without its form ("Systems", "Technologies").
       let stem = words.length
       while (stem > 1 && companyForms.has(words[stem - 1]!)) stem--
@@ -141,20 +145,29 @@ export function groupDiscovered(input: GroupingInput, discovered: ReadonlyArray<
     }
     return map
   }
+  // "Geoff" after "Geoffrey Skelley": a given name cut short joins the person whose given name it begins.
+  const givenNames = [...byGiven.keys()]
   for (const [key, group] of [...groups]) {
     const stemmed = group.type === 'organisation' ? (byStem.get(group.label) ?? []) : []
+    const suffixOf = group.type === 'organisation' ? (byOrgSuffix.get(group.label) ?? []) : []
+    const shortened =
+      group.type === 'person' && group.short && group.label.length >= 3 && !group.label.includes(' ')
+        ? givenNames.filter((given) => given.length > group.label.length && given.startsWith(group.label)).flatMap((given) => byGiven.get(given)!)
+        : []
     const initialled = group.type !== 'person' && /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,}$/u.test(group.label) ? (byInitials.get(group.label) ?? []) : []
     const shortName = group.type === 'person' || group.short
-    if (!shortName && stemmed.length === 0 && initialled.length === 0) continue
+    if (!shortName && stemmed.length === 0 && initialled.length === 0 && suffixOf.length === 0) continue
     // Candidates by strength of the link: a surname, a company's stem, a form, a first word, a given name.
     const tiers = [
       shortName ? (bySuffix.get(group.label) ?? []) : [],
       stemmed,
+      suffixOf,
       initialled,
       group.short ? (byForm.get(group.label) ?? []) : [],
       // "Mozilla" after "Mozilla Foundation" joins it only with no evidence of its own: "Amazon" is not "Amazon Web Services".
       group.short && group.score < 3 ? (byFirst.get(group.label) ?? []) : [],
-      group.short && (group.type === 'person' || group.score < 3) ? (byGiven.get(group.label) ?? []) : []
+      group.short && (group.type === 'person' || group.score < 3) ? (byGiven.get(group.label) ?? []) : [],
+      shortened
     ].map((tier) => tier.filter((candidate) => candidate !== group && groups.has(candidate.key)))
     if (tiers.every((tier) => tier.length === 0)) continue
     const kept: DiscoveredGroup['occurrences'] = []

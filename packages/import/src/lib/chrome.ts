@@ -16,6 +16,7 @@ import {
   nameLine,
   navigation,
   originallyPublished,
+  printEdition,
   referenceHeading,
   splitNames,
   viewsDisclaimer
@@ -65,6 +66,7 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
     else if (editorComment.test(text)) drop(index, 'editor-comment', `Unexpected editor comment ${quote(text)}, dropped it (not the author’s text)`)
     else if (viewsDisclaimer.test(text)) drop(index, 'views-disclaimer', `Unexpected views disclaimer ${quote(text)}, dropped it`)
     else if (originallyPublished.test(text)) drop(index, 'originally-published', `Unexpected republication notice ${quote(text)}, dropped it`)
+    else if (printEdition.test(text)) drop(index, 'print-edition', `Unexpected print-edition line ${quote(text)}, dropped it`)
   }
 
   // Paragraphs separated by blank lines, or by single line breaks?

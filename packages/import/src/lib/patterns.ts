@@ -21,6 +21,10 @@ export const viewsDisclaimer =
 export const originallyPublished =
   /^(?:this (?:post|article|story|piece|column) (?:was |is )?(?:originally|first) (?:published|appeared|posted)|originally (?:published|appeared|posted) (?:on|in|at|by)\b)/i
 
+/** "A version of this article appears in print on …, on Page A7 of the New York edition …": where the paper printed it. */
+export const printEdition =
+  /^(?:a version of )?this (?:article|story|column|review|essay|piece) (?:appears|appeared|was published) in (?:print|the print edition|the (?:\w+ )?(?:edition|issue))\b/i
+
 /** Agencies and photo libraries whose name ends a credit line. */
 const agency = String.raw`(?:Getty Images|AFP|Reuters|AP(?: Photo)?|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Xinhua|Anadolu(?: Agency)?|NurPhoto|SOPA Images|ZUMA(?: Press)?|Wikimedia Commons|Unsplash)`
 
