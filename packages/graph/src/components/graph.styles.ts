@@ -4,7 +4,8 @@ export const graphStyles = css`
   :host {
     display: block;
     position: relative;
-    min-height: 320px;
+    /* The toolbar folds and the canvas keeps its shape by the graph's own width (a phone, a side panel). */
+    container-type: inline-size;
   }
   .toolbar {
     display: flex;
@@ -13,6 +14,17 @@ export const graphStyles = css`
     align-items: center;
     padding: 0.5rem 0;
     font-size: 0.85rem;
+  }
+  .filters,
+  .actions {
+    display: contents;
+  }
+  .filters-toggle {
+    display: none;
+  }
+  .filters-toggle .on {
+    margin-left: 0.3rem;
+    color: var(--_accent);
   }
   .toolbar fieldset {
     border: none;
@@ -56,7 +68,8 @@ export const graphStyles = css`
   }
   .canvas {
     position: relative;
-    height: var(--apparatus-graph-height, 520px);
+    /* No taller than it is wide: a graph is about as tall as it is wide, and a tall, narrow canvas leaves it small. */
+    height: min(var(--apparatus-graph-height, 520px), max(240px, 100cqi));
     border: 1px solid var(--_border);
     border-radius: 8px;
     background: var(--_surface);
@@ -255,5 +268,60 @@ export const graphStyles = css`
   }
   th button {
     color: var(--_text) !important;
+  }
+  /* Narrow: one row (Filters, Find, the count); the filters and export open below the button. */
+  @container (max-width: 40rem) {
+    .toolbar {
+      gap: 0.4rem 0.6rem;
+    }
+    .filters-toggle {
+      display: inline-flex;
+      align-items: center;
+      min-height: 32px !important;
+      padding: 0 0.7rem;
+    }
+    .filters {
+      display: none;
+    }
+    .toolbar.open .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 0.75rem;
+      align-items: center;
+      flex-basis: 100%;
+      order: 1;
+      padding: 0.5rem;
+      border: 1px solid var(--_border);
+      border-radius: 8px;
+      background: var(--_raised);
+    }
+    .actions {
+      display: flex;
+      gap: 0.5rem;
+    }
+    .find {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.3rem;
+      flex: 1 1 8rem;
+      min-width: 0;
+    }
+    .find input {
+      flex: 1 1 auto;
+      min-width: 0;
+      width: 100%;
+      min-height: 32px;
+    }
+    .status {
+      white-space: nowrap;
+    }
+    .toolbar button,
+    .toolbar select,
+    .toolbar input[type='range'] {
+      min-height: 32px;
+    }
+    .toolbar label.kind {
+      min-height: 32px;
+    }
   }
 `

@@ -6,12 +6,13 @@ import type {Core, EdgeSingular, EventObject, NodeSingular} from 'cytoscape'
 import type {ApparatusIndex, GraphEdge, GraphNode, GraphNodeKind} from '@apparatus/model'
 import {corpusContext, emitSelect, formatRoute, selectionContext, shardedOf, theme, type Route} from '@apparatus/reader'
 import {readGraphState, writeGraphState} from '../lib/graph-url.js'
-import {labelFontSize, pickLabels, type LabelCandidate} from '../lib/labels.js'
+import {labelFontSize} from '../lib/labels.js'
 import {fixPolygonHitTests} from '../lib/polygon-hit.js'
 import {syncPointerCoords} from '../lib/pointer-sync.js'
-import {KINDS, KIND_LABELS, KIND_SINGULAR, cyStyle, kindColours, lineColours, type LabelScale} from '../lib/style.js'
+import {KINDS, KIND_LABELS, KIND_SINGULAR, cyStyle, kindColours, lineColours, nodeScale, type LabelScale} from '../lib/style.js'
 import {renderArticlePanel} from './article-panel.js'
 import {renderEdgePanel} from './edge-panel.js'
+import {applyLabels, LabelMeasure} from './graph-labels.js'
 import {graphStyles} from './graph.styles.js'
 import {exportImage, relayout} from './graph-actions.js'
 import {renderLegend, shapeSwatch} from './legend.js'
@@ -22,9 +23,7 @@ type Cytoscape = typeof import('cytoscape')
 /** A neighbourhood up to this size is fitted to the canvas; larger ones are centred on the node. */
 const FIT_NEIGHBOURHOOD = 60
 /** Fitting a few nodes stops at this zoom, so they do not balloon to fill the canvas. */
-const MAX_FIT_ZOOM = 2
-/** Up to this size every neighbour of a selection is labelled; above it, those that fit come first. */
-const LABEL_NEIGHBOURHOOD = 25
+const MAX_FIT_ZOOM = 3
 
 /**
  * The corpus graph: entities, articles and sources at their build-time
@@ -75,6 +74,8 @@ export class ApparatusGraph extends LitElement {
   @state() accessor visibleCount = 0
   @state() private accessor listSort: 'label' | 'kind' | 'degree' = 'degree'
   @state() private accessor listOpen = false
+  /** In a narrow graph (a phone, the reader's side panel) the filters and export fold behind one button. */
+  @state() private accessor filtersOpen = false
   /** The name suggestions are built when the find box is first focused. */
   @state() private accessor suggest = false
 
@@ -87,7 +88,8 @@ export class ApparatusGraph extends LitElement {
   private teardown: Array<() => void> = []
   private labelFrame = 0
   private fontTimer = 0
-  private scale: LabelScale = {font: 12, zoom: 1}
+  private scale: LabelScale = {font: 12, zoom: 1, node: 1}
+  private measure = new LabelMeasure()
   private visibleIds?: Set<string>
   /** How the view is framed now (fit the filters, a neighbourhood, a pair), re-applied when the canvas resizes. */
   private framing?: () => void
@@ -95,6 +97,11 @@ export class ApparatusGraph extends LitElement {
   private userMoved = false
   /** The canvas size the framing was applied at: Cytoscape reports resizes that changed nothing. */
   private framedAt = ''
+
+  /** Room around a fitted graph: 24 px, less in a narrow canvas, where every pixel of width counts. */
+  private get fitPadding(): number {
+    return Math.round(Math.min(24, Math.max(10, (this.container?.clientWidth ?? 600) * 0.035)))
+  }
 
   private get graph() {
     return this.index?.graph
@@ -174,7 +181,7 @@ export class ApparatusGraph extends LitElement {
         })),
         edges: graph.edges.map((edge, n) => ({data: {id: `e${n}`, source: edge.source, target: edge.target, kind: edge.kind, weight: edge.weight, index: n}}))
       },
-      layout: {name: 'preset', fit: true, padding: 24},
+      layout: {name: 'preset', fit: true, padding: this.fitPadding},
       style: cyStyle(kindColours(this), text, surface, Math.max(1, ...graph.nodes.map((node) => node.degree ?? 0)), this.scale, lines) as never,
       minZoom: 0.05,
       maxZoom: 4,
@@ -211,7 +218,7 @@ export class ApparatusGraph extends LitElement {
     if (this.filtered) this.applyFilters()
     else {
       this.visibleCount = graph.nodes.length
-      this.frameWith(() => cy.fit(undefined, 24))
+      this.frameWith(() => cy.fit(undefined, this.fitPadding))
     }
     this.follow()
     this.setFont()
@@ -348,9 +355,14 @@ export class ApparatusGraph extends LitElement {
       this.clearFocus()
       this.frameWith(() => {
         const visible = cy.nodes(':visible')
-        if (visible.nonempty()) cy.fit(visible, 24)
+        if (visible.nonempty()) cy.fit(visible, this.fitPadding)
       })
     }
+  }
+
+  /** A filter the reader set (an article's own graph is scoped by the page, not by them). */
+  private get filtersSet(): boolean {
+    return this.minDegree > 0 || this.kinds.size < KINDS.length || (this.inCorpusView && Boolean(this.article))
   }
 
   private get filtered(): boolean {
@@ -370,7 +382,7 @@ export class ApparatusGraph extends LitElement {
     const visible = cy.nodes().filter((node) => node.style('display') !== 'none')
     this.visibleCount = visible.length
     this.visibleIds = this.filtered ? new Set(visible.map((node) => node.id())) : undefined
-    if (visible.length > 0) this.frameWith(() => cy.fit(visible, 24))
+    if (visible.length > 0) this.frameWith(() => cy.fit(visible, this.fitPadding))
     this.scheduleLabels()
   }
 
@@ -382,46 +394,11 @@ export class ApparatusGraph extends LitElement {
     })
   }
 
-  /** Label the nodes that fit (see `pickLabels`), by class, touching only those that change. */
+  /** Label the nodes that fit, where they fit (see `applyLabels`), at the font size drawn now. */
   private updateLabels(): void {
     const cy = this.cy
     if (!cy || cy.destroyed() || !this.container) return
-    const near = cy.nodes('.near')
-    const small = near.length <= LABEL_NEIGHBOURHOOD
-    const candidates: LabelCandidate[] = []
-    cy.nodes(':visible').forEach((node) => {
-      if (node.hasClass('faded')) return
-      const at = node.renderedPosition()
-      const priority = node.selected() || node.hasClass('hover') || node.hasClass('compared') ? 2 : node.hasClass('near') ? (small ? 2 : 1) : 0
-      candidates.push({
-        id: node.id(),
-        x: at.x,
-        y: at.y,
-        size: node.renderedOuterWidth(),
-        degree: node.data('degree') as number,
-        label: node.data('label') as string,
-        priority
-      })
-    })
-    const chosen = new Map(
-      pickLabels(candidates, {width: this.container.clientWidth, height: this.container.clientHeight, fontSize: labelFontSize(cy.zoom())}).map((item) => [
-        item.id,
-        item.place
-      ])
-    )
-    cy.batch(() => {
-      cy.nodes('.labelled').forEach((node) => {
-        if (!chosen.has(node.id())) node.removeClass('labelled label-top label-right label-left')
-      })
-      for (const [id, place] of chosen) {
-        const node = cy.getElementById(id)
-        if (!node.hasClass('labelled')) node.addClass('labelled')
-        for (const other of ['top', 'right', 'left']) {
-          if (other === place && !node.hasClass(`label-${other}`)) node.addClass(`label-${other}`)
-          else if (other !== place && node.hasClass(`label-${other}`)) node.removeClass(`label-${other}`)
-        }
-      }
-    })
+    applyLabels(cy, {width: this.container.clientWidth, height: this.container.clientHeight}, this.scale.font * cy.zoom(), this.measure)
   }
 
   /** After zooming settles, size the labels for the new zoom (Cytoscape sizes text in graph units). */
@@ -437,7 +414,10 @@ export class ApparatusGraph extends LitElement {
     if (Math.abs(zoom - this.scale.zoom) / this.scale.zoom < 0.03) return
     this.scale.zoom = zoom
     this.scale.font = labelFontSize(zoom) / zoom
+    this.scale.node = nodeScale(zoom)
     cy.style().update()
+    // The labels were placed for the old size.
+    this.scheduleLabels()
   }
 
   private search(event: Event): void {
@@ -486,27 +466,34 @@ export class ApparatusGraph extends LitElement {
     const colours = kindColours(this)
     const focused = this.inCorpusView && this.selection?.article && !this.selection.entity && !this.selection.source ? this.selection.article : ''
     return html`
-      <div class="toolbar" part="toolbar">
-        <fieldset>
-          <legend class="visually-hidden">Show kinds</legend>
-          ${KINDS.map((kind) => html`<label class="kind"><input type="checkbox" .checked=${this.kinds.has(kind)} @change=${() => this.toggleKind(kind)} />${shapeSwatch(kind, colours[kind])}${KIND_LABELS[kind]}</label>`)}
-        </fieldset>
-        ${
-          this.inCorpusView || !this.article
-            ? html`<label>Article
-              <select @change=${(event: Event) => (this.article = (event.target as HTMLSelectElement).value)}>
-                <option value="">All</option>
-                ${this.index!.articles.map((article) => html`<option value=${article.id} ?selected=${this.article === article.id}>${article.title.length > 50 ? `${article.title.slice(0, 49)}…` : article.title}</option>`)}
-              </select>
-            </label>`
-            : nothing
-        }
-        <label>Min. links <input type="range" min="0" max="20" .value=${String(this.minDegree)} @input=${(event: Event) => (this.minDegree = Number((event.target as HTMLInputElement).value))} /> ${this.minDegree}</label>
-        <label>Find <input type="search" list="graph-labels" placeholder="a name" @change=${this.search} @focus=${() => (this.suggest = true)} /></label>
+      <div class=${`toolbar${this.filtersOpen ? ' open' : ''}`} part="toolbar">
+        <button class="filters-toggle" aria-expanded=${String(this.filtersOpen)} aria-controls="graph-filters" @click=${() => (this.filtersOpen = !this.filtersOpen)}>
+          Filters${this.filtersSet ? html`<span class="on" aria-hidden="true">•</span><span class="visually-hidden"> (on)</span>` : nothing}
+        </button>
+        <div class="filters" id="graph-filters">
+          <fieldset>
+            <legend class="visually-hidden">Show kinds</legend>
+            ${KINDS.map((kind) => html`<label class="kind"><input type="checkbox" .checked=${this.kinds.has(kind)} @change=${() => this.toggleKind(kind)} />${shapeSwatch(kind, colours[kind])}${KIND_LABELS[kind]}</label>`)}
+          </fieldset>
+          ${
+            this.inCorpusView || !this.article
+              ? html`<label>Article
+                <select @change=${(event: Event) => (this.article = (event.target as HTMLSelectElement).value)}>
+                  <option value="">All</option>
+                  ${this.index!.articles.map((article) => html`<option value=${article.id} ?selected=${this.article === article.id}>${article.title.length > 50 ? `${article.title.slice(0, 49)}…` : article.title}</option>`)}
+                </select>
+              </label>`
+              : nothing
+          }
+          <label>Min. links <input type="range" min="0" max="20" .value=${String(this.minDegree)} @input=${(event: Event) => (this.minDegree = Number((event.target as HTMLInputElement).value))} /> ${this.minDegree}</label>
+          <span class="actions">
+            <button @click=${() => this.cy && void relayout(this.cy)}>Re-layout</button>
+            <button @click=${() => this.cy && void exportImage(this, this.cy, 'png')}>PNG</button>
+            <button @click=${() => this.cy && void exportImage(this, this.cy, 'svg')}>SVG</button>
+          </span>
+        </div>
+        <label class="find">Find <input type="search" list="graph-labels" placeholder="a name" @change=${this.search} @focus=${() => (this.suggest = true)} /></label>
         <datalist id="graph-labels">${this.suggest ? this.graph.nodes.map((node: GraphNode) => html`<option value=${node.label}></option>`) : nothing}</datalist>
-        <button @click=${() => this.cy && void relayout(this.cy)}>Re-layout</button>
-        <button @click=${() => this.cy && void exportImage(this, this.cy, 'png')}>PNG</button>
-        <button @click=${() => this.cy && void exportImage(this, this.cy, 'svg')}>SVG</button>
         <span class="status" role="status" aria-live="polite">${this.visibleCount} of ${total} nodes</span>
       </div>
       <div class="canvas" part="canvas" aria-hidden="true">

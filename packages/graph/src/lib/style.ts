@@ -57,14 +57,29 @@ export function kindColours(element: Element): Record<GraphNodeKind, string> {
 
 /**
  * Nodes carry no label by default: the component adds the class `labelled`
- * to the nodes that fit (see `pickLabels`) and sets the font size for the
- * zoom (see `labelFontSize`).
+ * to the nodes that fit, with the label's offset as data `lx`, `ly` (see
+ * `pickLabels`), and sets the font size for the zoom (see `labelFontSize`).
  */
 export interface LabelScale {
   /** Font size in graph units (rendered size / zoom). */
   font: number
   zoom: number
+  /** Node sizes in graph units are multiplied by this (see `nodeScale`); default 1. */
+  node?: number
 }
+
+/**
+ * Zoomed in, nodes grow with the square root of the zoom instead of the
+ * zoom itself, so zooming into a dense centre spreads nodes apart and makes
+ * room for their labels (as Gephi and VOSviewer do); zoomed out, they shrink
+ * with the view. The multiplier for sizes in graph units.
+ */
+export function nodeScale(zoom: number): number {
+  return zoom <= 1 ? 1 : 1 / Math.sqrt(zoom)
+}
+
+/** A node's diameter in graph units at scale 1: 8 for a leaf to 30 for the best-connected node. */
+export const nodeDiameter = (degree: number, maxDegree: number) => 8 + 22 * Math.min(1, Math.max(0, degree) / Math.max(1, maxDegree))
 
 /** Line colours: strong (and more opaque) for an article's own links (mentions, citations), light for the rest. */
 export interface LineColours {
@@ -86,8 +101,8 @@ export function cyStyle(
       selector: 'node',
       style: {
         'background-color': (node: {data: (key: string) => string}) => colours[node.data('kind') as GraphNodeKind] ?? '#777',
-        width: `mapData(degree, 0, ${degree}, 10, 46)`,
-        height: `mapData(degree, 0, ${degree}, 10, 46)`,
+        width: (node: {data: (key: string) => number}) => nodeDiameter(node.data('degree'), degree) * (scale.node ?? 1),
+        height: (node: {data: (key: string) => number}) => nodeDiameter(node.data('degree'), degree) * (scale.node ?? 1),
         'border-width': 1,
         'border-color': surface,
         label: '',
@@ -95,8 +110,13 @@ export function cyStyle(
         // Functions, so that a zoom only needs cy.style().update(), not a new rule.
         'font-size': () => scale.font,
         'font-family': 'system-ui, sans-serif',
-        'text-valign': 'bottom',
-        'text-margin-y': () => 2 / scale.zoom,
+        // A label is centred on its node and moved by the offset pickLabels chose (data lx, ly in graph
+        // units); a node shown before its place is known (hover, selection) gets its label below.
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-margin-x': (node: {data: (key: string) => number | undefined}) => node.data('lx') ?? 0,
+        'text-margin-y': (node: {data: (key: string) => number | undefined; height: () => number}) =>
+          node.data('ly') ?? node.height() / 2 + (2 + 0.8 * scale.font * scale.zoom) / scale.zoom,
         'text-outline-color': surface,
         'text-outline-width': () => 2 / scale.zoom,
         'text-max-width': () => `${160 / scale.zoom}px`,
@@ -118,10 +138,6 @@ export function cyStyle(
     {selector: 'edge[kind = "source-entity"]', style: {'line-style': 'dotted'}},
     // Labelled nodes draw above the others, so an unlabelled neighbour never hides a label.
     {selector: 'node.labelled', style: {label: 'data(label)', 'z-index': 5}},
-    // Where pickLabels found room: above, right or left of the node instead of below.
-    {selector: 'node.label-top', style: {'text-valign': 'top', 'text-margin-y': () => -2 / scale.zoom}},
-    {selector: 'node.label-right', style: {'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': () => 3 / scale.zoom}},
-    {selector: 'node.label-left', style: {'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': () => -3 / scale.zoom}},
     {selector: 'node.hover, node:selected, node.compared', style: {label: 'data(label)', 'z-index': 10, 'font-weight': 600}},
     {selector: 'node:selected, node.compared', style: {'border-width': 4, 'border-color': text}},
     {selector: 'edge:selected', style: {opacity: 1, width: 5, 'line-color': text}},
