@@ -161,3 +161,17 @@ test('credits in other forms: “Credit X/Agency — Agency”, “X/Agency via 
   ])
   assert.ok(!found.some((entry) => /Vamberi|Mensah|Lumen|Pressfoto|Agence/.test(entry)), found.join(', '))
 })
+
+test('institutions named by a short form: legislatures, seats of government, agencies, movements, parties; a given name after a role word', () => {
+  const found = named([
+    'Congress passed the bill after the Pentagon and the Kremlin traded warnings.',
+    'Reuters and Xinhua reported that Hezbollah and the Taliban had met officials of the UN.',
+    'Labour and the Tories both voted with the Bundestag delegation.',
+    'The film was about the poet Rosalind, and the posthumous Oscar went to someone else.'
+  ])
+  for (const label of ['Congress', 'Pentagon', 'Kremlin', 'Reuters', 'Xinhua', 'Hezbollah', 'Taliban', 'UN', 'Labour', 'Tories'])
+    assert.ok(found.includes(`${label} (organisation)`), `${label}: ${found.join(', ')}`)
+  assert.ok(!found.some((entry) => entry.startsWith('UN (place')), found.join(', '))
+  assert.ok(found.includes('Rosalind (person)'), found.join(', '))
+  assert.ok(!found.some((entry) => entry.startsWith('Oscar')), found.join(', '))
+})

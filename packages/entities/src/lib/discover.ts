@@ -337,6 +337,8 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     let honorific = titled
     // Peel sentence openers, titles and title-case verbs off the front, suffixes and connectors off the end.
     const adjective = (word: string) => /^(?:[A-Z]\.){2,}$/.test(word) && !gaz.places.has(nameKey(word)) // "U.S. Senator Jon Ossoff"
+    // "Congress passed it": an institution named by one word keeps its capital at a sentence's start.
+    const institution = (word: string) => words.length === 1 && gaz.organisations.has(nameKey(word))
     const peel = (word: string, offset: number) =>
       openers.has(word) ||
       honorifics.has(word) ||
@@ -352,9 +354,10 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       // "the center-left New Democratic Coalition": a tagger's "ADV" inside an organisation's name mid-sentence is a misreading.
       (notName.has(posOf(offset) ?? '') &&
         dictionary(word) &&
+        !institution(word) &&
         !(organisationName && words.length > 2 && !isInitial(offset)) &&
         !(words.length === 1 && companyCueBefore.test(folded.slice(Math.max(0, offset - 40), offset)))) ||
-      (isInitial(offset) && dictionary(word) && !orgKeywords.has(word) && !placeWords.has(word))
+      (isInitial(offset) && dictionary(word) && !orgKeywords.has(word) && !placeWords.has(word) && !institution(word))
     // "General Services Administration", "General Motors": a title word opening an organisation's name stays.
     const last = words[words.length - 1]!
     const organisationName = orgKeywords.has(last) || companyHeads.has(last)
@@ -628,7 +631,7 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       }
       return push('place', 3, coordinates)
     }
-    if (gaz.organisations.has(key)) return push('organisation', words.length === 1 ? 4 : 3)
+    if (gaz.organisations.has(key)) return push('organisation', words.length === 1 ? 4 : 3, initial && !dictionary(label) ? {initial: false} : {})
     if (gaz.people.has(key) && words.length > 1) return push('person', 3)
 
     const head = content[content.length - 1]!
@@ -758,7 +761,16 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     // A given name alone ("Claire", "Luke") is a person where the tagger agrees.
     // ... but "at Stanford", "the Stanford group": a place or an institution that took a person's name.
     // "a posthumous Oscar": a given name after an article is a thing, not a person.
-    if (given && !institutional && !/\b(?:a|an|the)\s(?:[a-z-]+\s)?$/.test(before) && !gaz.words.has(key) && (posOf(start) === 'PROPN' || !initial))
+    // ... unless the word between is a person's role: "the prophet Muhammad", "the singer Adele".
+    const roleBetween = /\b(?:the|a|an)\s([a-z-]+)\s$/.exec(before)?.[1]
+    const titledGiven = roleBetween !== undefined && (gaz.roles.has(roleBetween) || personNouns.has(roleBetween))
+    if (
+      given &&
+      !institutional &&
+      (titledGiven || !/\b(?:a|an|the)\s(?:[a-z-]+\s)?$/.test(before)) &&
+      !gaz.words.has(key) &&
+      (posOf(start) === 'PROPN' || !initial)
+    )
       return push('person', 3, {short: true})
     // A proper noun the dictionary knows ("Google", "Reuters") is a name of some
     // standing: a brand or an organisation more often than a person.

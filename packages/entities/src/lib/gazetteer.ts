@@ -13,7 +13,7 @@ import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {nameKey} from './normalise.js'
-import {formerStates} from './words.js'
+import {formerStates, knownOrganisations} from './words.js'
 
 const require = createRequire(import.meta.url)
 
@@ -159,6 +159,11 @@ function build(): Gazetteer {
       if (tags.includes('Actor')) roles.add(word)
       if (!word.includes(' ')) words.set(word, tags)
     }
+  }
+  // Institutions named by a short form (the "UN", "Congress", "Reuters"): an organisation, never a place of that name.
+  for (const name of knownOrganisations) {
+    organisations.add(nameKey(name))
+    places.delete(nameKey(name))
   }
   const common = new Set<string>()
   const proper = new Set<string>()
