@@ -175,3 +175,15 @@ test('institutions named by a short form: legislatures, seats of government, age
   assert.ok(found.includes('Rosalind (person)'), found.join(', '))
   assert.ok(!found.some((entry) => entry.startsWith('Oscar')), found.join(', '))
 })
+
+test('a title inside a run parts the body from the person; “that” after a verb is no determiner', () => {
+  const found = named([
+    'Assembly Majority Leader Odalys Brennan said the vote would wait.',
+    'Quorvex CEO Tamsin Achebe announced the merger, and Polder Police Department Officer Ingram Sola arrived.',
+    'The paper reported that Benedikt Szymanowski spoke with the envoy.'
+  ])
+  for (const label of ['Odalys Brennan', 'Tamsin Achebe', 'Ingram Sola', 'Benedikt Szymanowski'])
+    assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
+  assert.ok(found.includes('Polder Police Department (organisation)'), found.join(', '))
+  assert.ok(!found.some((entry) => /Leader|CEO|Officer/.test(entry)), found.join(', '))
+})

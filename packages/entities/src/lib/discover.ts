@@ -20,6 +20,7 @@ import {
   personNouns,
   placeHeads,
   placeWords,
+  titleWords,
   weakOrgHeads
 } from './words.js'
 
@@ -297,6 +298,12 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     return index < 0 ? undefined : tagged.pos[index]
   }
 
+  /** The tag of the token before the one at `offset`. */
+  function previousPos(offset: number): string | undefined {
+    const index = tokenAt(tagged, offset)
+    return index > 0 ? tagged.pos[index - 1] : undefined
+  }
+
   function isInitial(offset: number): boolean {
     const index = tokenAt(tagged, offset)
     if (index >= 0 && tagged.initial[index]) return true
@@ -397,6 +404,26 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     if (words.length === 0) return false
     // "King Wilhelm II", "Henry VIII": a monarch's name and number.
     if (reigning) return evaluate(words, start, true, afterConnector, false, true)
+    // "Senate Majority Leader Chuck Schumer", "Apple CEO Tim Cook": a title inside
+    // a run parts a body (kept, if it names one) from the person who holds it.
+    if (!words.some(isConnector)) {
+      const title = (word: string) => honorifics.has(word) || gaz.roles.has(word.toLowerCase()) || titleWords.has(word)
+      for (let role = words.length - 2; role >= 1; role--) {
+        if (!title(words[role]!)) continue
+        const person = words.slice(role + 1)
+        const nameLike =
+          person.length <= 3 &&
+          person.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !orgKeywords.has(word) && !honorifics.has(word) && !titleWords.has(word)) &&
+          (gaz.firstNames.has(person[0]!.toLowerCase()) || (person.length >= 2 && !dictionary(person[person.length - 1]!)))
+        if (!nameLike) break
+        let first = role
+        while (first > 0 && title(words[first - 1]!) && !gaz.organisations.has(nameKey(words[first - 1]!))) first--
+        const body = words.slice(0, first)
+        const leftDone = body.length > 0 ? classify(body, start, false) : false
+        const rightDone = classify(person, start + words.slice(0, role + 1).join(' ').length + 1, true)
+        return leftDone || rightDone
+      }
+    }
     // "Otto von Bismarck", "Charles de Gaulle": a given name, a particle, a surname.
     const particle = words.findIndex((word, index) => index > 0 && personParticle(word))
     if (
@@ -581,6 +608,7 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     if (
       words.length > 1 &&
       !givenFirst &&
+      !honorific &&
       !place &&
       !initial &&
       !words.some((word) => nationalities.has(word)) &&
@@ -681,7 +709,9 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     if (words.some((word) => nationalities.has(word) || placeWords.has(word) || gaz.demonyms.has(nameKey(word)))) return false
     // "the Biden administration": only a person's surname names an administration.
     if (words.length === 1 && /^ administration\b/.test(folded.slice(end, end + 16))) return push('person', 2, {short: true})
-    const determiner = /\b(?:the|a|an|this|that|these|its|their|our)\s$/i.test(folded.slice(Math.max(0, start - 8), start))
+    // "that" is a determiner only where the tagger reads it so: "reported that Benjamin Netanyahu spoke" names a person.
+    const determinerWord = /\b(the|a|an|this|that|these|its|their|our)\s$/i.exec(folded.slice(Math.max(0, start - 8), start))?.[1]
+    const determiner = determinerWord !== undefined && (!/^(?:that|this)$/i.test(determinerWord) || previousPos(start) === 'DET')
     const proper = names.filter((word) => !dictionary(word))
     const given = gaz.firstNames.has(names[0]!.toLowerCase())
     if (names.length >= 2 && names.length <= 4 && !determiner && !names.some((word) => /^[A-Z]+$/.test(word) && word.length > 1)) {

@@ -15,6 +15,12 @@ export const honorifics = set(`
   Director Chair Chairman Chairwoman Speaker Congressman Congresswoman Councillor Councilor Emperor
 `)
 
+/** Words that qualify a title ("Majority Leader", "Chief Executive", "Vice President"): part of the title, never of a name. */
+export const titleWords = set(`
+  Majority Minority Chief Executive Vice Deputy Prime Senior Junior Assistant Associate Managing Acting Interim Former First
+  Foreign Home Defense Defence Finance Treasury Health Education Interior Justice Labor Labour Energy Commerce Trade Whip
+`)
+
 /** Head words that make a capitalised span an organisation. */
 export const orgKeywords = set(`
   Council Commission Committee Subcommittee Administration Department Ministry Office Bureau Agency Union Association
