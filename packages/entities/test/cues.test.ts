@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import test from 'node:test'
-import {loadRegister, recogniseEntities} from '../src/index.js'
+import {discoverSpans, loadRegister, recogniseEntities} from '../src/index.js'
 import {article} from './helpers.js'
 
 const empty = loadRegister('[]').register
@@ -186,4 +186,21 @@ test('a title inside a run parts the body from the person; “that” after a ve
     assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
   assert.ok(found.includes('Polder Police Department (organisation)'), found.join(', '))
   assert.ok(!found.some((entry) => /Leader|CEO|Officer/.test(entry)), found.join(', '))
+})
+
+test('courts named by circuit, people after a plural title, a place after a lower-case geographic noun', () => {
+  const found = named([
+    'The appeal reached the Eleventh Circuit, which reversed, over a dissent by Justices Okwuosa and Halloran.',
+    'The river Vardenne floods every spring.'
+  ])
+  assert.ok(found.includes('Eleventh Circuit (organisation)'), found.join(', '))
+  // A lone surname stays a suggestion, but the plural title types both names of its list.
+  const text = 'The appeal failed over a dissent by Justices Okwuosa and Halloran.'
+  const spans = discoverSpans(text, [{id: 'p1', start: 0, end: text.length}], [])
+  for (const label of ['Okwuosa', 'Halloran'])
+    assert.ok(
+      spans.some((span) => span.label === label && span.type === 'person'),
+      `${label}: ${JSON.stringify(spans)}`
+    )
+  assert.ok(found.includes('Vardenne (place)'), found.join(', '))
 })

@@ -754,6 +754,12 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     // "the city of Djerba": what the text calls a town is a place, gazetteer or not.
     if (/\b(?:city|town|village|port|province|region|district|island) of\s$/.test(folded.slice(Math.max(0, start - 16), start)) && !dictionary(word))
       return push('place', 3)
+    // "the river Rhône", "the island Gozo": a geographic noun in lower case before the name.
+    if (
+      /\b[Tt]he\s(?:river|lake|island|mountain|mount|volcano|desert|valley|sea|bay|canal)\s$/.test(folded.slice(Math.max(0, start - 20), start)) &&
+      !dictionary(word)
+    )
+      return push('place', 3)
     // "Mikolov et al. (2013)", "Bottou (2011)": an author cited the scholarly way.
     if (citedAuthor.test(folded.slice(end, end + 16)) && !dictionary(word) && (!place || place.kind === 'city')) return push('person', 4, {short: true})
     if (orgCueAfter.test(folded.slice(end, end + 80)) && !initial && !given) return push('organisation', 3)

@@ -13,6 +13,7 @@ export const honorifics = set(`
   Mayor General Gen. Attorney Sir Dame Lord Lady Rev. Reverend Father Sister Pope King Queen Prince
   Princess Chancellor Premier Sheriff Officer Detective Captain Lieutenant Colonel Sergeant Deputy
   Director Chair Chairman Chairwoman Speaker Congressman Congresswoman Councillor Councilor Emperor
+  Justices Judges Senators Sens. Representatives Reps. Governors Presidents Drs. Profs. Ministers Generals
 `)
 
 /** Words that qualify a title ("Majority Leader", "Chief Executive", "Vice President"): part of the title, never of a name. */
@@ -32,7 +33,7 @@ export const orgKeywords = set(`
   Archives Guild Syndicate Cartel Gang Brigade Front Movement Caucus Secretariat Directorate Agency
   Images Media Radio Television TV Journal Review Magazine Gazette Herald Tribune Foundation Partners
   Associates Consortium Cooperative Collective Institute Forum Council Mission Community Club Nations
-  Brotherhood Sisterhood Fellowship
+  Brotherhood Sisterhood Fellowship Circuit
 `)
 
 /** Head words of documents, laws and events: acronym expansions that are not organisations. */
