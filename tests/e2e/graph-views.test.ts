@@ -250,6 +250,143 @@ test('axe-core is clean on the graph views in light and dark, and the screenshot
   await side.context().close()
 })
 
+/**
+ * Every label that overlaps another label or another node drawn at full
+ * strength, measured on what Cytoscape draws (its label box less the 2 graph
+ * units it pads on each side; a node's disc as its square), in the page.
+ */
+const COLLISIONS = `(() => {
+  const cy = ${GRAPH}.cy
+  const zoom = cy.zoom(), pan = cy.pan()
+  const labels = cy.nodes('.labelled').map((node) => {
+    const b = node.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true})
+    return {id: node.id(), l: (b.x1 + 2) * zoom + pan.x, r: (b.x2 - 2) * zoom + pan.x, t: (b.y1 + 2) * zoom + pan.y, b: (b.y2 - 2) * zoom + pan.y}
+  })
+  const nodes = cy.nodes(':visible').filter((node) => !node.hasClass('faded')).map((node) => {
+    const at = node.renderedPosition(), half = node.renderedOuterWidth() / 2
+    return {id: node.id(), l: at.x - half, r: at.x + half, t: at.y - half, b: at.y + half}
+  })
+  const area = (a, b) => Math.max(0, Math.min(a.r, b.r) - Math.max(a.l, b.l)) * Math.max(0, Math.min(a.b, b.b) - Math.max(a.t, b.t))
+  const found = []
+  for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) if (area(labels[i], labels[j]) > 0.5) found.push(labels[i].id + ' / ' + labels[j].id)
+  for (const label of labels) for (const node of nodes) if (node.id !== label.id && area(label, node) > 0.5) found.push(label.id + ' over node ' + node.id)
+  return {labelled: labels.length, found}
+})()`
+
+/** Labels are placed a frame after the view changes and resized once zooming rests (150 ms). */
+const labelsSettled = (page: Page) => page.waitForTimeout(300)
+
+/**
+ * A node whose neighbourhood is small enough to be labelled whole in this canvas (25 nodes in a
+ * 540 × 520 canvas, proportionally fewer in a smaller one, at least 8) and with room around its
+ * disc, so a real click or tap lands on it alone.
+ */
+const clearNode = (page: Page) =>
+  page.evaluate(`(() => {
+    const cy = ${GRAPH}.cy
+    const limit = Math.max(8, Math.min(25, Math.round((25 * cy.width() * cy.height()) / (540 * 520))))
+    const nodes = cy.nodes(':visible').map((node) => ({node, at: node.renderedPosition(), r: node.renderedOuterWidth() / 2}))
+    const inside = ({at}) => at.x > 20 && at.y > 20 && at.x < cy.width() - 20 && at.y < cy.height() - 20
+    const room = (item) => Math.min(...nodes.filter((other) => other !== item).map((other) => Math.hypot(other.at.x - item.at.x, other.at.y - item.at.y) - other.r - item.r))
+    const pick = nodes
+      .filter((item) => inside(item) && item.r >= 3 && item.node.degree(false) >= 2 && item.node.closedNeighborhood().nodes().length <= limit)
+      .map((item) => ({id: item.node.id(), room: room(item)}))
+      .sort((a, b) => b.room - a.room || a.id.localeCompare(b.id))[0]
+    return pick.id
+  })()`) as Promise<string>
+
+for (const phone of [false, true]) {
+  const width = phone ? '375 px, touch' : '1440 px'
+  test(`at ${width}: no graph label overlaps another label or a node, after scrolling and after a real ${phone ? 'tap' : 'click'} on a node`, async () => {
+    const counts = new Map<string, number>()
+    for (const mention of index.mentions) counts.set(mention.article, (counts.get(mention.article) ?? 0) + 1)
+    const busiest = [...counts].sort((a, b) => b[1] - a[1])[0]![0]
+    for (const path of ['#/graph', `#/article/${busiest}`]) {
+      let page = await open(path, {phone})
+      await page.evaluate(`${GRAPH}.shadowRoot.querySelector(".canvas").scrollIntoView({block: "center"})`)
+      await labelsSettled(page)
+      const first = (await page.evaluate(COLLISIONS)) as {labelled: number; found: string[]}
+      assert.deepEqual(first.found, [], `${width} ${path}: first view`)
+      assert.ok(first.labelled >= 8, `${width} ${path}: ${first.labelled} labels`)
+      const id = await clearNode(page)
+      const point = await nodePoint(page, id)
+      if (phone) await page.touchscreen.tap(point.x, point.y)
+      else await page.mouse.click(point.x, point.y)
+      await page.waitForFunction((id) => {
+        const graph = document.querySelector('apparatus-app')!.shadowRoot!.querySelector('apparatus-graph') as HTMLElement & {cy: any}
+        return (
+          graph.cy
+            .$('node:selected')
+            .map((node: any) => node.id())
+            .join() === id
+        )
+      }, id)
+      await labelsSettled(page)
+      const after = (await page.evaluate(COLLISIONS)) as {labelled: number; found: string[]}
+      assert.deepEqual(after.found, [], `${width} ${path}: after selecting ${id}`)
+      const unlabelled = await page.evaluate(
+        `${GRAPH}.cy.getElementById(${JSON.stringify(id)}).closedNeighborhood().nodes().filter((node) => node.visible() && !node.hasClass('labelled')).map((node) => node.id())`
+      )
+      assert.deepEqual(unlabelled, [], `${width} ${path}: the selection ${id} and its neighbours are labelled`)
+      await page.context().close()
+      // The best-connected node, from the first view: too many neighbours to label them all here, so those
+      // that fit, and still no overlap.
+      page = await open(path, {phone})
+      await page.evaluate(`${GRAPH}.shadowRoot.querySelector(".canvas").scrollIntoView({block: "center"})`)
+      await labelsSettled(page)
+      const hub = (await page.evaluate(`${GRAPH}.cy.nodes(':visible').max((node) => node.degree(false)).ele.id()`)) as string
+      const at = await nodePoint(page, hub)
+      if (phone) await page.touchscreen.tap(at.x, at.y)
+      else await page.mouse.click(at.x, at.y)
+      await page.waitForFunction(`${GRAPH}.cy.$('node:selected').map((node) => node.id()).join() === ${JSON.stringify(hub)}`)
+      await labelsSettled(page)
+      const busy = (await page.evaluate(COLLISIONS)) as {labelled: number; found: string[]}
+      assert.deepEqual(busy.found, [], `${width} ${path}: after selecting the hub ${hub}`)
+      assert.ok(await page.evaluate(`${GRAPH}.cy.getElementById(${JSON.stringify(hub)}).hasClass('labelled')`), `${hub} is labelled`)
+      assert.ok(busy.labelled >= 8, `${width} ${path}: ${busy.labelled} labels around the hub`)
+      await page.context().close()
+    }
+  })
+}
+
+test('at 375 px: the graph toolbar is one or two rows of targets of at least 24 px, a tap opens the filters, Escape closes them, and the graph fills its canvas', async () => {
+  for (const dark of [false, true]) {
+    const page = await open('#/graph', {phone: true, dark})
+    const controls = `[...${GRAPH}.shadowRoot.querySelectorAll('.toolbar button, .toolbar input:not(label.kind input), .toolbar select, .toolbar label.kind')]
+      .filter((item) => item.getClientRects().length > 0).map((item) => { const b = item.getBoundingClientRect(); return {what: item.outerHTML.slice(0, 50), top: b.top, width: b.width, height: b.height} })`
+    const shown = (await page.evaluate(controls)) as Array<{what: string; top: number; width: number; height: number}>
+    assert.ok(new Set(shown.map((item) => Math.round(item.top / 8))).size <= 2, `rows: ${JSON.stringify(shown)}`)
+    for (const item of shown) assert.ok(item.width >= 24 && item.height >= 24, JSON.stringify(item))
+    // The graph fills its canvas: a canvas no taller than wide, the graph's box spanning it.
+    const fill = (await page.evaluate(`(() => {
+      const graph = ${GRAPH}, cy = graph.cy, canvas = graph.shadowRoot.querySelector('.canvas').getBoundingClientRect()
+      const box = cy.nodes(':visible').renderedBoundingBox({includeLabels: false})
+      return {canvasWidth: canvas.width, canvasHeight: canvas.height, span: Math.max(box.w / cy.width(), box.h / cy.height()), share: (box.w * box.h) / (cy.width() * cy.height())}
+    })()`)) as {canvasWidth: number; canvasHeight: number; span: number; share: number}
+    assert.ok(fill.canvasHeight <= fill.canvasWidth + 2, JSON.stringify(fill))
+    assert.ok(fill.span >= 0.9 && fill.share >= 0.6, JSON.stringify(fill))
+    // A real tap opens the filters; they are inside the viewport and their targets are 24 px or more; axe is clean.
+    const toggle = page.locator('apparatus-graph .filters-toggle')
+    await toggle.scrollIntoViewIfNeeded()
+    const box = (await toggle.boundingBox())!
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
+    await page.locator('apparatus-graph label.kind').first().waitFor()
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true')
+    for (const item of (await page.evaluate(controls)) as Array<{what: string; width: number; height: number}>)
+      assert.ok(item.width >= 24 && item.height >= 24, JSON.stringify(item))
+    const panel = (await page.locator('apparatus-graph #graph-filters').boundingBox())!
+    assert.ok(panel.x >= 0 && panel.x + panel.width <= 375, JSON.stringify(panel))
+    await axe(page, `filters open ${dark ? 'dark' : 'light'}`)
+    if (!dark) await screenshot(page, 'graph-phone-filters.png')
+    // Keyboard: focus a kind, Escape closes the filters and returns to the button.
+    await page.locator('apparatus-graph label.kind input').first().focus()
+    await page.keyboard.press('Escape')
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false')
+    assert.equal(await page.evaluate(`${GRAPH}.shadowRoot.activeElement?.className`), 'filters-toggle')
+    await page.context().close()
+  }
+})
+
 test('no console errors on the graph views', () => {
   assert.deepEqual(problems, [])
 })

@@ -71,7 +71,8 @@ function nodeBoxes(cy: Core): Box[] {
   return cy
     .nodes(':visible')
     .filter((node) => !node.hasClass('faded'))
-    .map((node) => {
+    .map((element) => {
+      const node = element as NodeSingular
       const at = node.renderedPosition()
       const half = node.renderedOuterWidth() / 2
       return {id: node.id(), left: at.x - half, right: at.x + half, top: at.y - half, bottom: at.y + half}

@@ -1,8 +1,16 @@
-import type {Core} from 'cytoscape'
+import type {Core, NodeSingular} from 'cytoscape'
 import {pickLabels, type LabelCandidate} from '../lib/labels.js'
 
-/** Up to this size every neighbour of a selection is labelled; above it, those that fit come first. */
-const LABEL_NEIGHBOURHOOD = 25
+/**
+ * Up to this many nodes, a selection's whole neighbourhood is labelled; above
+ * it, the neighbours' labels come first, but only where they fit. 25 in a
+ * 540 × 520 canvas (the reader's side panel), fewer in a smaller one (11 on
+ * a phone): 25 labels cannot share a phone's canvas legibly, and forcing
+ * them would put labels over labels. Zooming in (a pinch) makes room for more.
+ */
+export function labelNeighbourhood(width: number, height: number): number {
+  return Math.max(8, Math.min(25, Math.round((25 * width * height) / (540 * 520))))
+}
 /** Cytoscape's label font (see `cyStyle`), as a canvas font string. */
 const FONT_FAMILY = 'system-ui, sans-serif'
 
@@ -32,13 +40,14 @@ export class LabelMeasure {
 
 /**
  * Label the nodes that fit (see `pickLabels`) in the canvas of `size`: the
- * class `labelled` and the label's offset from its node (`lx`, `ly`, in
- * graph units), touching only the nodes that change. Dimmed nodes are
+ * class `labelled`, the label's offset from its node (`lx`, `ly`, in graph
+ * units) and, when it was cut shorter, its longest width (`lw`), touching
+ * only the nodes that change. Dimmed nodes are
  * neither labelled nor in the way: they are drawn faint, under the labels.
  */
 export function applyLabels(cy: Core, size: {width: number; height: number}, fontSize: number, measure: LabelMeasure): void {
   const near = cy.nodes('.near')
-  const small = near.length <= LABEL_NEIGHBOURHOOD
+  const small = near.length <= labelNeighbourhood(size.width, size.height)
   const candidates: LabelCandidate[] = []
   cy.nodes(':visible').forEach((node) => {
     if (node.hasClass('faded')) return
@@ -65,8 +74,30 @@ export function applyLabels(cy: Core, size: {width: number; height: number}, fon
       const node = cy.getElementById(id)
       const lx = place.dx / zoom
       const ly = place.dy / zoom
-      if (node.data('lx') !== lx || node.data('ly') !== ly) node.data({lx, ly})
+      const lw = place.maxWidth === undefined ? undefined : place.maxWidth / zoom
+      if (node.data('lx') !== lx || node.data('ly') !== ly || node.data('lw') !== lw) node.data({lx, ly, lw})
       if (!node.hasClass('labelled')) node.addClass('labelled')
     }
   })
+}
+
+/** Whether `node`'s label has a clear place now (every other node on screen in the way), bold as a selection is drawn. */
+export function labelFits(cy: Core, node: NodeSingular, size: {width: number; height: number}, fontSize: number, measure: LabelMeasure): boolean {
+  const candidates: LabelCandidate[] = []
+  cy.nodes(':visible').forEach((other) => {
+    if (other.hasClass('faded') && other !== node) return
+    const at = other.renderedPosition()
+    const own = other === node
+    candidates.push({
+      id: other.id(),
+      x: at.x,
+      y: at.y,
+      size: other.renderedOuterWidth(),
+      degree: 0,
+      label: own ? (other.data('label') as string) : '',
+      ...(own ? {priority: 2 as const, bold: true} : {})
+    })
+  })
+  const [placed] = pickLabels(candidates, {...size, fontSize, measure: measure.width})
+  return Boolean(placed && !placed.covers)
 }

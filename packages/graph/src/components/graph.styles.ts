@@ -289,6 +289,8 @@ export const graphStyles = css`
       gap: 0.5rem 0.75rem;
       align-items: center;
       flex-basis: 100%;
+      box-sizing: border-box;
+      min-width: 0;
       order: 1;
       padding: 0.5rem;
       border: 1px solid var(--_border);

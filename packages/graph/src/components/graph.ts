@@ -9,14 +9,15 @@ import {readGraphState, writeGraphState} from '../lib/graph-url.js'
 import {labelFontSize} from '../lib/labels.js'
 import {fixPolygonHitTests} from '../lib/polygon-hit.js'
 import {syncPointerCoords} from '../lib/pointer-sync.js'
-import {KINDS, KIND_LABELS, KIND_SINGULAR, cyStyle, kindColours, lineColours, nodeScale, type LabelScale} from '../lib/style.js'
+import {KINDS, KIND_SINGULAR, cyStyle, kindColours, lineColours, nodeScale, type LabelScale} from '../lib/style.js'
 import {renderArticlePanel} from './article-panel.js'
 import {renderEdgePanel} from './edge-panel.js'
-import {applyLabels, LabelMeasure} from './graph-labels.js'
+import {applyLabels, LabelMeasure, labelFits, labelNeighbourhood} from './graph-labels.js'
 import {graphStyles} from './graph.styles.js'
 import {exportImage, relayout} from './graph-actions.js'
-import {renderLegend, shapeSwatch} from './legend.js'
+import {renderLegend} from './legend.js'
 import {renderList} from './list-view.js'
+import {renderToolbar} from './toolbar.js'
 
 type Cytoscape = typeof import('cytoscape')
 
@@ -293,8 +294,27 @@ export class ApparatusGraph extends LitElement {
         cy.zoom(Math.min(Math.max(cy.zoom(), 0.6), MAX_FIT_ZOOM))
         cy.center(shown.length > FIT_NEIGHBOURHOOD ? node : shown)
       }
+      this.roomForLabel(node, shown.length)
     })
     this.scheduleLabels()
+  }
+
+  /**
+   * A hub in a crowded centre (a neighbourhood too large to label whole):
+   * zoom in on it, a step at a time, until its own label has room. Nodes
+   * grow slower than the view (see `nodeScale`), so room opens.
+   */
+  private roomForLabel(node: NodeSingular, neighbourhood: number): void {
+    const cy = this.cy!
+    const canvas = {width: cy.width(), height: cy.height()}
+    if (neighbourhood <= labelNeighbourhood(canvas.width, canvas.height)) return
+    for (let step = 0; step < 5; step++) {
+      this.setFont()
+      if (labelFits(cy, node, canvas, this.scale.font * cy.zoom(), this.measure) || cy.zoom() >= MAX_FIT_ZOOM) return
+      cy.zoom({level: Math.min(cy.zoom() * 1.3, MAX_FIT_ZOOM), renderedPosition: node.renderedPosition()})
+      cy.center(node)
+    }
+    this.setFont()
   }
 
   /** Two articles and what they share, everything else dimmed. */
@@ -466,36 +486,28 @@ export class ApparatusGraph extends LitElement {
     const colours = kindColours(this)
     const focused = this.inCorpusView && this.selection?.article && !this.selection.entity && !this.selection.source ? this.selection.article : ''
     return html`
-      <div class=${`toolbar${this.filtersOpen ? ' open' : ''}`} part="toolbar">
-        <button class="filters-toggle" aria-expanded=${String(this.filtersOpen)} aria-controls="graph-filters" @click=${() => (this.filtersOpen = !this.filtersOpen)}>
-          Filters${this.filtersSet ? html`<span class="on" aria-hidden="true">•</span><span class="visually-hidden"> (on)</span>` : nothing}
-        </button>
-        <div class="filters" id="graph-filters">
-          <fieldset>
-            <legend class="visually-hidden">Show kinds</legend>
-            ${KINDS.map((kind) => html`<label class="kind"><input type="checkbox" .checked=${this.kinds.has(kind)} @change=${() => this.toggleKind(kind)} />${shapeSwatch(kind, colours[kind])}${KIND_LABELS[kind]}</label>`)}
-          </fieldset>
-          ${
-            this.inCorpusView || !this.article
-              ? html`<label>Article
-                <select @change=${(event: Event) => (this.article = (event.target as HTMLSelectElement).value)}>
-                  <option value="">All</option>
-                  ${this.index!.articles.map((article) => html`<option value=${article.id} ?selected=${this.article === article.id}>${article.title.length > 50 ? `${article.title.slice(0, 49)}…` : article.title}</option>`)}
-                </select>
-              </label>`
-              : nothing
-          }
-          <label>Min. links <input type="range" min="0" max="20" .value=${String(this.minDegree)} @input=${(event: Event) => (this.minDegree = Number((event.target as HTMLInputElement).value))} /> ${this.minDegree}</label>
-          <span class="actions">
-            <button @click=${() => this.cy && void relayout(this.cy)}>Re-layout</button>
-            <button @click=${() => this.cy && void exportImage(this, this.cy, 'png')}>PNG</button>
-            <button @click=${() => this.cy && void exportImage(this, this.cy, 'svg')}>SVG</button>
-          </span>
-        </div>
-        <label class="find">Find <input type="search" list="graph-labels" placeholder="a name" @change=${this.search} @focus=${() => (this.suggest = true)} /></label>
-        <datalist id="graph-labels">${this.suggest ? this.graph.nodes.map((node: GraphNode) => html`<option value=${node.label}></option>`) : nothing}</datalist>
-        <span class="status" role="status" aria-live="polite">${this.visibleCount} of ${total} nodes</span>
-      </div>
+      ${renderToolbar({
+        kinds: this.kinds,
+        colours,
+        articles: this.inCorpusView || !this.article ? this.index!.articles : undefined,
+        article: this.article,
+        minDegree: this.minDegree,
+        labels: this.suggest ? this.graph.nodes.map((node: GraphNode) => node.label) : undefined,
+        status: `${this.visibleCount} of ${total} nodes`,
+        open: this.filtersOpen,
+        filtersSet: this.filtersSet,
+        on: {
+          toggle: () => (this.filtersOpen = !this.filtersOpen),
+          close: () => (this.filtersOpen = false),
+          kind: (kind) => this.toggleKind(kind),
+          article: (id) => (this.article = id),
+          minDegree: (value) => (this.minDegree = value),
+          find: (event) => this.search(event),
+          suggest: () => (this.suggest = true),
+          relayout: () => this.cy && void relayout(this.cy),
+          export: (format) => this.cy && void exportImage(this, this.cy, format)
+        }
+      })}
       <div class="canvas" part="canvas" aria-hidden="true">
         <div class="cy"></div>
         ${

@@ -65,15 +65,22 @@ export interface LabelPlacement {
   id: string
   dx: number
   dy: number
+  /** A label that must show, cut shorter (with an ellipsis) to fit: its longest width in pixels. */
+  maxWidth?: number
+  /** A label that must show and found no clear place: it covers something. */
+  covers?: true
 }
+
+/** Narrower cuts tried, in pixels, for a label that must show and does not fit whole. */
+const SHORTER = [96, 60]
 
 /** The text outline Cytoscape draws around a label (2 rendered px), on each side. */
 const OUTLINE = 2
 
 /** A label's box (text and outline), in rendered pixels. */
-export function labelSize(label: string, options: LabelOptions, bold = false): {width: number; height: number} {
+export function labelSize(label: string, options: LabelOptions, bold = false, maxWidth = options.maxWidth ?? 160): {width: number; height: number} {
   const text = options.measure ? options.measure(label, options.fontSize, bold) : label.length * options.fontSize * (bold ? 0.66 : 0.6)
-  return {width: Math.min(options.maxWidth ?? 160, text) + 2 * OUTLINE, height: options.fontSize * 1.25 + 2 * OUTLINE}
+  return {width: Math.min(maxWidth, text) + 2 * OUTLINE, height: options.fontSize * 1.25 + 2 * OUTLINE}
 }
 
 /**
@@ -127,7 +134,8 @@ const discBox = (node: LabelCandidate): Box => ({
  * The nodes to label and where, in the order they were placed. A label goes
  * in the first place around its node (see `labelOffsets`) that lies inside
  * the canvas and touches no placed label and no other node's disc. A label
- * that must show and fits nowhere takes the place where it covers least.
+ * that must show and fits nowhere whole is cut shorter (96, then 60 px, with
+ * an ellipsis); failing that, it takes the place where it covers least.
  */
 export function pickLabels(nodes: LabelCandidate[], options: LabelOptions): LabelPlacement[] {
   const gap = options.gap ?? 3
@@ -172,29 +180,49 @@ export function pickLabels(nodes: LabelCandidate[], options: LabelOptions): Labe
   }
   for (const node of nodes) if (onScreen(node) || rank(node) === 2) add(discBox(node), node.id, false)
   const chosen: LabelPlacement[] = []
+  const fullWidth = options.maxWidth ?? 160
   ordered.forEach((node, n) => {
-    const size = labelSize(node.label, options, node.bold)
-    const boxAt = ([dx, dy]: [number, number]): Box => ({
-      left: node.x + dx - size.width / 2,
-      right: node.x + dx + size.width / 2,
-      top: node.y + dy - size.height / 2,
-      bottom: node.y + dy + size.height / 2
-    })
-    const offsets = labelOffsets(node.size, size, rank(node) === 2 ? 4 : rank(node) === 1 || n < HUBS ? 1 : 0)
-    let place = offsets.find((offset) => {
-      const box = boxAt(offset)
-      return inside(box) && cost(box, node.id) === 0
-    })
+    const attempt = (maxWidth: number) => {
+      const size = labelSize(node.label, options, node.bold, maxWidth)
+      const boxAt = ([dx, dy]: [number, number]): Box => ({
+        left: node.x + dx - size.width / 2,
+        right: node.x + dx + size.width / 2,
+        top: node.y + dy - size.height / 2,
+        bottom: node.y + dy + size.height / 2
+      })
+      const offsets = labelOffsets(node.size, size, rank(node) === 2 ? 4 : rank(node) === 1 || n < HUBS ? 1 : 0)
+      const fit = offsets.find((offset) => {
+        const box = boxAt(offset)
+        return inside(box) && cost(box, node.id) === 0
+      })
+      return {fit, offsets, boxAt, size}
+    }
+    let result = attempt(fullWidth)
+    let maxWidth = fullWidth
+    // A label that must show and fits nowhere whole is cut shorter before it is allowed to cover anything.
+    if (!result.fit && rank(node) === 2)
+      for (const shorter of SHORTER) {
+        if (shorter >= fullWidth || result.size.width - 2 * OUTLINE <= shorter) continue
+        const next = attempt(shorter)
+        if (next.fit) {
+          result = next
+          maxWidth = shorter
+          break
+        }
+      }
+    let place = result.fit
+    const covers = !place
     if (!place && rank(node) === 2) {
       // Must show: where it covers least, inside the canvas when it can be.
-      const scored = offsets
-        .map((offset) => ({offset, box: boxAt(offset)}))
-        .map(({offset, box}) => ({offset, score: cost(box, node.id) + (inside(box) ? 0 : 1e6)}))
+      const scored = result.offsets.map((offset) => {
+        const box = result.boxAt(offset)
+        return {offset, score: cost(box, node.id) + (inside(box) ? 0 : 1e6)}
+      })
       place = scored.reduce((best, item) => (item.score < best.score ? item : best)).offset
     }
     if (!place) return
-    add(boxAt(place), node.id, true)
-    chosen.push({id: node.id, dx: place[0], dy: place[1]})
+    add(result.boxAt(place), node.id, true)
+    chosen.push({id: node.id, dx: place[0], dy: place[1], ...(maxWidth < fullWidth ? {maxWidth} : {}), ...(covers ? {covers: true as const} : {})})
   })
   return chosen
 }

@@ -119,7 +119,7 @@ export function cyStyle(
           node.data('ly') ?? node.height() / 2 + (2 + 0.8 * scale.font * scale.zoom) / scale.zoom,
         'text-outline-color': surface,
         'text-outline-width': () => 2 / scale.zoom,
-        'text-max-width': () => `${160 / scale.zoom}px`,
+        'text-max-width': (node: {data: (key: string) => number | undefined}) => `${node.data('lw') ?? 160 / scale.zoom}px`,
         'text-wrap': 'ellipsis'
       }
     },
