@@ -204,3 +204,8 @@ test('courts named by circuit, people after a plural title, a place after a lowe
     )
   assert.ok(found.includes('Vardenne (place)'), found.join(', '))
 })
+
+test('a town of two words is a place without a cue; a one-word town that is also a word needs one', () => {
+  const found = named(['They met at a Santa Clarita wedding, then drove to Reading for the night.'])
+  assert.ok(found.includes('Santa Clarita (place)'), found.join(', '))
+})

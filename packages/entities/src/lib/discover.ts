@@ -653,7 +653,8 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
         const cue = locative || placeAfter(end)
         const ambiguous = dictionary(label) || gaz.firstNames.has(key) || gaz.lastNames.has(key)
         const big = (place.population ?? 0) >= 1_000_000
-        const score = cue || (big && !ambiguous) ? 3 : big || (!ambiguous && (place.population ?? 0) >= 100_000) ? 2 : 1
+        // A town of two words or more ("Palm Springs", "Santa Clara") is rarely anything else.
+        const score = cue || (big && !ambiguous) || (words.length > 1 && !ambiguous) ? 3 : big || (!ambiguous && (place.population ?? 0) >= 100_000) ? 2 : 1
         // Without a cue a one-word city could be a surname ("Joaquin Phoenix … Phoenix said"): the document decides.
         return push('place', score, {...coordinates, ...((score < 3 || !cue) && words.length === 1 ? {short: true} : {})})
       }
