@@ -209,3 +209,14 @@ test('a town of two words is a place without a cue; a one-word town that is also
   const found = named(['They met at a Santa Clarita wedding, then drove to Reading for the night.'])
   assert.ok(found.includes('Santa Clarita (place)'), found.join(', '))
 })
+
+test('teams by who plays for them, publications by who writes for them, “&” inside a name', () => {
+  const found = named([
+    'Odhiambo played for Harrowgate Athletic and Pellworth before he retired.',
+    'She wrote for The Lanternman and The Quill Review, and spoke to The Ledgerwick about it.',
+    'The Amos & Greta Varnell Foundation paid for the new wing.'
+  ])
+  for (const label of ['Harrowgate Athletic', 'Pellworth', 'Lanternman', 'Quill Review', 'Ledgerwick', 'Amos & Greta Varnell Foundation'])
+    assert.ok(found.includes(`${label} (organisation)`), `${label}: ${found.join(', ')}`)
+  assert.ok(!found.some((entry) => entry.includes(' and ')), found.join(', '))
+})

@@ -50,7 +50,7 @@ export interface DiscoveredSpan {
 }
 
 // Name particles ("Otto von Bismarck", "Vincent van Gogh") join a run too; they make a person's name only after a given name.
-const connector = '(?:of|for|on|the|and|de|del|la|y|von|van|der|den|da|di|du|dos|das|zu|bin|ibn|ter)'
+const connector = '(?:of|for|on|the|and|&|de|del|la|y|von|van|der|den|da|di|du|dos|das|zu|bin|ibn|ter)'
 /** Lower-case particles inside a person's name. */
 const personParticle = (word: string) => /^(?:von|van|der|den|de|da|di|du|dos|das|zu|bin|ibn|ter|le)$/.test(word)
 /** A regnal number: "Henry VIII", "Wilhelm II", "John Paul II". */
@@ -122,6 +122,12 @@ const companyCueBefore =
 /** "managing editor of X", "a reporter at the X", "a fellow at X": a body people work for. */
 const orgRoleBefore =
   /\b(?:(?:editor|editor-in-chief|director|CEO|chief executive|president|chairman|chairwoman|chair|founder|co-founder|head|spokes(?:man|woman|person)|executive|employees?|staff|publisher|owner|officials?|members?)\s(?:of|at)|(?:professor|lecturer|student|students|fellow|researcher|analyst|economist|scientist|reporter|correspondent|columnist|writer|lawyer|attorney|partner|engineer|engineers|intern|editor|director|executive|employees?|staff|officials?)\s(?:at|with)|(?:reporter|correspondent|columnist|writer)\sfor)\s(?:the\s)?$/
+/** "played for Manchester United", "signed for Everton": a team. */
+const teamBefore =
+  /\b(?:played|plays|playing|signed|signs|signing|transferred|moved|loaned|scored|starred|captained|coached|coaches)\s(?:for|with|to|against)\s(?:the\s)?$/
+/** "wrote for The Atlantic", "speaking to The Guardian", "an interview with The Economist": a publication named with its capital "The". */
+const publicationBefore =
+  /\b(?:wrote|writes|write|writing|written|contributed|contributes|contributor|columnist|editor|told|tells|telling|speaking|spoke|talking|talked|interview|interviewed|published|publishes|appeared|reported|reports)\s(?:for|to|with|in|by)\s$/
 /** "Darfur, a vast desert region of", "Khartoum, the capital": what the text calls a place. */
 const placeAppositionAfter =
   /^,\s(?:a|an|the)\s(?:[\p{L}-]+\s){0,3}(?:region|city|town|village|province|state|country|nation|district|area|island|islands|river|county|suburb|neighbou?rhood|capital|port|valley|desert|mountain|territory|enclave|republic|kingdom|municipality|peninsula|archipelago|lake|oasis|settlement|hamlet|borough|prefecture|governorate|oblast)\b/u
@@ -136,7 +142,9 @@ const publicationAlone = new Set('Times Post Journal Register Courier Herald Tri
 /** "FiveThirtyEight", "BlackBerry", "OkCupid": a word with a capital inside, a brand or a company's name ("McDonald", "DeSantis" are names). */
 const camelCase = /^(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St|O')\p{Lu})\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+$/u
 
-const isConnector = (word: string) => /^(?:of|for|on|the|and|de|del|la|y)$/.test(word)
+const isConnector = (word: string) => /^(?:of|for|on|the|and|&|de|del|la|y)$/.test(word)
+/** "and" or "&": joins two names, or two words of one ("Bill & Melinda Gates Foundation"). */
+const isAnd = (word: string | undefined) => word === 'and' || word === '&'
 
 /** Whether a passage reads as a heading: short, title-cased, no closing punctuation. */
 function looksLikeHeading(text: string, passage: Passage): boolean {
@@ -567,6 +575,20 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
         return push('organisation', 4)
       if (name.length === 0 && article && (publicationAlone.has(lastWord) || lastPart.length === 2)) return push('organisation', 3, {short: true})
     }
+    // "played for Manchester United", "wrote for The Atlantic": a team, a publication.
+    // Earlier items of a list share the cue: "played for Leeds United and Everton".
+    const cueBefore = before
+      .replace(/(?:^|\s)The\s$/, ' ')
+      .replace(/(?:(?:The\s)?\p{Lu}[\p{L}\p{N}&.'-]*(?:\s\p{Lu}[\p{L}\p{N}&.'-]*)*(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s))+$/u, '')
+    if (
+      !givenFirst &&
+      !initial &&
+      !honorific &&
+      !words.some(isAnd) &&
+      (teamBefore.test(cueBefore) || ((titledName || /\bThe\s$/.test(before)) && publicationBefore.test(cueBefore)))
+    ) {
+      return push('organisation', 4, words.length === 1 ? {short: true} : {})
+    }
     // "managing editor of Iowa Starting Line", "a reporter at the Post and Courier": what people work for.
     if (
       !place &&
@@ -672,13 +694,13 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     // "University and College Union": "and" inside a name whose last word is an organisation's.
     const andName =
       firstConnector > 0 &&
-      words[firstConnector] === 'and' &&
-      !words.slice(firstConnector + 1).some((w) => isConnector(w) && w !== 'and') &&
+      isAnd(words[firstConnector]) &&
+      !words.slice(firstConnector + 1).some((w) => isConnector(w) && !isAnd(w)) &&
       orgKeywords.has(head) &&
       !weakOrgHeads.has(head)
     const keyword =
       andName ||
-      (firstConnector > 0 ? words[firstConnector] !== 'and' && orgKeywords.has(words[firstConnector - 1]!) : orgKeywords.has(head) || companyHeads.has(head))
+      (firstConnector > 0 ? !isAnd(words[firstConnector]) && orgKeywords.has(words[firstConnector - 1]!) : orgKeywords.has(head) || companyHeads.has(head))
     // A weak head ("Services", "Network", "Project") or a company form
     // ("Technologies", "Systems") makes an organisation only with a name in it:
     // "Sun Microsystems", not "Network Security Services".
