@@ -123,8 +123,7 @@ const companyCueBefore =
 const orgRoleBefore =
   /\b(?:(?:editor|editor-in-chief|director|CEO|chief executive|president|chairman|chairwoman|chair|founder|co-founder|head|spokes(?:man|woman|person)|executive|employees?|staff|publisher|owner|officials?|members?)\s(?:of|at)|(?:professor|lecturer|student|students|fellow|researcher|analyst|economist|scientist|reporter|correspondent|columnist|writer|lawyer|attorney|partner|engineer|engineers|intern|editor|director|executive|employees?|staff|officials?)\s(?:at|with)|(?:reporter|correspondent|columnist|writer)\sfor)\s(?:the\s)?$/
 /** "played for Manchester United", "signed for Everton": a team. */
-const teamBefore =
-  /\b(?:played|plays|playing|signed|signs|signing|transferred|moved|loaned|scored|starred|captained|coached|coaches)\s(?:for|with|to|against)\s(?:the\s)?$/
+const teamBefore = /\b(?:(?:played|plays|playing|scored|starred|captained)\s(?:for|with|against)|(?:signed|signs|signing|loaned)\s(?:for|with|to))\s(?:the\s)?$/
 /** "wrote for The Atlantic", "speaking to The Guardian", "an interview with The Economist": a publication named with its capital "The". */
 const publicationBefore =
   /\b(?:wrote|writes|write|writing|written|contributed|contributes|contributor|columnist|editor|told|tells|telling|speaking|spoke|talking|talked|interview|interviewed|published|publishes|appeared|reported|reports)\s(?:for|to|with|in|by)\s$/
