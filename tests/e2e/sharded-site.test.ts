@@ -138,7 +138,7 @@ test('the graph view shows the overview, and choosing a name its neighbourhood a
   assert.ok(shardRequests(requests).includes(`/corpus/graph/entity/${hub.ref}.json`))
   // A link of the hub: its sentences come from the articles they are in, loaded for the panel.
   await page.evaluate(
-    `${graph}.cy.edges('[kind = "cooccurrence"]').filter((edge) => edge.source().id() === '${hub.id}' || edge.target().id() === '${hub.id}')[0].emit('tap')`
+    `void ${graph}.cy.edges('[kind = "cooccurrence"]').filter((edge) => edge.source().id() === '${hub.id}' || edge.target().id() === '${hub.id}')[0].emit('tap')`
   )
   const quote = page.locator('apparatus-graph [part="edge-panel"] blockquote').first()
   await quote.waitFor()

@@ -177,7 +177,7 @@ test('in the corpus graph, choosing a source node shows its citation and the art
   const source = index.sources.find((item) => index.footnotes.some((note) => note.source === item.id))!
   const page = await open('#/graph')
   await page.waitForFunction(`${app}.querySelector("apparatus-graph")?.cy?.nodes().length > 0`)
-  await page.evaluate(`${app}.querySelector("apparatus-graph").cy.getElementById("source:${source.id}").emit("tap")`)
+  await page.evaluate(`void ${app}.querySelector("apparatus-graph").cy.getElementById("source:${source.id}").emit("tap")`)
   await page.waitForFunction((id) => location.hash.includes(`source=${id}`), source.id)
   const card = page.locator('apparatus-app section[aria-label="Source"] [part="citation"]')
   await card.waitFor()
