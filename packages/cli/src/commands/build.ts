@@ -1,6 +1,7 @@
 import {relative} from 'node:path'
 import {VFile} from 'vfile'
-import {buildIndex, defaultCacheDir, lockDist, mapShard, PublishError, writeDist, type BuildResult} from '@apparatus/pipeline'
+import type {BuildResult, ShardResult} from '@apparatus/pipeline'
+import {defaultCacheDir, fingerprint, type BuildSummary} from '@apparatus/pipeline/published'
 import {progressBar} from './progress.js'
 import {report, summarise, type ReportOptions} from './report.js'
 
@@ -20,13 +21,16 @@ export interface BuildCommandOptions extends ReportOptions {
   waitMs?: number
 }
 
-/** What one build did: its exit code, the counts of its messages, and the index when it published. */
+/** What one build did: its exit code, the counts of its messages, and what it published. */
 export interface BuildOutcome {
   code: number
   seconds: number
   errors: number
   warnings: number
   articles?: number
+  /** The counts of what `dist/` holds, when the build published (or found it already published). */
+  summary?: BuildSummary
+  /** The build's result, when it ran (not when `dist/` was already built from the same inputs). */
   result?: BuildResult
 }
 
@@ -40,6 +44,7 @@ export async function runPipeline(options: {
   merge?: boolean
 }): Promise<BuildResult> {
   const bar = progressBar(options.quiet)
+  const {buildIndex} = await import('@apparatus/pipeline')
   try {
     return await buildIndex({
       corpusDir: options.corpus,
@@ -61,51 +66,69 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     summarise(options, `nothing written; ${shown} is unchanged`, {written: false, out: shown}, true)
     return outcome.code
   }
-  const {index} = outcome.result!
+  const counts = outcome.summary!
   summarise(
     options,
-    `built ${index.articles.length} articles, ${index.footnotes.length} notes, ${index.sources.length} sources, ` +
-      `${index.entities.length} entities, ${index.mentions.length} mentions, ${index.graph.nodes.length} graph nodes ` +
+    `built ${counts.articles} articles, ${counts.notes} notes, ${counts.sources} sources, ` +
+      `${counts.entities} entities, ${counts.mentions} mentions, ${counts.graphNodes} graph nodes ` +
       `-> ${shown}/ in ${outcome.seconds.toFixed(2)} s`,
-    {
-      written: true,
-      out: shown,
-      articles: index.articles.length,
-      notes: index.footnotes.length,
-      sources: index.sources.length,
-      entities: index.entities.length,
-      mentions: index.mentions.length,
-      graphNodes: index.graph.nodes.length,
-      seconds: Number(outcome.seconds.toFixed(2))
-    }
+    {written: true, out: shown, ...counts, seconds: Number(outcome.seconds.toFixed(2))}
   )
   return 0
 }
 
-/** Lock, build, report the messages and publish; prints no summary (the caller words it). */
+/**
+ * Lock, build, report the messages and publish; prints no summary (the caller
+ * words it). When `dist/` was published from these same inputs (the articles,
+ * the register, the code; see `fingerprint`) and still holds every file, the
+ * build is not run: its messages are reported again, with the same exit code.
+ */
 export async function build(options: BuildCommandOptions): Promise<BuildOutcome> {
   const started = performance.now()
   const seconds = () => (performance.now() - started) / 1000
   const shown = relative(process.cwd(), options.out) || options.out
+  const count = (files: VFile[], fatal: boolean) => files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal === fatal).length, 0)
+  // Without a cache there is nowhere to remember a publish; a merge reads the cache, which the fingerprint does not cover.
+  const inputs =
+    options.cache === false || options.merge
+      ? undefined
+      : await fingerprint({corpusDir: options.corpus, outDir: options.out, cacheDir: options.cacheDir ?? defaultCacheDir(process.cwd())})
+  const published = await inputs?.published()
+  if (published) {
+    const code = report(published.files, options)
+    const tally = {errors: count(published.files, true), warnings: count(published.files, false)}
+    if (code !== 0) return {code: 1, seconds: seconds(), ...tally}
+    return {code: 0, seconds: seconds(), ...tally, articles: published.summary.articles, summary: published.summary}
+  }
+  const {lockDist, writeDist} = await import('@apparatus/pipeline')
   let release: () => Promise<void>
   try {
     // Fail fast (or wait, under `serve --watch`) before spending a build on output that cannot be published.
     release = await lockDist(options.out, options.waitMs ?? 0)
   } catch (error) {
-    return {code: publishFailure(error, shown, options), seconds: seconds(), errors: 1, warnings: 0}
+    return {code: await publishFailure(error, shown, options), seconds: seconds(), errors: 1, warnings: 0}
   }
   try {
     const result = await runPipeline({...options, quiet: options.quiet || Boolean(options.sink)})
     const code = report(result.files, options)
-    const count = (fatal: boolean) => result.files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal === fatal).length, 0)
-    const tally = {errors: count(true), warnings: count(false)}
+    const tally = {errors: count(result.files, true), warnings: count(result.files, false)}
     if (result.failed || code !== 0) return {code: 1, seconds: seconds(), ...tally}
     try {
       await writeDist(result, options.out, {locked: true})
     } catch (error) {
-      return {code: publishFailure(error, shown, options), seconds: seconds(), errors: tally.errors + 1, warnings: tally.warnings}
+      return {code: await publishFailure(error, shown, options), seconds: seconds(), errors: tally.errors + 1, warnings: tally.warnings}
     }
-    return {code: 0, seconds: seconds(), ...tally, articles: result.index.articles.length, result}
+    const {index} = result
+    const summary: BuildSummary = {
+      articles: index.articles.length,
+      notes: index.footnotes.length,
+      sources: index.sources.length,
+      entities: index.entities.length,
+      mentions: index.mentions.length,
+      graphNodes: index.graph.nodes.length
+    }
+    await inputs?.record(result.files, summary)
+    return {code: 0, seconds: seconds(), ...tally, articles: index.articles.length, summary, result}
   } finally {
     await release()
   }
@@ -117,8 +140,9 @@ async function shardCommand(options: BuildCommandOptions & {shard: string}): Pro
   const [index, count] = options.shard.split('/').map(Number) as [number, number]
   const cacheDir = options.cacheDir ?? defaultCacheDir(process.cwd())
   const bar = progressBar(options.quiet || Boolean(options.sink))
-  let result
+  let result: ShardResult
   try {
+    const {mapShard} = await import('@apparatus/pipeline')
     result = await mapShard({
       corpusDir: options.corpus,
       cacheDir,
@@ -157,7 +181,8 @@ async function shardCommand(options: BuildCommandOptions & {shard: string}): Pro
   return result.failed || code !== 0 ? 1 : 0
 }
 
-function publishFailure(error: unknown, shown: string, options: ReportOptions): number {
+async function publishFailure(error: unknown, shown: string, options: ReportOptions): Promise<number> {
+  const {PublishError} = await import('@apparatus/pipeline')
   if (!(error instanceof PublishError)) throw error
   const file = new VFile({path: shown})
   file.message(error.message, {ruleId: error.ruleId, source: 'apparatus'}).fatal = true

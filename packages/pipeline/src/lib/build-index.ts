@@ -7,7 +7,6 @@
  * Nothing here writes dist/: `writeDist` does that, atomically, and only
  * when no file has a fatal message.
  */
-import {join} from 'node:path'
 import {loadRegister, type Register} from '@apparatus/entities'
 import {INDEX_VERSION, type ApparatusIndex} from '@apparatus/model'
 import {validateIndex} from '@apparatus/model/validate'
@@ -123,4 +122,4 @@ export function readRegister(file: VFile | undefined): Register {
   return register
 }
 
-export const defaultCacheDir = (root: string) => join(root, 'node_modules', '.cache', 'apparatus')
+export {defaultCacheDir} from './published.js'

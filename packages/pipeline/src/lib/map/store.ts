@@ -5,12 +5,12 @@
  * edited article gets a new file, and a file is never rewritten in place.
  */
 import {createHash} from 'node:crypto'
-import {existsSync, readFileSync} from 'node:fs'
-import {readdir, readFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import {dirname, extname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {writeAtomic} from '@apparatus/io'
 import type {Register} from '@apparatus/entities'
+import {dependencyVersion, listCodeFiles, packageFolder} from '../file-hashes.js'
 
 let codeVersion: Promise<string> | undefined
 
@@ -30,7 +30,7 @@ export function mapVersion(): Promise<string> {
       join(lib, 'map'),
       ...['@apparatus/entities', '@apparatus/references', '@apparatus/vocabulary', 'remark-bracket-footnotes'].flatMap((name) => packageFolder(name))
     ]
-    const files = [...own, ...(await Promise.all(folders.map(listFiles))).flat()]
+    const files = [...own, ...(await Promise.all(folders.map(listCodeFiles))).flat()]
     for (const file of files) hash.update(file.slice(lib.length)).update(await readFile(file))
     for (const name of [
       'remark-parse',
@@ -83,37 +83,4 @@ export async function writeRecord(cacheDir: string, key: string, json: string): 
   } catch {
     return false
   }
-}
-
-function packageFolder(name: string): string[] {
-  try {
-    return [dirname(fileURLToPath(import.meta.resolve(name)))]
-  } catch {
-    return []
-  }
-}
-
-async function listFiles(folder: string): Promise<string[]> {
-  if (!existsSync(folder)) return []
-  const entries = await readdir(folder, {recursive: true, withFileTypes: true})
-  return entries
-    .filter((entry) => entry.isFile() && /\.(?:[cm]?[jt]s|json)$/.test(entry.name) && !entry.name.endsWith('.map'))
-    .map((entry) => join(entry.parentPath ?? (entry as unknown as {path: string}).path, entry.name))
-    .sort()
-}
-
-function dependencyVersion(name: string): string {
-  try {
-    let folder = dirname(fileURLToPath(import.meta.resolve(name)))
-    for (let depth = 0; depth < 5; depth++) {
-      const manifest = join(folder, 'package.json')
-      // Read synchronously, once per build; a nested manifest ({"type": "module"}) has no version.
-      const version = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as {version?: string}).version : undefined
-      if (version) return version
-      folder = dirname(folder)
-    }
-  } catch {
-    // Unresolvable: the hash still covers our own code.
-  }
-  return '?'
 }
