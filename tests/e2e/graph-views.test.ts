@@ -344,6 +344,7 @@ for (const phone of [false, true]) {
       assert.deepEqual(busy.found, [], `${width} ${path}: after selecting the hub ${hub}`)
       assert.ok(await page.evaluate(`${GRAPH}.cy.getElementById(${JSON.stringify(hub)}).hasClass('labelled')`), `${hub} is labelled`)
       assert.ok(busy.labelled >= 8, `${width} ${path}: ${busy.labelled} labels around the hub`)
+      if (path === '#/graph') await screenshot(page, `graph-hub-${phone ? 'phone' : 'desktop'}.png`)
       await page.context().close()
     }
   })

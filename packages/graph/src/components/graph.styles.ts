@@ -63,6 +63,11 @@ export const graphStyles = css`
   .toolbar label {
     max-width: 100%;
   }
+  .toolbar label.range {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
   .toolbar select {
     max-width: min(100%, 22rem);
   }

@@ -71,7 +71,7 @@ export function renderToolbar(state: ToolbarState) {
           </label>`
           : nothing
       }
-      <label>Min. links <input type="range" min="0" max="20" .value=${String(state.minDegree)} @input=${(event: Event) => on.minDegree(Number((event.target as HTMLInputElement).value))} /> ${state.minDegree}</label>
+      <label class="range">Min. links <input type="range" min="0" max="20" .value=${String(state.minDegree)} @input=${(event: Event) => on.minDegree(Number((event.target as HTMLInputElement).value))} /> ${state.minDegree}</label>
       <span class="actions">
         <button @click=${on.relayout}>Re-layout</button>
         <button @click=${() => on.export('png')}>PNG</button>
