@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import {tmpdir} from 'node:os'
 import {test} from 'node:test'
 import {measure, type Measured} from './measure.js'
-import {formatTables, targetsOf, type ScaleResult} from './scale.js'
+import {cliCommand, formatTables, targetsOf, type ScaleResult} from './scale.js'
 
 test("measure reports a child's CPU time, peak RSS and exit code", async () => {
   // About 200 MB held and 0.3 s of CPU.
@@ -65,4 +65,25 @@ test('targets are ratios to the same run: pass at the limits, fail above them or
   const table = formatTables([result])
   assert.match(table, /\| 10,000 \| cold build \(empty cache\) \(failed, exit 134\) \| 900\.0 \| 9\.0 \|/)
   assert.match(table, /\| 10,000 \| first view ≤ 500 KB \| not measured \| FAIL \|/)
+})
+
+test('the builds run the compiled CLI without the source condition, or the sources when asked', () => {
+  const saved = process.env.NODE_OPTIONS
+  process.env.NODE_OPTIONS = '--conditions=@apparatus/source --max-old-space-size=4096 -C @apparatus/source'
+  try {
+    const compiled = cliCommand('compiled')
+    assert.deepEqual(
+      compiled.args.map((arg) => arg.replace(/^.*\/packages\//, 'packages/')),
+      ['packages/cli/dist/cli.js']
+    )
+    assert.equal(compiled.env.NODE_OPTIONS, '--max-old-space-size=4096')
+    const sources = cliCommand('sources')
+    assert.deepEqual(
+      sources.args.map((arg) => arg.replace(/^.*\/packages\//, 'packages/')),
+      ['--conditions=@apparatus/source', 'packages/cli/bin/apparatus.js']
+    )
+  } finally {
+    if (saved === undefined) delete process.env.NODE_OPTIONS
+    else process.env.NODE_OPTIONS = saved
+  }
 })

@@ -16,20 +16,28 @@ import {measure, type Measured} from './measure.js'
 import {measureSite, type SiteResult} from './site.js'
 
 const repo = new URL('../../', import.meta.url).pathname
-const cli = join(repo, 'packages/cli/bin/apparatus.js')
+
 /**
- * Node flags the measured children get from this process: with
- * `--conditions=@apparatus/source` (as `pnpm bench` starts it) the CLI runs the
- * workspace's TypeScript sources, without it the compiled dist/ when built.
+ * How the measured builds run the CLI. `compiled` (the default): what users
+ * run, the compiled `packages/cli/dist/cli.js` (the bench runs `pnpm build`
+ * first), with no export condition, so every package resolves to its
+ * `dist/`. `sources`: the workspace's TypeScript sources through tsx
+ * (`--conditions=@apparatus/source`), as tests run them; loading them costs
+ * seconds per build that users never pay.
  */
-const nodeFlags = process.execArgv.filter(
-  (flag, index, all) =>
-    flag.startsWith('--conditions=') ||
-    flag.startsWith('-C=') ||
-    ((all[index - 1] === '--conditions' || all[index - 1] === '-C') && !flag.startsWith('-')) ||
-    flag === '--conditions' ||
-    flag === '-C'
-)
+export type CliMode = 'compiled' | 'sources'
+
+export function cliCommand(mode: CliMode): {args: string[]; env: NodeJS.ProcessEnv} {
+  // A condition in NODE_OPTIONS (the test runner puts one there) would send the compiled CLI to the sources.
+  const nodeOptions = (process.env.NODE_OPTIONS ?? '')
+    .split(/\s+/)
+    .filter((flag) => flag && !/^(?:--conditions|-C)(?:=|$)/.test(flag) && flag !== '@apparatus/source')
+    .join(' ')
+  const env = {NODE_OPTIONS: nodeOptions}
+  return mode === 'compiled'
+    ? {args: [join(repo, 'packages/cli/dist/cli.js')], env}
+    : {args: ['--conditions=@apparatus/source', join(repo, 'packages/cli/bin/apparatus.js')], env}
+}
 
 export interface ScaleOptions {
   articles: number
@@ -42,6 +50,8 @@ export interface ScaleOptions {
   siteRuns: number
   /** Keep the working folder (corpus, dist, cache) for inspection. */
   keep: boolean
+  /** Which CLI the builds run (default `compiled`). */
+  cli?: CliMode
   log: (line: string) => void
 }
 
@@ -118,9 +128,11 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
   )
   const pools = new Pools(options.seed)
   const steps: Partial<Record<StepName, Measured>> = {}
+  const cli = cliCommand(options.cli ?? 'compiled')
   const build = () =>
-    measure(process.execPath, [...nodeFlags, cli, '-c', corpus, 'build', '--out', dist, '--quiet', ...options.buildArgs], {
+    measure(process.execPath, [...cli.args, '-c', corpus, 'build', '--out', dist, '--quiet', ...options.buildArgs], {
       cwd: workdir,
+      env: cli.env,
       timeoutMs: options.stepTimeoutMs
     })
   const report = (step: StepName, result: Measured) => {
@@ -131,8 +143,8 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
     )
   }
 
-  // Warm Node's and tsx's own compile caches so the cold build measures Apparatus, not tsx.
-  await measure(process.execPath, [...nodeFlags, cli, '--version'], {cwd: workdir})
+  // Warm the file system cache (and tsx's compile cache, for the sources) so the cold build measures Apparatus.
+  await measure(process.execPath, [...cli.args, '--version'], {cwd: workdir, env: cli.env})
   report(
     'parse',
     await measure(process.execPath, ['--import', 'tsx', join(repo, 'scripts/bench/remark-parse.ts'), corpus], {cwd: repo, timeoutMs: options.stepTimeoutMs})
@@ -259,7 +271,7 @@ export function formatTables(results: ScaleResult[]): string {
   return lines.join('\n')
 }
 
-export function machine(): Record<string, unknown> {
+export function machine(mode: CliMode = 'compiled'): Record<string, unknown> {
   const git = (args: string[]) => {
     const run = spawnSync('git', ['-C', repo, ...args], {encoding: 'utf8'})
     return run.status === 0 ? run.stdout.trim() : undefined
@@ -269,7 +281,7 @@ export function machine(): Record<string, unknown> {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,
     loadavg: loadavg().map((value) => Number(value.toFixed(2))),
-    cli: nodeFlags.length > 0 ? `sources (${nodeFlags.join(' ')})` : 'compiled dist/ when built',
+    cli: mode === 'compiled' ? 'compiled (packages/cli/dist/cli.js, after pnpm build)' : 'sources (--conditions=@apparatus/source, through tsx)',
     commit: git(['rev-parse', '--short', 'HEAD']),
     dirty: git(['status', '--porcelain', '--', 'packages'])?.length ? true : undefined
   }
