@@ -220,3 +220,21 @@ test('teams by who plays for them, publications by who writes for them, “&” 
     assert.ok(found.includes(`${label} (organisation)`), `${label}: ${found.join(', ')}`)
   assert.ok(!found.some((entry) => entry.includes(' and ')), found.join(', '))
 })
+
+test('regions by compass point, district and village heads; a title’s complement is no person; a place opening a sentence keeps its first word', () => {
+  const found = named([
+    'The strain came from Central Asia to West Africa, then reached Kaltoun District and Isaka Village.',
+    'The Prime Minister of Chad, Odessa Marimba Kouyate, closed the border.',
+    'Sierra Leone, Mali and Ghana reported cases; aid went to the Government and People of Sierra Leone.'
+  ])
+  for (const label of ['Central Asia', 'West Africa', 'Kaltoun District', 'Isaka Village', 'Chad', 'Sierra Leone'])
+    assert.ok(found.includes(`${label} (place)`), `${label}: ${found.join(', ')}`)
+  assert.ok(!found.some((entry) => /^(?:Leone|Chad|West Africa|Central Asia) \((?:person|organisation)/.test(entry)), found.join(', '))
+})
+
+test('a name after a registered prefix is a name of its own; two organisations joined by “and” stay two', () => {
+  const {register} = loadRegister('- id: us\n  type: place\n  label: United States\n  aliases: [U.S.]\n')
+  const found = named(['Officials asked the U.S. Bureau of Fisheries and Tides for approval, funded by the Marlow Institute and Harwick University.'], register)
+  for (const label of ['Bureau of Fisheries and Tides', 'Marlow Institute', 'Harwick University'])
+    assert.ok(found.includes(`${label} (organisation)`), `${label}: ${found.join(', ')}`)
+})

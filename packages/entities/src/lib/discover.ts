@@ -122,6 +122,9 @@ const companyCueBefore =
 /** "managing editor of X", "a reporter at the X", "a fellow at X": a body people work for. */
 const orgRoleBefore =
   /\b(?:(?:editor|editor-in-chief|director|CEO|chief executive|president|chairman|chairwoman|chair|founder|co-founder|head|spokes(?:man|woman|person)|executive|employees?|staff|publisher|owner|officials?|members?)\s(?:of|at)|(?:professor|lecturer|student|students|fellow|researcher|analyst|economist|scientist|reporter|correspondent|columnist|writer|lawyer|attorney|partner|engineer|engineers|intern|editor|director|executive|employees?|staff|officials?)\s(?:at|with)|(?:reporter|correspondent|columnist|writer)\sfor)\s(?:the\s)?$/
+/** Points of the compass that open a region's name ("West Africa", "Northern Ireland", "Central Asia"). */
+const compass =
+  /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Inner|Outer|Greater|Northeast|Northwest|Southeast|Southwest|North-East|North-West|South-East|South-West)$/
 /** "played for Manchester United", "signed for Everton": a team. */
 const teamBefore = /\b(?:(?:played|plays|playing|scored|starred|captained)\s(?:for|with|against)|(?:signed|signs|signing|loaned)\s(?:for|with|to))\s(?:the\s)?$/
 /** "wrote for The Atlantic", "speaking to The Guardian", "an interview with The Economist": a publication named with its capital "The". */
@@ -314,6 +317,8 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
   function isInitial(offset: number): boolean {
     const index = tokenAt(tagged, offset)
     if (index >= 0 && tagged.initial[index]) return true
+    // "the U.S. Food and Drug Administration": after initials, the tagger's word decides whether a sentence ended.
+    if (index >= 0 && /(?:\p{Lu}\.){2,}\s+$/u.test(folded.slice(Math.max(0, offset - 12), offset))) return false
     return sentenceInitial(folded, offset, currentPassageStart)
   }
 
@@ -349,6 +354,11 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     let words = input
     let start = at
     let honorific = titled
+    // "U.S. Food and Drug Administration" where the register has "U.S.": the rest is a name of its own.
+    while (words.length > 1 && overlapsCovered(start, start + words[0]!.length)) {
+      start += words[0]!.length + 1
+      words = words.slice(1)
+    }
     // Peel sentence openers, titles and title-case verbs off the front, suffixes and connectors off the end.
     const adjective = (word: string) => /^(?:[A-Z]\.){2,}$/.test(word) && !gaz.places.has(nameKey(word)) // "U.S. Senator Jon Ossoff"
     // "Congress passed it": an institution named by one word keeps its capital at a sentence's start.
@@ -375,21 +385,29 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     // "General Services Administration", "General Motors": a title word opening an organisation's name stays.
     const last = words[words.length - 1]!
     const organisationName = orgKeywords.has(last) || companyHeads.has(last)
+    // "Sierra Leone" opening a sentence: a name the gazetteers know whole keeps its first word.
+    const knownWhole = (list: string[]) => list.length > 1 && (gaz.places.has(nameKey(list.join(' '))) || gaz.organisations.has(nameKey(list.join(' '))))
     while (
       words.length > 0 &&
+      !knownWhole(words) &&
       peel(words[0]!, start) &&
       !(organisationName && (honorifics.has(words[0]!) || gaz.roles.has(words[0]!.toLowerCase())) && words.length > 1)
     ) {
       // "published in The Magazine of Fantasy and Science Fiction": a capital "The" mid-sentence opens a name.
       if (words[0] === 'The' && words.length > 1 && !isInitial(start)) titledName = true
       const title = honorifics.has(words[0]!) || gaz.roles.has(words[0]!.toLowerCase())
+      const peeled = words[0]!
       if (title) honorific = true
       start += words[0]!.length + 1
       words = words.slice(1)
-      // "Secretary of State Marco Rubio": the title's complement goes with it.
-      if (title && words.length > 2 && isConnector(words[0]!)) {
+      // "Secretary of State Marco Rubio": the title's complement goes with it
+      // (not "the People of Sierra Leone", where the complement is the whole of a place's name).
+      if (title && words.length > 2 && isConnector(words[0]!) && honorifics.has(peeled) && !knownWhole(words.slice(1))) {
         start += words[0]!.length + words[1]!.length + 2
         words = words.slice(2)
+      } else if (title && words.length > 1 && isConnector(words[0]!)) {
+        // "the Prime Minister of Chad, …": what the title is of, not who holds it.
+        honorific = false
       }
     }
     // "the Labour MP for …": a member's title after a party's name is not part of it.
@@ -597,10 +615,13 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       !(words.length === 1 && (gaz.lastNames.has(key) || gaz.firstNames.has(key) || dictionary(label)))
     )
       return push('organisation', 4, words.length === 1 ? {short: true} : {})
+    // "West Africa", "North London": a compass point before a place the gazetteers know.
+    if (words.length >= 2 && compass.test(words[0]!) && !place && gaz.places.has(nameKey(words.slice(1).join(' ')))) return push('place', 3)
     // "Mozilla Europe", "Google China": an organisation's branch in a country or region.
     if (
       words.length === 2 &&
       !place &&
+      !compass.test(words[0]!) &&
       (gaz.organisations.has(nameKey(words[0]!)) || gaz.companies.has(words[0]!)) &&
       /^(?:country|region)$/.test(gaz.places.get(nameKey(words[1]!))?.kind ?? '')
     )
@@ -621,10 +642,14 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       return push('person', 4, {short: true, initial: false})
     // "Before FISHER and BECKWITH, Associate Judges": the bench of an opinion.
     if (words.length === 1 && /^[A-Z]{3,}$/.test(label) && benchAfter.test(after)) return push('person', 4, {short: true})
+    // "the Broad Institute and Harvard University": two organisations' names, each with its head, joined by "and".
+    const andAt = words.findIndex(isAnd)
+    const twoHeads = andAt >= 2 && orgKeywords.has(words[andAt - 1]!) && !weakOrgHeads.has(words[andAt - 1]!)
     // "— Ansar al-Sharia, an al-Qaeda-linked organization —", "Mozilla VR is a team": what the text calls an organisation.
-    if (words.length > 1 && !givenFirst && !place && orgCueAfter.test(after)) return push('organisation', 4)
+    if (words.length > 1 && !givenFirst && !place && !twoHeads && orgCueAfter.test(after)) return push('organisation', 4)
     // "militants linked to the Islamic State": a body one belongs to.
-    if (words.length > 1 && !givenFirst && !place && !initial && affiliationBefore.test(before) && /\bthe\s$/.test(before)) return push('organisation', 3)
+    if (words.length > 1 && !givenFirst && !place && !initial && !twoHeads && affiliationBefore.test(before) && /\bthe\s$/.test(before))
+      return push('organisation', 3)
     // "Since 2005, Y Combinator has funded", "the founders of Twitch": a company.
     if (
       words.length > 1 &&
@@ -691,8 +716,11 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     const firstConnector = words.findIndex(isConnector)
     // "the Federal Communications Commission and Recovery ...": "and" after a head ends the name.
     // "University and College Union": "and" inside a name whose last word is an organisation's.
+    // "the Broad Institute and Harvard University": two names, each with its own head.
+    const twoNames = firstConnector >= 2 && orgKeywords.has(words[firstConnector - 1]!) && !weakOrgHeads.has(words[firstConnector - 1]!)
     const andName =
       firstConnector > 0 &&
+      !twoNames &&
       isAnd(words[firstConnector]) &&
       !words.slice(firstConnector + 1).some((w) => isConnector(w) && !isAnd(w)) &&
       orgKeywords.has(head) &&
@@ -711,6 +739,8 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     if (
       content.length >= 2 &&
       (placeHeads.has(firstConnector > 0 ? words[firstConnector - 1]! : head) || /^(?:Mount|Lake|Cape|Isle)$/.test(words[0]!)) &&
+      // "Kaltoun District and Isaka Village": two places, each with its head.
+      !(firstConnector >= 2 && isAnd(words[firstConnector]) && placeHeads.has(words[firstConnector - 1]!)) &&
       !words.some((w) => orgKeywords.has(w))
     ) {
       return push('place', 3)

@@ -107,7 +107,7 @@ export const placeHeads = set(`
   Bay Gulf Sea Ocean Strait Straits Canyon Desert Plain Plains Coast Delta Basin Forest County
   Province Region City Cape Harbour Harbor Falls Highlands Archipelago Canal
   Street Avenue Road Boulevard Lane Square Plaza Bridge Park Gardens Garden Palace Castle Monastery
-  Temple Abbey Cathedral Heights Springs Beach Grove Hill
+  Temple Abbey Cathedral Heights Springs Beach Grove Hill District Village Prefecture Governorate Municipality Territory
 `)
 
 /**
