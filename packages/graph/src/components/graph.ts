@@ -223,7 +223,8 @@ export class ApparatusGraph extends LitElement {
     }
     this.follow()
     this.setFont()
-    this.updateLabels()
+    // Labels a frame after the first draw: placing them reads every node's style, which would delay it.
+    this.scheduleLabels()
     cy.one('render', () =>
       this.dispatchEvent(new CustomEvent('apparatus-graph-ready', {detail: {ms: performance.now() - started}, bubbles: true, composed: true}))
     )

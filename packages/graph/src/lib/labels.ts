@@ -147,8 +147,8 @@ export function pickLabels(nodes: LabelCandidate[], options: LabelOptions): Labe
     .filter((node) => node.label && (rank(node) === 2 || onScreen(node)))
     .sort((a, b) => rank(b) - rank(a) || b.degree - a.degree || a.label.localeCompare(b.label))
     .filter((node, n) => n < tries || rank(node) === 2)
-  // A grid of 64 px cells keeps the collision test local: thousands of nodes stay cheap.
-  const cell = 64
+  // A grid of 32 px cells keeps the collision test local: thousands of nodes stay cheap.
+  const cell = 32
   const grid = new Map<string, Array<{box: Box; owner: string; label: boolean}>>()
   const cells = (box: Box) => {
     const keys: string[] = []
@@ -163,18 +163,23 @@ export function pickLabels(nodes: LabelCandidate[], options: LabelOptions): Labe
       grid.set(key, list)
     }
   }
-  // How much a box covers: other nodes' discs (touching, no gap) and placed labels (kept `gap` apart, weighted
-  // more, since two labels over each other are both unreadable). Zero means it fits.
+  // What a box covers: other nodes' discs (a pixel apart: Cytoscape's text metrics and ours differ by a
+  // fraction of one) and placed labels (`gap` apart, weighted more, since two labels over each other are
+  // both unreadable). `clear` stops at the first thing in the way; `cost` adds them up for the fallback.
+  const covered = (box: Box, owner: string, item: {box: Box; owner: string; label: boolean}) =>
+    item.owner === owner && !item.label ? 0 : item.label ? 4 * overlap(box, item.box, gap) : overlap(box, item.box, 1)
+  const clear = (box: Box, owner: string) => {
+    for (const key of cells(box)) for (const item of grid.get(key) ?? []) if (covered(box, owner, item) > 0) return false
+    return true
+  }
   const cost = (box: Box, owner: string) => {
     let total = 0
     const seen = new Set<object>()
     for (const key of cells(box))
       for (const item of grid.get(key) ?? []) {
-        if (item.owner === owner && !item.label) continue
         if (seen.has(item)) continue
         seen.add(item)
-        // A pixel from a disc: Cytoscape's text metrics and ours differ by a fraction of one.
-        total += item.label ? 4 * overlap(box, item.box, gap) : overlap(box, item.box, 1)
+        total += covered(box, owner, item)
       }
     return total
   }
@@ -193,7 +198,7 @@ export function pickLabels(nodes: LabelCandidate[], options: LabelOptions): Labe
       const offsets = labelOffsets(node.size, size, rank(node) === 2 ? 4 : rank(node) === 1 || n < HUBS ? 1 : 0)
       const fit = offsets.find((offset) => {
         const box = boxAt(offset)
-        return inside(box) && cost(box, node.id) === 0
+        return inside(box) && clear(box, node.id)
       })
       return {fit, offsets, boxAt, size}
     }
