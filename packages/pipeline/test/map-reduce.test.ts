@@ -35,6 +35,21 @@ async function copiedCorpus(): Promise<string> {
     article('x-1', 'Dr. Amara Okonkwo told reporters that the Gallagher Institute for Policy Research (GIPR) would help.')
   )
   await writeFile(join(dir, 'articles', 'x-2.md'), article('x-2', 'The GIPR said Amara Okonkwo was right, and Okonkwo agreed.'))
+  // Enough distinct works that their citation strings are formatted on the worker threads (with workers).
+  const works = Array.from({length: 120}, (_, index) => index + 1)
+  await writeFile(
+    join(dir, 'articles', 'x-works.md'),
+    article(
+      'x-works',
+      [
+        works.map((number) => `Finding ${number}.[${number}]`).join(' '),
+        '',
+        '## References',
+        '',
+        ...works.map((number) => `\\[${number}] Author${number}, A. (${1990 + (number % 30)}). Study number ${number} of many. Journal ${number % 7}.\n`)
+      ].join('\n')
+    )
+  )
   return dir
 }
 
@@ -75,7 +90,8 @@ test('the same corpus gives byte-identical dist/ from a cold or a warm cache and
       const current = {dist: await snapshot(out), messages: said(result)}
       if (!first) {
         first = current
-        assert.ok(current.dist.size > 17 && result.index.articles.length === 17)
+        assert.ok(current.dist.size > 18 && result.index.articles.length === 18)
+        assert.ok(result.index.sources.length >= 120, 'enough sources to format them on the workers')
         assert.ok(result.index.entities.some((entity) => entity.origin === 'discovered'))
         continue
       }

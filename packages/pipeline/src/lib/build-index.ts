@@ -15,6 +15,7 @@ import {sourceCitationsCached} from './citation-cache.js'
 import {assembleCitations, type CitationsFile} from './citations.js'
 import {buildGraph} from './graph/index.js'
 import {fatal, readCorpus} from '@apparatus/io'
+import {defaultWorkers, Workers} from './map/pool.js'
 import {mapCorpus} from './map/run.js'
 import type {ArticleRecord} from './map/record.js'
 import {attach, reduceCorpus} from './reduce/reduce.js'
@@ -61,31 +62,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const register = readRegister(corpus.register)
 
   const readable = corpus.articles.filter((file) => !file.messages.some((message) => message.fatal))
-  const mapped = await mapCorpus(readable, register, {
-    ...(options.cacheDir ? {cacheDir: options.cacheDir} : {}),
-    ...(options.workers === undefined ? {} : {workers: options.workers}),
-    cacheOnly: options.merge === true,
-    onProgress: (done, total) => progress('parse', done, total)
-  })
-  const items: Array<{file: VFile; record: ArticleRecord}> = []
-  readable.forEach((file, index) => {
-    const record = mapped.records[index]
-    if (record) items.push({file, record})
-    else
-      fatal(
-        file,
-        'Missing map result for this article in the cache, expected one from an `apparatus build --shard I/N` run with the same corpus, register and version; run every shard first',
-        'missing-map-result',
-        {line: 1, column: 1}
-      )
-  })
-  const reduced = await reduceCorpus(items, register, progress)
-  // The records (templates, candidate spans, prepared notes) are spent: let them go before the graph.
-  items.length = 0
-  mapped.records.length = 0
-
-  const {html, citations: articleCitations, ...content} = reduced
-  const citations = assembleCitations(articleCitations, await sourceCitationsCached(content.sources, options.cacheDir))
+  const {html, citations, content} = await mapAndReduce(readable, register, options, progress)
 
   progress('graph', 0, 1)
   const partial = {
@@ -109,6 +86,51 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   }
   const failed = files.some((file) => file.messages.some((message) => message.fatal))
   return {index, html, citations, files, failed}
+}
+
+/**
+ * The map step, then the reduce step, on one set of worker threads, started
+ * when there is enough to do for them: articles to map, then the sources
+ * whose citation strings are not cached, formatted while this thread goes
+ * on reducing.
+ */
+async function mapAndReduce(readable: VFile[], register: Register, options: BuildOptions, progress: NonNullable<BuildOptions['onProgress']>) {
+  const workers = new Workers(register, options.workers ?? defaultWorkers())
+  try {
+    const mapped = await mapCorpus(readable, register, {
+      ...(options.cacheDir ? {cacheDir: options.cacheDir} : {}),
+      ...(options.workers === undefined ? {} : {workers: options.workers}),
+      cacheOnly: options.merge === true,
+      pool: workers,
+      onProgress: (done, total) => progress('parse', done, total)
+    })
+    const items: Array<{file: VFile; record: ArticleRecord}> = []
+    readable.forEach((file, index) => {
+      const record = mapped.records[index]
+      if (record) items.push({file, record})
+      else
+        fatal(
+          file,
+          'Missing map result for this article in the cache, expected one from an `apparatus build --shard I/N` run with the same corpus, register and version; run every shard first',
+          'missing-map-result',
+          {line: 1, column: 1}
+        )
+    })
+    let sourceStrings: Promise<CitationsFile['sources']> | undefined
+    const reduced = await reduceCorpus(items, register, progress, (sources) => {
+      sourceStrings = sourceCitationsCached(sources, options.cacheDir, workers.threads > 0 ? (todo) => workers.cite(todo) : undefined)
+      // The threads are done once the strings are: free their memory while the reduce goes on.
+      sourceStrings.then(() => workers.destroy()).catch(() => {})
+    })
+    // The records (templates, candidate spans, prepared notes) are spent: let them go before the graph.
+    items.length = 0
+    mapped.records.length = 0
+    const {html, citations: articleCitations, ...content} = reduced
+    const citations = assembleCitations(articleCitations, await (sourceStrings ?? sourceCitationsCached(content.sources, options.cacheDir)))
+    return {html, citations, content}
+  } finally {
+    await workers.destroy()
+  }
 }
 
 /**

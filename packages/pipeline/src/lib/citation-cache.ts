@@ -19,29 +19,41 @@ interface Pack {
 
 const packPath = (cacheDir: string) => join(cacheDir, 'citations', 'sources.json')
 
+/**
+ * Formats the strings of many sources at once (`sourceCitations` of each, in
+ * order): the build's worker threads. Without one, or for a handful of
+ * sources, they are formatted on this thread.
+ */
+export type FormatSources = (sources: readonly Source[]) => Promise<CitationEntry[]>
+
+/** Below this many sources to format, this thread formats them (starting workers costs more). */
+const FORMAT_ELSEWHERE_FROM = 100
+
 /** Every source's strings, in index order: from the cache when there, else formatted (and then stored). */
-export async function sourceCitationsCached(sources: readonly Source[], cacheDir?: string): Promise<CitationsFile['sources']> {
+export async function sourceCitationsCached(sources: readonly Source[], cacheDir?: string, formatMany?: FormatSources): Promise<CitationsFile['sources']> {
+  const format = async (todo: readonly Source[]): Promise<CitationEntry[]> =>
+    formatMany && todo.length >= FORMAT_ELSEWHERE_FROM ? formatMany(todo) : todo.map((source) => sourceCitations(source))
   const result: CitationsFile['sources'] = {}
   if (!cacheDir) {
-    for (const source of sources) result[source.id] = sourceCitations(source)
+    const entries = await format(sources)
+    sources.forEach((source, index) => (result[source.id] = entries[index]!))
     return result
   }
   const version = await mapVersion()
   const pack = await readPack(cacheDir, version)
   const used: Record<string, CitationEntry> = {}
-  let formatted = 0
-  for (const source of sources) {
-    const key = createHash('sha256').update(sourceCitationInput(source)).digest('base64url').slice(0, 24)
-    let entry = pack.entries[key]
-    if (!entry) {
-      entry = sourceCitations(source)
-      formatted++
-    }
+  const keys = sources.map((source) => createHash('sha256').update(sourceCitationInput(source)).digest('base64url').slice(0, 24))
+  const todo = sources.filter((_, index) => !pack.entries[keys[index]!])
+  const formatted = await format(todo)
+  const fresh = new Map(todo.map((source, index) => [source, formatted[index]!]))
+  sources.forEach((source, index) => {
+    const key = keys[index]!
+    const entry = pack.entries[key] ?? fresh.get(source)!
     used[key] = entry
     result[source.id] = entry
-  }
+  })
   const stale = Object.keys(pack.entries).length !== Object.keys(used).length
-  if (formatted > 0 || stale) {
+  if (formatted.length > 0 || stale) {
     // Only saves time: an unwritable cache folder must not fail the build.
     await writeAtomic(packPath(cacheDir), JSON.stringify({version, entries: used} satisfies Pack)).catch(() => {})
   }

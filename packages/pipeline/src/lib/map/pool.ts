@@ -9,9 +9,18 @@ import Tinypool from 'tinypool'
 import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import type {Register} from '@apparatus/entities'
+import type {Source} from '@apparatus/model'
+import type {CitationEntry} from '../citations.js'
+
+/** One article to map. */
+export interface MapTask {
+  path: string
+  text: string
+}
 
 export interface MapPool {
-  run(task: {path: string; text: string}): Promise<string>
+  /** Map one article; its record as JSON. */
+  run(task: MapTask): Promise<string>
   destroy(): Promise<void>
 }
 
@@ -19,9 +28,62 @@ export interface MapPool {
 export const defaultWorkers = () => Math.max(1, availableParallelism())
 
 export function createPool(register: Register, threads: number): MapPool {
-  const {filename, execArgv} = workerEntry()
-  const pool = new Tinypool({filename, minThreads: threads, maxThreads: threads, workerData: {register}, execArgv})
-  return {run: (task) => pool.run(task) as Promise<string>, destroy: () => pool.destroy()}
+  const workers = new Workers(register, threads)
+  return {run: (task) => workers.map(task), destroy: () => workers.destroy()}
+}
+
+/** Sources per citation task: enough to make a message worth sending, few enough to spread over the threads. */
+const CITE_BATCH = 50
+
+/**
+ * A build's worker threads, started on first use and kept for the build:
+ * the map step runs articles on them, then the citation strings of the
+ * sources the reduce step found are formatted on them (citeproc, a few
+ * milliseconds per work and style) while this thread goes on reducing.
+ */
+export class Workers {
+  private pool: Tinypool | undefined
+
+  constructor(
+    private readonly register: Register,
+    /** Threads when started; 0 never starts them. */
+    readonly threads: number
+  ) {}
+
+  /** Whether the threads are running (starting them costs each one its modules). */
+  get started(): boolean {
+    return this.pool !== undefined
+  }
+
+  map(task: MapTask): Promise<string> {
+    return this.start().run(task) as Promise<string>
+  }
+
+  /** The citation strings of `sources` (`sourceCitations` of each, in order). */
+  async cite(sources: ReadonlyArray<Pick<Source, 'id' | 'csl'>>): Promise<CitationEntry[]> {
+    const pool = this.start()
+    const batches: Array<Promise<string>> = []
+    for (let from = 0; from < sources.length; from += CITE_BATCH) {
+      const batch = sources.slice(from, from + CITE_BATCH).map(({id, csl}) => ({id, csl}))
+      batches.push(pool.run(batch, {name: 'cite'}) as Promise<string>)
+    }
+    return (await Promise.all(batches)).flatMap((json) => JSON.parse(json) as CitationEntry[])
+  }
+
+  async destroy(): Promise<void> {
+    const pool = this.pool
+    this.pool = undefined
+    await pool?.destroy()
+  }
+
+  private start(): Tinypool {
+    if (this.threads <= 0) throw new Error('Expected worker threads (a bug in apparatus: `workers: 0` maps on this thread)')
+    if (!this.pool) {
+      const {filename, execArgv} = workerEntry()
+      this.pool = new Tinypool({filename, minThreads: this.threads, maxThreads: this.threads, workerData: {register: this.register}, execArgv})
+    }
+    return this.pool
+  }
 }
 
 /**
@@ -47,6 +109,6 @@ function workerEntry(): {filename: string; execArgv: string[]} {
   if (compiled) return {filename: fileURLToPath(worker), execArgv}
   if (!execArgv.some((flag) => flag.includes('@apparatus/source'))) execArgv.push('--conditions=@apparatus/source')
   const tsx = import.meta.resolve('tsx/esm/api')
-  const code = `const {register} = await import(${JSON.stringify(tsx)}); register(); const worker = await import(${JSON.stringify(worker.href)}); export default worker.default;`
+  const code = `const {register} = await import(${JSON.stringify(tsx)}); register(); const worker = await import(${JSON.stringify(worker.href)}); export default worker.default; export const cite = worker.cite;`
   return {filename: `data:text/javascript,${encodeURIComponent(code)}`, execArgv}
 }

@@ -6,7 +6,7 @@
 import type {Register} from '@apparatus/entities'
 import type {VFile} from 'vfile'
 import {mapArticle} from './map-article.js'
-import {createPool, defaultWorkers, type MapPool} from './pool.js'
+import {defaultWorkers, Workers} from './pool.js'
 import type {ArticleRecord} from './record.js'
 import {mapVersion, readRecord, recordKey, registerKey, writeRecord} from './store.js'
 
@@ -17,6 +17,8 @@ export interface MapOptions {
   workers?: number
   /** Only read the cache: articles without a record are returned as missing, not mapped. */
   cacheOnly?: boolean
+  /** The build's threads, to map on when there is enough to map (kept running after); without them a pool is started and stopped here. */
+  pool?: Workers
   onProgress?: (done: number, total: number) => void
 }
 
@@ -54,18 +56,19 @@ export async function mapCorpus(files: readonly VFile[], register: Register, opt
   progress(done, files.length)
   // Asked for workers, the pool runs; by default only when there is enough to map to pay for starting it.
   const threads = Math.min(options.workers ?? (todo.length >= POOL_FROM ? defaultWorkers() : 0), todo.length)
-  const pool: MapPool | undefined = threads > 0 ? createPool(register, threads) : undefined
+  const own = threads > 0 && !(options.pool && options.pool.threads > 0)
+  const pool = threads > 0 ? (own ? new Workers(register, threads) : options.pool) : undefined
   try {
     const run = async (index: number) => {
       const file = files[index]!
       const task = {path: file.path, text: String(file.value)}
-      const text = pool ? await pool.run(task) : JSON.stringify(await mapArticle(task, register))
+      const text = pool ? await pool.map(task) : JSON.stringify(await mapArticle(task, register))
       records[index] = JSON.parse(text) as ArticleRecord
       if (options.cacheDir && !(await writeRecord(options.cacheDir, keys[index]!, text))) unstored++
       progress(++done, files.length)
     }
     // Enough tasks in flight to keep every worker busy, never the whole corpus at once.
-    const width = pool ? Math.max(BATCH, threads * 4) : 1
+    const width = pool ? Math.max(BATCH, pool.threads * 4) : 1
     let next = 0
     await Promise.all(
       Array.from({length: Math.min(width, todo.length)}, async () => {
@@ -73,7 +76,7 @@ export async function mapCorpus(files: readonly VFile[], register: Register, opt
       })
     )
   } finally {
-    await pool?.destroy()
+    if (own) await pool?.destroy()
   }
   return {records, mapped: todo.length, unstored}
 }

@@ -1,14 +1,22 @@
 /**
- * A map worker: one pool thread. It receives the register once (as worker
- * data, when the pool starts) and then one article per task, and answers
- * with the record as JSON, the form the cache stores.
+ * A worker: one pool thread. It receives the register once (as worker data,
+ * when the pool starts), then tasks: an article to map, answered with its
+ * record as JSON (the form the cache stores), or a batch of sources whose
+ * citation strings to format. Each kind loads its modules on its first
+ * task, so a thread that only formats citations never loads the parser.
  */
 import type {Register} from '@apparatus/entities'
+import type {Source} from '@apparatus/model'
 import Tinypool from 'tinypool'
-import {mapArticle} from './map-article.js'
 
 const register: Register = (Tinypool.workerData as {register?: Register} | undefined)?.register ?? {entities: []}
 
 export default async function map(task: {path: string; text: string}): Promise<string> {
+  const {mapArticle} = await import('./map-article.js')
   return JSON.stringify(await mapArticle(task, register))
+}
+
+export async function cite(sources: Array<Pick<Source, 'id' | 'csl'>>): Promise<string> {
+  const {sourceCitations} = await import('../citations.js')
+  return JSON.stringify(sources.map((source) => sourceCitations({...source, entities: []})))
 }

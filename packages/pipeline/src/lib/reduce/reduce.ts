@@ -36,7 +36,9 @@ export interface Reduced {
 export async function reduceCorpus(
   items: ReadonlyArray<{file: VFile; record: ArticleRecord}>,
   register: Register,
-  onProgress: (stage: 'references' | 'entities' | 'render', done: number, total: number) => void
+  onProgress: (stage: 'references' | 'entities' | 'render', done: number, total: number) => void,
+  /** Called once the sources are known (ids and CSL final, before entities): their citation strings can be made meanwhile. */
+  onSources?: (sources: readonly Source[]) => void
 ): Promise<Reduced> {
   const parsed: Array<{file: VFile; article: Mapped; record: ArticleRecord}> = []
   const byId = new Map<string, VFile>()
@@ -72,6 +74,7 @@ export async function reduceCorpus(
     }))
   )
   for (const message of resolved.messages) attach(fileOf.get(message.article), message)
+  onSources?.(resolved.sources)
   // article id -> footnote identifier -> source id
   const sourceOf = new Map<string, Map<string, string>>()
   // The note that introduced each source: its entities are the source's, its place where the source's problems show.
