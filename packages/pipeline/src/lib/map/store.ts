@@ -15,21 +15,28 @@ import {dependencyVersion, listCodeFiles, packageFolder} from '../file-hashes.js
 let codeVersion: Promise<string> | undefined
 
 /**
- * A hash of the code behind a record: this package's map modules and the
- * packages it calls (sources in the workspace, compiled files when
- * installed), with the versions of their dependencies. Editing any of them
- * invalidates every record.
+ * A hash of the code behind a record: the modules of this package that make
+ * one (not those that schedule, store or reduce them) and the packages they
+ * call (sources in the workspace, compiled files when installed), with the
+ * versions of their dependencies. Editing any of them invalidates every
+ * record.
  */
 export function mapVersion(): Promise<string> {
   codeVersion ??= (async () => {
     const hash = createHash('sha256')
     const lib = dirname(dirname(fileURLToPath(import.meta.url)))
     const extension = extname(fileURLToPath(import.meta.url))
-    const own = ['article', 'front-matter', 'render', 'depth', 'citations'].map((name) => join(lib, `${name}${extension}`))
+    const own = ['article', 'front-matter', 'render', 'depth', 'citations', 'map/map-article', 'map/fragment', 'map/record'].map((name) =>
+      join(lib, `${name}${extension}`)
+    )
     const folders = [
-      join(lib, 'map'),
-      ...['@apparatus/entities', '@apparatus/references', '@apparatus/vocabulary', 'remark-bracket-footnotes'].flatMap((name) => packageFolder(name))
-    ]
+      '@apparatus/entities',
+      '@apparatus/references',
+      '@apparatus/vocabulary',
+      '@apparatus/model',
+      '@apparatus/io',
+      'remark-bracket-footnotes'
+    ].flatMap((name) => packageFolder(name))
     const files = [...own, ...(await Promise.all(folders.map(listCodeFiles))).flat()]
     for (const file of files) hash.update(file.slice(lib.length)).update(await readFile(file))
     for (const name of [
