@@ -238,17 +238,13 @@ export function groupDiscovered(input: GroupingInput, discovered: ReadonlyArray<
  * (NSF)"), a person's surname ("Sarre" after "Miguel Sarre"). A recurring
  * surname is also evidence that the name is a person's.
  */
-/** An article's folded text, where each word starts, and which characters are already taken. */
+/** An article's folded text, and which characters are already taken. */
 interface ArticleView {
   folded: string
-  words: Map<string, number[]>
   mask: Uint8Array
 }
 
-/**
- * One view per article, built once: looking a form up by its first word keeps
- * the search for further mentions linear in the text, however many names.
- */
+/** One view per article, built once, when a group first looks there. */
 function articleViews(
   byId: ReadonlyMap<string, GroupingInput['articles'][number]>,
   covers: Covered,
@@ -259,22 +255,42 @@ function articleViews(
     let view = views.get(id)
     if (!view) {
       const folded = foldForMatching(byId.get(id)!.text)
-      const words = new Map<string, number[]>()
-      for (const match of folded.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}][\p{L}\p{N}'.&-]*/gu)) {
-        // Index the word and its prefixes up to punctuation, so "U.S." and "Levin's" are found.
-        for (const word of new Set([match[0], match[0].replace(/['.&-].*$/, ''), match[0].replace(/[.']+$/, '')])) {
-          const list = words.get(word)
-          if (list) list.push(match.index)
-          else words.set(word, [match.index])
-        }
-      }
       const mask = new Uint8Array(folded.length + 1)
       for (const span of [...(covers.get(id) ?? []), ...(spans.get(id) ?? [])]) mask.fill(1, span.start, span.end)
-      view = {folded, words, mask}
+      view = {folded, mask}
       views.set(id, view)
     }
     return view
   }
+}
+
+const letterOrDigit = /[\p{L}\p{N}]/u
+const word = /[\p{L}\p{N}'.&-]*/uy
+
+/**
+ * Whether a mention may start at `start`: a word starts there (a letter or
+ * digit that no earlier word runs into: only `'.&-` may sit between it and
+ * the letter before) and `first` is that word, or the word up to its first
+ * punctuation ("U" of "U.S."), or the word without its trailing dots and
+ * apostrophes ("U.S" of "U.S.", "Levin" of "Levin's" is the former). Found
+ * with `indexOf`, so a form costs a scan of the text, not an index of every
+ * word in it.
+ */
+function wordStartsWith(folded: string, start: number, first: string): boolean {
+  // Code points, as the expression the words were once indexed with read them (a letter outside the BMP is two units).
+  const code = folded.charCodeAt(start)
+  if (code >= 0xdc00 && code <= 0xdfff && start > 0 && /[\uD800-\uDBFF]/.test(folded.charAt(start - 1))) return false
+  if (!letterOrDigit.test(String.fromCodePoint(folded.codePointAt(start)!))) return false
+  let before = start - 1
+  while (before >= 0 && "'.&-".includes(folded.charAt(before))) before--
+  if (before >= 0) {
+    const low = folded.charCodeAt(before)
+    const pair = low >= 0xdc00 && low <= 0xdfff && before > 0 && /[\uD800-\uDBFF]/.test(folded.charAt(before - 1))
+    if (letterOrDigit.test(String.fromCodePoint(folded.codePointAt(pair ? before - 1 : before)!))) return false
+  }
+  word.lastIndex = start
+  const token = word.exec(folded)![0]
+  return token === first || token.replace(/['.&-].*$/, '') === first || token.replace(/[.']+$/, '') === first
 }
 
 function addShortForms(group: DiscoveredGroup, viewOf: (id: string) => ArticleView) {
@@ -292,9 +308,12 @@ function addShortForms(group: DiscoveredGroup, viewOf: (id: string) => ArticleVi
     const view = viewOf(id)
     for (const form of [...forms].sort((a, b) => b.length - a.length)) {
       const key = foldForMatching(form)
-      for (const start of view.words.get(key.split(' ', 1)[0]!) ?? []) {
+      const first = key.split(' ', 1)[0]!
+      if (!first) continue
+      for (let start = view.folded.indexOf(key); start !== -1; start = view.folded.indexOf(key, start + 1)) {
+        if (!wordStartsWith(view.folded, start, first)) continue
         const end = start + key.length
-        if (!view.folded.startsWith(key, start) || /[\p{L}\p{N}]/u.test(view.folded.charAt(end))) continue
+        if (letterOrDigit.test(view.folded.charAt(end))) continue
         if (view.mask.subarray(start, end).includes(1)) continue
         // Standalone only: "Salvador" in "El Salvador" is not anyone's surname.
         if (form === surname && /[A-Z][\p{L}.]* $/u.test(view.folded.slice(Math.max(0, start - 20), start))) continue
