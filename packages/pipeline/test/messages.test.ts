@@ -3,6 +3,8 @@
  * reaches the build's files as vfile messages, at the place the author typed.
  */
 import assert from 'node:assert/strict'
+import {readdir} from 'node:fs/promises'
+import {join} from 'node:path'
 import {test} from 'node:test'
 import {buildIndex} from '../src/index.js'
 import {article, tempCorpus} from './build-helpers.js'
@@ -37,6 +39,23 @@ test('a register error is a fatal vfile message on entities.yaml, named once, an
   assert.ok(!message.reason.includes('entities.yaml'), message.reason)
   assert.equal(typeof message.line, 'number')
   assert.equal(result.failed, true)
+})
+
+test('a register read from the cache gives the same entities and the same messages, at the same places', async () => {
+  const dir = await tempCorpus(
+    {'a.md': article('a', 'Thurgood Marshall wrote.')},
+    `${register}- id: ruth-ginsburg\n  type: person\n  label: Ruth Bader Ginsburg\n  colour: blue\n`
+  )
+  const cacheDir = join(dir, '.cache')
+  const said = (result: Awaited<ReturnType<typeof buildIndex>>) =>
+    result.files.flatMap((file) => file.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId} ${message.fatal} ${message.reason}`))
+  const first = await buildIndex({corpusDir: dir, cwd: dir, cacheDir})
+  assert.ok(said(first).some((line) => line.startsWith('entities.yaml:')), said(first).join('\n'))
+  assert.equal((await readdir(join(cacheDir, 'register'))).length, 1, 'the loaded register is cached')
+  const second = await buildIndex({corpusDir: dir, cwd: dir, cacheDir})
+  assert.deepEqual(said(second), said(first))
+  assert.deepEqual(second.index.entities, first.index.entities)
+  assert.equal(second.failed, first.failed)
 })
 
 test('an unresolvable back-reference is a references message at its note', async () => {

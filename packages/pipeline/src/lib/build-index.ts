@@ -7,6 +7,9 @@
  * Nothing here writes dist/: `writeDist` does that, atomically, and only
  * when no file has a fatal message.
  */
+import {createHash} from 'node:crypto'
+import {readFile} from 'node:fs/promises'
+import {join} from 'node:path'
 import {loadRegister, type Register} from '@apparatus/entities'
 import {INDEX_VERSION, type ApparatusIndex} from '@apparatus/model'
 import {validateIndex} from '@apparatus/model/validate'
@@ -14,10 +17,11 @@ import type {VFile} from 'vfile'
 import {sourceCitationsCached} from './citation-cache.js'
 import {assembleCitations, type CitationsFile} from './citations.js'
 import {buildGraph} from './graph/index.js'
-import {fatal, readCorpus} from '@apparatus/io'
+import {fatal, readCorpus, writeAtomic} from '@apparatus/io'
 import {defaultWorkers, Workers} from './map/pool.js'
 import {mapCorpus} from './map/run.js'
-import type {ArticleRecord} from './map/record.js'
+import {plainMessages, toMessage, type ArticleRecord, type PlainMessage} from './map/record.js'
+import {mapVersion} from './map/store.js'
 import {attach, reduceCorpus} from './reduce/reduce.js'
 
 export interface BuildOptions {
@@ -59,7 +63,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   progress('read', 0, 1)
   const corpus = await readCorpus(options.corpusDir, cwd)
   const files = [...corpus.articles, ...(corpus.register ? [corpus.register] : [])]
-  const register = readRegister(corpus.register)
+  const register = await readRegisterCached(corpus.register, options.cacheDir)
 
   const readable = corpus.articles.filter((file) => !file.messages.some((message) => message.fatal))
   const {html, citations, content} = await mapAndReduce(readable, register, options, progress)
@@ -141,6 +145,37 @@ export function readRegister(file: VFile | undefined): Register {
   if (file?.messages.some((message) => message.fatal)) return {entities: []}
   const {register, messages} = loadRegister(file ? String(file.value ?? '') : '', file?.path)
   for (const message of messages) attach(file, message)
+  return register
+}
+
+/**
+ * `readRegister`, with the loaded register and its messages cached by the
+ * file's text and the code that reads it: parsing the YAML of a register
+ * with thousands of entries costs seconds, and most builds read the same one.
+ */
+async function readRegisterCached(file: VFile | undefined, cacheDir: string | undefined): Promise<Register> {
+  if (!cacheDir || !file || file.messages.some((message) => message.fatal)) return readRegister(file)
+  const key = createHash('sha256')
+    .update(await mapVersion())
+    .update('\u0000')
+    .update(file.path)
+    .update('\u0000')
+    .update(String(file.value ?? ''))
+    .digest('hex')
+    .slice(0, 32)
+  const path = join(cacheDir, 'register', `${key}.json`)
+  try {
+    const stored = JSON.parse(await readFile(path, 'utf8')) as {register: Register; messages: PlainMessage[]}
+    for (const message of stored.messages) file.messages.push(toMessage(message, file))
+    return stored.register
+  } catch {
+    // Not cached (or unreadable): load it.
+  }
+  const before = file.messages.length
+  const register = readRegister(file)
+  const stored = {register, messages: plainMessages(file.messages.slice(before), 'parse')}
+  // Only saves time: an unwritable cache folder must not fail the build.
+  await writeAtomic(path, JSON.stringify(stored)).catch(() => {})
   return register
 }
 
