@@ -40,7 +40,7 @@ for (let copy = 0; bytes < 1024 * 1024; copy++) {
 const megabytes = bytes / (1024 * 1024)
 const {register} = loadRegister(await readFile(join(root, 'corpus', 'entities.yaml'), 'utf8'))
 
-function cpu(run: () => unknown, rounds = 3): number {
+function cpu(run: () => unknown, rounds = Number(process.env.ROUNDS ?? 3)): number {
   run()
   let best = Number.POSITIVE_INFINITY
   for (let round = 0; round < rounds; round++) {

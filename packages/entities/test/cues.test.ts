@@ -238,3 +238,13 @@ test('a name after a registered prefix is a name of its own; two organisations j
   for (const label of ['Bureau of Fisheries and Tides', 'Marlow Institute', 'Harwick University'])
     assert.ok(found.includes(`${label} (organisation)`), `${label}: ${found.join(', ')}`)
 })
+
+test('a town of a country the article names is that town; a small town only where the text says it is a place', () => {
+  const found = named([
+    'Cases rose in Guinea, in four districts: Macenta, Nzerekore and Kissidougou.',
+    'A second cluster appeared near Dubréka, and Reading stayed calm.'
+  ])
+  for (const label of ['Guinea', 'Macenta', 'Nzerekore', 'Kissidougou', 'Dubréka'])
+    assert.ok(found.includes(`${label} (place)`), `${label}: ${found.join(', ')}`)
+  assert.ok(!found.some((entry) => entry.startsWith('Reading')), found.join(', '))
+})

@@ -389,8 +389,8 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     const knownWhole = (list: string[]) => list.length > 1 && (gaz.places.has(nameKey(list.join(' '))) || gaz.organisations.has(nameKey(list.join(' '))))
     while (
       words.length > 0 &&
-      !knownWhole(words) &&
       peel(words[0]!, start) &&
+      !knownWhole(words) &&
       !(organisationName && (honorifics.has(words[0]!) || gaz.roles.has(words[0]!.toLowerCase())) && words.length > 1)
     ) {
       // "published in The Magazine of Fantasy and Science Fiction": a capital "The" mid-sentence opens a name.
@@ -547,9 +547,16 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     }
 
     const content = words.filter((word) => !isConnector(word))
-    const place = gaz.places.get(key)
     const before = folded.slice(Math.max(0, start - 60), start)
     const after = folded.slice(end, end + 80)
+    // A small town counts only where the text says it is a place: "in Dubréka", "Kambia, Sierra Leone".
+    // Never a name that is also a company's, a person's or a word ("at Harvard", "Reading").
+    const smallTown = words.length <= 3 ? gaz.towns.get(key) : undefined
+    const town =
+      smallTown && !gaz.companies.has(label) && !gaz.organisations.has(key) && !gaz.firstNames.has(key) && !gaz.lastNames.has(key) && !words.some(dictionary)
+        ? smallTown
+        : undefined
+    const place = gaz.places.get(key) ?? (town && (locativeBefore.test(before.slice(-12)) || placeAfter(end)) ? town : undefined)
     // "Firefox 3.6", "the Thunderbird e-mail client": a product, whatever else the name looks like.
     if (!gaz.organisations.has(key) && !place && productAfter.test(after.slice(0, 30))) return push('organisation', 0, {product: true})
     // "Kaligaminarile Kuttavalikal written by Vinoy Thomas": the title of a work.
@@ -594,9 +601,15 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     }
     // "played for Manchester United", "wrote for The Atlantic": a team, a publication.
     // Earlier items of a list share the cue: "played for Leeds United and Everton".
-    const cueBefore = before
-      .replace(/(?:^|\s)The\s$/, ' ')
-      .replace(/(?:(?:The\s)?\p{Lu}[\p{L}\p{N}&.'-]*(?:\s\p{Lu}[\p{L}\p{N}&.'-]*)*(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s))+$/u, '')
+    // (Only where a verb of either cue is near: the list pattern is the costly part.)
+    const cueVerb =
+      /(?:for|with|to|against|in|by|,|and|or)\s(?:[Tt]he\s)?$/.test(before.slice(-12)) &&
+      /\b(?:play|scor|starr|captain|sign|loan|wr[io]t|contribut|columnist|editor|told|tell|spe?ak|spoke|talk|interview|publish|appear|report)/.test(before)
+    const cueBefore = !cueVerb
+      ? ''
+      : before
+          .replace(/(?:^|\s)The\s$/, ' ')
+          .replace(/(?:(?:The\s)?\p{Lu}[\p{L}\p{N}&.'-]*(?:\s\p{Lu}[\p{L}\p{N}&.'-]*)*(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s))+$/u, '')
     if (
       !givenFirst &&
       !initial &&
@@ -611,6 +624,7 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       !place &&
       !givenFirst &&
       !initial &&
+      /\s(?:of|at|with|for)\s(?:the\s)?$/.test(before.slice(-10)) &&
       orgRoleBefore.test(before.slice(-48)) &&
       !(words.length === 1 && (gaz.lastNames.has(key) || gaz.firstNames.has(key) || dictionary(label)))
     )
@@ -867,6 +881,25 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end)
   typeByList(spans, folded)
+  // "Kissidougou" in an article that names Guinea: a town of a country the
+  // article names is that town, where its name is no word or name of anything else.
+  const countries = new Set<string>()
+  for (const span of spans)
+    if (span.type === 'place' && span.score >= 3) {
+      const place = gaz.places.get(nameKey(span.label))
+      if (place?.kind === 'country' && place.country) countries.add(place.country)
+    }
+  if (countries.size > 0) {
+    for (const span of spans) {
+      if (span.type !== 'place' || span.score >= 3) continue
+      const place = gaz.places.get(nameKey(span.label))
+      const label = span.label
+      if (place?.kind !== 'city' || !place.country || !countries.has(place.country)) continue
+      if (dictionary(label) || gaz.firstNames.has(label.toLowerCase()) || gaz.lastNames.has(label.toLowerCase())) continue
+      span.score = 3
+      delete span.short
+    }
+  }
   return spans
 }
 

