@@ -136,6 +136,13 @@ test('the graph view shows the overview, and choosing a name its neighbourhood a
   await page.waitForFunction(`${graph}.cy?.$('node:selected').map((node) => node.id()).join() === '${hub.id}'`)
   assert.ok(shardRequests(requests).includes(`/corpus/entities/${hub.ref}.json`))
   assert.ok(shardRequests(requests).includes(`/corpus/graph/entity/${hub.ref}.json`))
+  // Hubs' degrees are the manifest's, not their neighbourhood files': every node drawn still has its own.
+  const file = await (await fetch(new URL(`corpus/graph/entity/${hub.ref}.json`, server.url))).json()
+  assert.equal(file.nodes.find((node: {id: string}) => node.id === hub.id).degree, undefined, 'the hub file leaves the hub degree out')
+  const degrees = new Map(index.graph.nodes.map((node) => [node.id, node.degree]))
+  const drawn = (await page.evaluate(`${graph}.cy.nodes().map((node) => [node.id(), node.data('degree')])`)) as Array<[string, number]>
+  assert.ok(drawn.length > 1)
+  for (const [id, degree] of drawn) assert.equal(degree, degrees.get(id), id)
   // A link of the hub: its sentences come from the articles they are in, loaded for the panel.
   await page.evaluate(
     `void ${graph}.cy.edges('[kind = "cooccurrence"]').filter((edge) => edge.source().id() === '${hub.id}' || edge.target().id() === '${hub.id}')[0].emit('tap')`
@@ -165,6 +172,10 @@ test('a source and a comparison of two articles load their own files and show wh
   const graph = `document.querySelector('apparatus-app').shadowRoot.querySelector('apparatus-graph')`
   await page.waitForFunction(`${graph}.cy?.$('node:selected').map((node) => node.id()).join() === 'source:${source}'`)
   assert.ok(shardRequests(requests).some((path) => path.startsWith('/corpus/sources/')))
+  assert.ok(
+    shardRequests(requests).some((path) => path.startsWith('/corpus/graph/source/')),
+    'its neighbourhood comes from the graph files'
+  )
   await page.close()
 
   // Two articles that cite it: both neighbourhoods, side by side, and what they share.

@@ -123,8 +123,22 @@ common(program.command('build'))
   .option('--workers <n>', 'map worker threads (default: one per core; 0: none)')
   .option('--shard <I/N>', 'only map slice I of N of the articles into the cache folder; no dist/ (see docs/scale.md)')
   .option('--merge', 'only reduce: build dist/ from the map results that --shard runs put in the cache folder')
+  .addOption(
+    new Option('--single-index <when>', 'also write dist/index.json and citations.json: auto (up to 500 articles), always, never')
+      .choices(['auto', 'always', 'never'])
+      .default('auto')
+  )
   .action(
-    act<{out: string; strict?: boolean; cache: boolean; cacheDir?: string; workers?: string; shard?: string; merge?: boolean}>(async (options) => {
+    act<{
+      out: string
+      strict?: boolean
+      cache: boolean
+      cacheDir?: string
+      workers?: string
+      shard?: string
+      merge?: boolean
+      singleIndex?: 'auto' | 'always' | 'never'
+    }>(async (options) => {
       const {buildCommand} = await import('./commands/build.js')
       return buildCommand(options)
     })

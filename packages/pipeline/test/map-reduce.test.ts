@@ -111,7 +111,13 @@ test('after an edit and after an added article, a warm rebuild gives the bytes a
   const cacheDir = join(work, 'cache')
   const out = join(work, 'dist')
   try {
-    await writeDist(await buildIndex({corpusDir: corpus, cwd: corpus, cacheDir, workers: 0}), out)
+    const first = await buildIndex({corpusDir: corpus, cwd: corpus, cacheDir, workers: 0})
+    await writeDist(first, out)
+    // Nothing changed: every group with a key is reused unmade; only the fragments (made by the build) are compared, and linked.
+    const unchanged = await writeDist(first, out)
+    assert.equal(unchanged.made, first.html.size + 1, 'only the fragments and their list are made again')
+    assert.equal(unchanged.written, 0)
+    assert.ok(unchanged.reused > first.index.articles.length + first.index.entities.length)
     const steps: Array<[string, () => Promise<void>]> = [
       [
         'edit',
@@ -127,7 +133,7 @@ test('after an edit and after an added article, a warm rebuild gives the bytes a
       await change()
       const warm = await buildIndex({corpusDir: corpus, cwd: corpus, cacheDir, workers: 0})
       assert.equal(warm.failed, false, said(warm).join('\n'))
-      await writeDist(warm, out)
+      const stats = await writeDist(warm, out)
       const cold = await buildIndex({corpusDir: corpus, cwd: corpus, workers: 0})
       const coldOut = join(work, `cold-${name}`)
       await writeDist(cold, coldOut)
@@ -142,6 +148,12 @@ test('after an edit and after an added article, a warm rebuild gives the bytes a
       const untouched = 'articles/when-u-s-secretary-of-state-marco-rubio-visited-el-salvador-1.html'
       assert.equal(await inode(after, untouched), await inode(before, untouched), `${name}: unchanged fragment linked`)
       if (name === 'edit') assert.notEqual(await inode(after, 'articles/x-1.html'), await inode(before, 'articles/x-1.html'))
+      // The sharded files of what the change does not touch are reused by their inputs' key: linked, never made.
+      for (const path of ['corpus/articles/when-u-s-secretary-of-state-marco-rubio-visited-el-salvador-1.json', 'corpus/entities/marco-rubio.json']) {
+        assert.equal(await inode(after, path), await inode(before, path), `${name}: ${path} linked`)
+      }
+      assert.ok(stats.reused >= warm.index.articles.length - 3, `${name}: ${stats.reused} groups reused, ${stats.made} made`)
+      assert.ok(stats.made < stats.reused / 4, `${name}: ${stats.made} groups made`)
       assert.match(await readFile(join(after, 'articles', 'x-1.html'), 'utf8'), /Calloway/)
     }
     assert.ok((await snapshot(out)).has('articles/x-3.html'))

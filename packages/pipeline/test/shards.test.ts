@@ -5,13 +5,13 @@
  * every node.
  */
 import assert from 'node:assert/strict'
-import {mkdtemp, readFile, readdir, rm} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, readdir, realpath, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 import type {ApparatusIndex} from '@apparatus/model'
 import {serialiseIndex} from '@apparatus/model'
-import {buildIndex, shardFiles, writeDist, type ShardManifest} from '../src/index.js'
+import {buildIndex, shardFiles, writeDist, type BuildResult, type ShardManifest} from '../src/index.js'
 import {placeGraph, overviewGraph, OVERVIEW_SIZE, WHOLE_GRAPH_MAX} from '../src/lib/graph/overview.js'
 import {syntheticGraph} from '../src/lib/graph/synthetic.js'
 import {fileKey} from '@apparatus/vocabulary'
@@ -20,6 +20,7 @@ import {generateCorpus} from '../../../tests/e2e/generated-corpus.js'
 
 let dir: string
 let index: ApparatusIndex
+let built: BuildResult
 let out: string
 
 before(async () => {
@@ -27,6 +28,7 @@ before(async () => {
   await generateCorpus(join(dir, 'corpus'), 24)
   const result = await buildIndex({corpusDir: join(dir, 'corpus'), workers: 0})
   assert.equal(result.failed, false)
+  built = result
   index = result.index
   out = join(dir, 'dist')
   await writeDist(result, out)
@@ -127,6 +129,67 @@ test('the same corpus gives the same bytes, and index.json is serialiseIndex str
   assert.equal(await readFile(join(again, 'index.json'), 'utf8'), serialiseIndex(index))
   await writeIndexJson(join(dir, 'streamed.json'), index)
   assert.equal(await readFile(join(dir, 'streamed.json'), 'utf8'), serialiseIndex(index))
+})
+
+test('the single-document index is written for a corpus of a few hundred articles, and can be left out or forced', async () => {
+  const exists = (path: string) =>
+    readFile(path).then(
+      () => true,
+      () => false
+    )
+  // 24 articles: written by default (`auto`).
+  assert.ok(await exists(join(out, 'index.json')))
+  assert.ok(await exists(join(out, 'citations.json')))
+  const never = join(dir, 'never')
+  const stats = await writeDist(built, never, {singleIndex: 'never'})
+  assert.equal(stats.singleIndex, false)
+  assert.equal(await exists(join(never, 'index.json')), false)
+  assert.equal(await exists(join(never, 'citations.json')), false)
+  // The shards are the same bytes, except the manifest, which cannot point at a missing index.
+  const [one, two] = [await files(join(out, 'corpus')), await files(join(never, 'corpus'))]
+  assert.deepEqual([...two.keys()].sort(), [...one.keys()].sort())
+  for (const [path, content] of one) if (path !== '/manifest.json') assert.equal(two.get(path), content, path)
+  assert.equal((JSON.parse(two.get('/manifest.json')!) as ShardManifest).single, undefined)
+  // Forced back on, the next publish writes them again (and the manifest's `single` follows the size).
+  assert.equal((await writeDist(built, never, {singleIndex: 'always'})).singleIndex, true)
+  assert.equal(await readFile(join(never, 'index.json'), 'utf8'), serialiseIndex(index))
+})
+
+test('after an edit, a warm rebuild gives the bytes of a cold build; the files the edit does not reach are linked unmade', async () => {
+  const corpus = join(dir, 'corpus-edit')
+  const cacheDir = join(dir, 'cache-edit')
+  const warm = join(dir, 'warm')
+  await cp(join(dir, 'corpus'), corpus, {recursive: true})
+  await writeDist(await buildIndex({corpusDir: corpus, cacheDir, workers: 0}), warm)
+  const before = await realpath(warm)
+  // A new name beside a hub's in one paragraph: new links, a hub's degree up, most of the graph untouched.
+  const path = join(corpus, 'articles', 'generated-report-00007.md')
+  const text = await readFile(path, 'utf8')
+  const end = text.indexOf('\n\n', text.indexOf('\n---\n') + 6)
+  await writeFile(
+    path,
+    `${text.slice(0, end)} In Karsk, Zelda Whitcombe and Luis Dorsey met officials of the Prison Institute to discuss water rights.${text.slice(end)}`
+  )
+  const stats = await writeDist(await buildIndex({corpusDir: corpus, cacheDir, workers: 0}), warm)
+  const cold = join(dir, 'cold')
+  await writeDist(await buildIndex({corpusDir: corpus, workers: 0}), cold)
+  const [got, want] = [await files(await realpath(warm)), await files(await realpath(cold))]
+  assert.deepEqual([...got.keys()].sort(), [...want.keys()].sort())
+  for (const [name, content] of want) assert.equal(got.get(name), content, `${name} differs from a cold build`)
+  // Groups the edit does not reach are not made at all (a small corpus is dense: most are reached),
+  // and a neighbourhood far from the edit is the previous version's file.
+  assert.ok(stats.reused > 50, `${stats.reused} groups reused, ${stats.made} made`)
+  const neighbourhoods = await readdir(join(before, 'corpus', 'graph', 'entity'))
+  const after = await realpath(warm)
+  const linked = []
+  for (const name of neighbourhoods) {
+    const [one, two] = await Promise.all([
+      stat(join(before, 'corpus/graph/entity', name)),
+      stat(join(after, 'corpus/graph/entity', name)).catch(() => undefined)
+    ])
+    if (one.ino === two?.ino) linked.push(name)
+  }
+  assert.ok(linked.length > 0 && linked.length < neighbourhoods.length, `${linked.length} of ${neighbourhoods.length} neighbourhoods linked`)
 })
 
 test('a small corpus tells the site to load the one index instead', () => {

@@ -19,6 +19,8 @@ export interface BuildCommandOptions extends ReportOptions {
   merge?: boolean
   /** Wait this long for another build publishing the same folder (default 0: fail fast). */
   waitMs?: number
+  /** Whether dist/ also gets index.json and citations.json (default `auto`: up to 500 articles). */
+  singleIndex?: 'auto' | 'always' | 'never'
 }
 
 /** What one build did: its exit code, the counts of its messages, and what it published. */
@@ -92,7 +94,12 @@ export async function build(options: BuildCommandOptions): Promise<BuildOutcome>
   const inputs =
     options.cache === false || options.merge
       ? undefined
-      : await fingerprint({corpusDir: options.corpus, outDir: options.out, cacheDir: options.cacheDir ?? defaultCacheDir(process.cwd())})
+      : await fingerprint({
+          corpusDir: options.corpus,
+          outDir: options.out,
+          cacheDir: options.cacheDir ?? defaultCacheDir(process.cwd()),
+          settings: `single-index=${options.singleIndex ?? 'auto'}`
+        })
   const published = await inputs?.published()
   if (published) {
     const code = report(published.files, options)
@@ -114,7 +121,7 @@ export async function build(options: BuildCommandOptions): Promise<BuildOutcome>
     const tally = {errors: count(result.files, true), warnings: count(result.files, false)}
     if (result.failed || code !== 0) return {code: 1, seconds: seconds(), ...tally}
     try {
-      await writeDist(result, options.out, {locked: true})
+      await writeDist(result, options.out, {locked: true, ...(options.singleIndex ? {singleIndex: options.singleIndex} : {})})
     } catch (error) {
       return {code: await publishFailure(error, shown, options), seconds: seconds(), errors: tally.errors + 1, warnings: tally.warnings}
     }

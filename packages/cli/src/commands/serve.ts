@@ -28,7 +28,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
   }
   if (options.quiet) {
     // Nothing but errors.
-  } else if (!existsSync(join(options.out, 'index.json'))) {
+  } else if (!existsSync(join(options.out, 'corpus', 'manifest.json')) && !existsSync(join(options.out, 'index.json'))) {
     process.stderr.write(
       `apparatus: ${options.out}/index.json does not exist yet; run \`pnpm apparatus build --out ${options.out}\` (or \`pnpm start\`, which also bundles the site)\n`
     )

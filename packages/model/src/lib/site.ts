@@ -47,9 +47,15 @@ export interface ShardManifest {
   counts: {articles: number; entities: number; sources: number; mentions: number; footnotes: number; nodes: number; edges: number}
   entityTypes: Record<EntityType, number>
   catalogue: string
+  /** Source files (`sources/<n>.json`, `graph/source/<n>.json`): a source is in bucket `bucketOf(id, sourceBuckets)`. */
   sourceBuckets: number
   citations?: Pick<CitationsFile, 'version' | 'link' | 'styles'>
-  graph: {overview: string; nodes: number; edges: number}
+  /**
+   * The overview's size; `hubs`: the degrees of the most connected nodes by
+   * node id, which neighbourhood files leave out (a hub gains a link with
+   * almost every edit, and it is in thousands of neighbourhoods).
+   */
+  graph: {overview: string; nodes: number; edges: number; hubs?: Record<string, number>}
   limits: {entityMentions: number; entitySources: number}
   search: SearchManifest
 }

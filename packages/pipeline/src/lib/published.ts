@@ -32,6 +32,8 @@ export interface FingerprintOptions {
   cacheDir: string
   /** Messages are reported relative to this folder (default: `process.cwd()`). */
   cwd?: string
+  /** The options that change what is written (`--single-index`), as one string. */
+  settings?: string
 }
 
 /** The counts a build's summary line reports. */
@@ -102,7 +104,7 @@ export async function fingerprint(options: FingerprintOptions): Promise<Fingerpr
   const hashes = new FileHashes(stored?.hashes)
   const hash = createHash('sha256')
   const cwd = options.cwd ?? process.cwd()
-  hash.update(JSON.stringify([FORMAT, process.version, resolve(cwd), resolve(options.corpusDir), resolve(options.outDir)]))
+  hash.update(JSON.stringify([FORMAT, process.version, resolve(cwd), resolve(options.corpusDir), resolve(options.outDir), options.settings ?? '']))
   const articles = join(options.corpusDir, 'articles')
   const names = (await readdir(articles).catch(() => [] as string[])).filter((name) => name.endsWith('.md')).sort()
   const paths = [...names.map((name) => join(articles, name)), join(options.corpusDir, 'entities.yaml')]

@@ -14,12 +14,14 @@
  * migration is the only moment `dist/` is briefly absent (and the next build
  * recovers the moved folder if a kill lands there).
  */
-import {createHash, randomBytes} from 'node:crypto'
-import {cp, link, lstat, mkdir, open, readdir, readFile, realpath, rename, rm, stat, symlink, unlink, writeFile} from 'node:fs/promises'
+import {randomBytes} from 'node:crypto'
+import {cp, lstat, mkdir, open, readdir, readFile, realpath, rename, rm, stat, symlink, unlink} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import type {ApparatusIndex} from '@apparatus/model'
 import type {CitationsFile} from './citations.js'
-import {shardFiles} from './site/shards.js'
+import {readFileList, Reuse, streamFile, type FileGroup, type Out, type ReuseCounts} from './reuse.js'
+import {Inputs, tablesOf, writerVersion} from './site/inputs.js'
+import {shardGroups} from './site/shards.js'
 
 export interface DistContent {
   index: ApparatusIndex
@@ -33,6 +35,25 @@ export interface WriteDistOptions {
   waitMs?: number
   /** The caller already holds the lock (`lockDist`). */
   locked?: boolean
+  /**
+   * Whether to write the single-document index, `index.json` with
+   * `citations.json` beside it (default `'auto'`): `'always'`, `'never'`,
+   * or `'auto'`, which writes them for a corpus of up to
+   * SINGLE_INDEX_ARTICLES articles. The site reads `corpus/`, and loads
+   * `index.json` only when it is small; past a few hundred articles the two
+   * files are tens of megabytes that every rebuild writes again, and
+   * `apparatus export --format json` gives the same document.
+   */
+  singleIndex?: 'auto' | 'always' | 'never'
+}
+
+/** `singleIndex: 'auto'` writes index.json and citations.json up to this many articles. */
+export const SINGLE_INDEX_ARTICLES = 500
+
+/** What a publish did, for tests and measurements. */
+export interface DistStats extends ReuseCounts {
+  /** Whether index.json and citations.json were written (or linked). */
+  singleIndex: boolean
 }
 
 /** Files the build owns inside dist/; anything else there (an app bundle, say) is carried over. */
@@ -57,7 +78,7 @@ export function distLayout(outDir: string) {
   return {target, parent, name, store: join(parent, `.${name}.versions`), lock: join(parent, `.${name}.lock`)}
 }
 
-export async function writeDist(result: DistContent, outDir: string, options: WriteDistOptions = {}): Promise<void> {
+export async function writeDist(result: DistContent, outDir: string, options: WriteDistOptions = {}): Promise<DistStats> {
   const layout = distLayout(outDir)
   await mkdir(layout.store, {recursive: true})
   const release = options.locked ? async () => {} : await lockDist(outDir, options.waitMs ?? 0)
@@ -68,17 +89,27 @@ export async function writeDist(result: DistContent, outDir: string, options: Wr
     await removeLeftovers(layout, new Set(carry ? [basename(carry)] : []))
     version = join(layout.store, `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`)
     await mkdir(join(version, 'articles'), {recursive: true})
-    const files = new Reuse(version, carry ? await readFileList(carry) : undefined)
-    // Streamed, so no one string holds the whole index (V8 caps a string at 2^29 - 24 characters).
-    const indexBytes = await writeIndexJson(join(version, 'index.json'), result.index)
+    const files = new Reuse(version, carry ? readFileList(carry) : undefined)
+    const {index} = result
     // Citation strings, BibTeX and RIS, made once here so the reader never formats (docs/index-format.md).
     const {buildCitations, citationsJson} = await import('./citations.js')
-    const citations = result.citations ?? buildCitations(result.index)
-    await writeParts(join(version, 'citations.json'), citationsJson(citations))
+    const citations = result.citations ?? buildCitations(index)
+    const writer = await writerVersion()
+    const inputs = new Inputs(index, tablesOf(index), citations, writer)
+    const single = options.singleIndex === 'always' || (options.singleIndex !== 'never' && index.articles.length <= SINGLE_INDEX_ARTICLES)
+    let indexBytes: number | undefined
+    if (single) {
+      // Streamed, so no one string holds the whole index (V8 caps a string at 2^29 - 24 characters).
+      indexBytes = await files.stream('index.json', inputs.key('index.json', inputs.corpus()), (out) => streamIndexJson(out, index))
+      await files.stream('citations.json', inputs.key('citations.json', inputs.corpus()), async (out) => {
+        for (const part of citationsJson(citations)) await out(part)
+      })
+    }
     // The sharded index the site loads (dist/corpus/, docs/index-format.md).
-    await files.putAll(prefixed('corpus/', shardFiles(result.index, citations, {indexBytes})))
-    await files.putAll(fragments(result))
-    await files.finish()
+    for (const group of shardGroups(index, citations, {writer, inputs, ...(indexBytes === undefined ? {} : {indexBytes})}))
+      files.add(prefixed('corpus/', group))
+    for (const group of fragments(result)) files.add(group)
+    files.finish()
     if (carry) {
       // Keep what other steps put in dist/ (the site bundle) across rebuilds.
       for (const entry of await readdir(carry)) {
@@ -94,6 +125,7 @@ export async function writeDist(result: DistContent, outDir: string, options: Wr
     }
     await switchTo(layout, version)
     await removeLeftovers(layout, new Set([basename(version), ...(previous ? [basename(previous)] : [])]))
+    return {...files.counts, singleIndex: single}
   } catch (error) {
     if (version && (await realpath(layout.target).catch(() => undefined)) !== version) await rm(version, {recursive: true, force: true}).catch(() => {})
     if (error instanceof PublishError) throw error
@@ -242,20 +274,11 @@ async function pauseForTests(): Promise<void> {
  * record, so neither the whole index nor its graph becomes one string.
  * Returns the number of bytes written.
  */
-export async function writeIndexJson(path: string, index: ApparatusIndex): Promise<number> {
-  const handle = await open(path, 'w')
-  let buffer = ''
-  let bytes = 0
-  const out = async (text: string) => {
-    buffer += text
-    if (buffer.length >= 1 << 20) await flush()
-  }
-  const flush = async () => {
-    const data = Buffer.from(buffer, 'utf8')
-    bytes += data.length
-    buffer = ''
-    await handle.write(data)
-  }
+export function writeIndexJson(path: string, index: ApparatusIndex): Promise<number> {
+  return streamFile(path, (out) => streamIndexJson(out, index))
+}
+
+async function streamIndexJson(out: Out, index: ApparatusIndex): Promise<void> {
   // Plain objects and arrays down to `depth` are written piece by piece; below, JSON.stringify.
   const value = async (item: unknown, depth: number): Promise<void> => {
     if (depth > 0 && Array.isArray(item)) {
@@ -279,129 +302,23 @@ export async function writeIndexJson(path: string, index: ApparatusIndex): Promi
     }
     return out(JSON.stringify(item) ?? 'null')
   }
-  try {
-    await value(index, 3)
-    await out('\n')
-    await flush()
-  } finally {
-    await handle.close()
-  }
-  return bytes
+  await value(index, 3)
+  await out('\n')
 }
 
-/** Write a file from pieces, a megabyte at a time. */
-async function writeParts(path: string, parts: Iterable<string>): Promise<void> {
-  const handle = await open(path, 'w')
-  try {
-    let buffer = ''
-    for (const part of parts) {
-      buffer += part
-      if (buffer.length >= 1 << 20) {
-        await handle.write(buffer)
-        buffer = ''
-      }
+function prefixed(prefix: string, group: FileGroup): FileGroup {
+  return {
+    ...group,
+    *files() {
+      for (const [path, content] of group.files()) yield [prefix + path, content]
     }
-    await handle.write(buffer)
-  } finally {
-    await handle.close()
   }
 }
 
-function* prefixed(prefix: string, files: Iterable<[string, string]>): Generator<[string, string]> {
-  for (const [path, content] of files) yield [prefix + path, content]
-}
-
-function* fragments(result: DistContent): Generator<[string, string]> {
-  for (const id of [...result.html.keys()].sort()) yield [`articles/${id}.html`, result.html.get(id)!]
-  yield ['articles/index.html', articleList(result.index)]
-}
-
-/**
- * The list of the files a version holds, with what they hold (a hash): the next build links a file it would write with the same
- * bytes instead of writing it. A pure function of the content (the same
- * corpus gives the same list), and a dotfile, so the server never serves it
- * and the carry-over skips it.
- */
-const FILE_LIST = '.apparatus-files.json'
-
-type FileList = Record<string, string>
-
-async function readFileList(folder: string): Promise<{folder: string; files: FileList} | undefined> {
-  try {
-    const files = JSON.parse(await readFile(join(folder, FILE_LIST), 'utf8')) as FileList
-    return files && typeof files === 'object' ? {folder, files} : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/**
- * Writes a version's files, a few at a time. A file whose bytes the
- * previous version already has (same hash, and that file still has the size
- * and time it was written with, so nobody edited it since) becomes a hard
- * link to it: no bytes written, and the previous version stays as it was
- * (links share the file, and no build writes into a published file). Where
- * links cannot be made (another file system, a file system without them)
- * the bytes are written.
- */
-class Reuse {
-  private readonly list: FileList = {}
-  private readonly made = new Map<string, Promise<unknown>>()
-  private linking = true
-  /** Files linked and written, for tests and measurements. */
-  readonly counts = {linked: 0, written: 0}
-
-  constructor(
-    private readonly version: string,
-    private readonly previous: {folder: string; files: FileList} | undefined
-  ) {}
-
-  async putAll(files: Iterable<[string, string]>): Promise<void> {
-    const pending = new Set<Promise<void>>()
-    for (const [path, content] of files) {
-      const put: Promise<void> = this.put(path, content).finally(() => pending.delete(put))
-      // Handled here too, so a failure after the first one is not an unhandled rejection.
-      put.catch(() => {})
-      pending.add(put)
-      if (pending.size >= 16) await Promise.race(pending)
-    }
-    await Promise.all(pending)
-  }
-
-  private async put(path: string, content: string): Promise<void> {
-    const target = join(this.version, path)
-    const parent = dirname(target)
-    let folder = this.made.get(parent)
-    if (!folder) this.made.set(parent, (folder = mkdir(parent, {recursive: true})))
-    await folder
-    const hash = createHash('sha1').update(content, 'utf8').digest('base64url')
-    const before = this.previous?.files[path]
-    if (this.linking && before === hash) {
-      try {
-        await link(join(this.previous!.folder, path), target)
-        this.list[path] = hash
-        this.counts.linked++
-        return
-      } catch (error) {
-        // EXDEV, EPERM, ENOTSUP…: write from now on. ENOENT (the file is gone): write this one.
-        const code = (error as NodeJS.ErrnoException).code
-        if (code !== 'ENOENT' && code !== 'EEXIST') this.linking = false
-      }
-    }
-    await writeFile(target, content)
-    this.list[path] = hash
-    this.counts.written++
-  }
-
-  /** Store the list, for the next build. */
-  async finish(): Promise<void> {
-    const sorted = Object.fromEntries(
-      Object.keys(this.list)
-        .sort()
-        .map((path) => [path, this.list[path]!])
-    )
-    await writeFile(join(this.version, FILE_LIST), JSON.stringify(sorted))
-  }
+/** The article fragments: made by the build, so only their bytes are compared. */
+function* fragments(result: DistContent): Generator<FileGroup> {
+  for (const id of [...result.html.keys()].sort()) yield {id: `html:${id}`, files: () => [[`articles/${id}.html`, result.html.get(id)!]]}
+  yield {id: 'html-list', files: () => [['articles/index.html', articleList(result.index)]]}
 }
 
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')

@@ -76,7 +76,6 @@ interface SourceRecord {
   notes: Footnote[]
   entities: Entity[]
   citation: CitationEntry | null
-  graph: (Graph & {centre: string}) | null
 }
 
 const registry = new WeakMap<ApparatusIndex, ShardedCorpus>()
@@ -269,14 +268,19 @@ export class ShardedCorpus {
   }
 
   private async loadSource(id: string, withGraph: boolean): Promise<void> {
-    const bucket = (await this.get(`sources/${bucketOf(id, this.manifest.sourceBuckets)}.json`)) as {sources: Record<string, SourceRecord>}
-    const record = bucket.sources[id]
+    const bucket = bucketOf(id, this.manifest.sourceBuckets)
+    const [file, graphs] = await Promise.all([
+      this.get(`sources/${bucket}.json`) as Promise<{sources: Record<string, SourceRecord>}>,
+      withGraph ? (this.get(`graph/source/${bucket}.json`) as Promise<{sources: Record<string, Graph>}>).catch(() => undefined) : undefined
+    ])
+    const record = file.sources[id]
     if (!record) return
     this.sources.set(id, record.source)
     for (const entity of record.entities) this.entities.set(entity.id, entity)
     for (const note of record.notes) this.addNote(note)
     if (record.citation) this.citationSources[id] = record.citation
-    if (withGraph && record.graph) this.graph = record.graph
+    const graph = graphs?.sources[id]
+    if (graph) this.graph = this.withHubs(graph)
   }
 
   private async loadOverview(): Promise<void> {
@@ -285,13 +289,20 @@ export class ShardedCorpus {
 
   /** An entity's or article's neighbourhood; with `compare`, two articles' side by side. */
   private async loadGraph(kind: 'article' | 'entity', id: string, compare?: string): Promise<void> {
-    const one = (await this.get(`graph/${kind}/${fileKey(id)}.json`)) as Graph
+    const one = this.withHubs((await this.get(`graph/${kind}/${fileKey(id)}.json`)) as Graph)
     if (!compare) {
       this.graph = one
       return
     }
-    const two = (await this.get(`graph/article/${fileKey(compare)}.json`)) as Graph
+    const two = this.withHubs((await this.get(`graph/article/${fileKey(compare)}.json`)) as Graph)
     this.graph = union(one, two)
+  }
+
+  /** A neighbourhood's hubs get their degrees from the manifest (their files leave them out). */
+  private withHubs(graph: Graph): Graph {
+    const hubs = this.manifest.graph.hubs
+    if (!hubs) return graph
+    return {...graph, nodes: graph.nodes.map((node) => (node.degree === undefined && node.id in hubs ? {...node, degree: hubs[node.id]} : node))}
   }
 
   private addExcerpt(excerpt: EntityFile['excerpts'][number]): void {

@@ -6,20 +6,19 @@ export {graphElements, sourceLabel, type GraphInput} from './model.js'
 export {layoutGraph, layoutKey, DRAFT_ABOVE} from './layout.js'
 export {syntheticGraph} from './synthetic.js'
 export {
-  adjacency,
   communities,
-  neighbourhood,
+  hubDegrees,
   overviewGraph,
   overviewIds,
+  overviewSize,
   placeGraph,
-  NEIGHBOURHOOD_SIZE,
+  HUB_COUNT,
   OVERVIEW_SIZE,
   WHOLE_GRAPH_MAX,
-  type Adjacency,
-  type NeighbourhoodGraph,
   type OverviewGraph,
   type OverviewNode
 } from './overview.js'
+export {adjacency, neighbourhood, neighboursOf, NEIGHBOURHOOD_SIZE, type Adjacency, type NeighbourhoodGraph} from './neighbourhood.js'
 
 /**
  * The index's graph with build-time positions (deterministic; cached in

@@ -14,26 +14,27 @@
  *   from in a breadth-first walk out of the overview: linear time, and a new
  *   article moves only what it touches;
  * - **neighbourhoods** (an entity, article or source and its strongest
- *   links, at most NEIGHBOURHOOD_SIZE nodes) are small graphs with their own
- *   rings layout, a pure function of the neighbourhood: nothing else is laid
- *   out again when an article is added.
+ *   links, neighbourhood.ts) are small graphs with their own rings layout,
+ *   a pure function of the neighbourhood: nothing else is laid out again
+ *   when an article is added.
  */
 import {UndirectedGraph} from 'graphology'
 import louvainModule from 'graphology-communities-louvain'
 import type {Graph as IndexGraph, GraphEdge, GraphNode, GraphNodeKind} from '@apparatus/model'
 import {layoutGraph} from './layout.js'
+import {PASSAGES_PER_LINK} from './neighbourhood.js'
 import {seededRandom as mulberry32} from '@apparatus/vocabulary'
 
 /** Graphs up to this many nodes are laid out whole and are their own overview. */
 export const WHOLE_GRAPH_MAX = 800
 /** Entities in the overview of a larger graph. */
 export const OVERVIEW_SIZE = 250
-/** Nodes in a neighbourhood besides its centre: the strongest links first. */
-export const NEIGHBOURHOOD_SIZE = 80
-/** Links among a neighbourhood's other nodes that its file keeps (the strongest). */
-export const LINKS_AMONG_NEIGHBOURS = 150
-/** Passages a neighbourhood keeps per link of its centre (a link's weight still counts them all). */
-export const PASSAGES_PER_LINK = 4
+/**
+ * The most connected nodes, whose degrees neighbourhood files leave to the
+ * manifest: a hub gains a link with almost every edit, and it is a member
+ * of thousands of neighbourhoods, which would all change with it.
+ */
+export const HUB_COUNT = 256
 
 /** A node of an overview: its community (Louvain) beside the index's fields. */
 export interface OverviewNode extends GraphNode {
@@ -46,15 +47,6 @@ export interface OverviewGraph {
   edges: GraphEdge[]
   total: {nodes: number; edges: number}
   communities: number
-}
-
-/** One node's neighbourhood: the node, its strongest neighbours, the links among them. */
-export interface NeighbourhoodGraph {
-  centre: string
-  nodes: GraphNode[]
-  edges: GraphEdge[]
-  /** Neighbours of the centre in the whole graph (the file holds at most NEIGHBOURHOOD_SIZE). */
-  neighbours: number
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -144,6 +136,20 @@ function placeRest(nodes: readonly GraphNode[], edges: readonly GraphEdge[], pos
   }
 }
 
+/** The HUB_COUNT most connected nodes (ties by id) and their degrees, by id. */
+export function hubDegrees(graph: IndexGraph): Record<string, number> {
+  const ranked = [...graph.nodes].sort((a, b) => (b.degree ?? 0) - (a.degree ?? 0) || compare(a.id, b.id)).slice(0, HUB_COUNT)
+  return Object.fromEntries(ranked.sort((a, b) => compare(a.id, b.id)).map((node) => [node.id, node.degree ?? 0]))
+}
+
+/** How many nodes and links the overview of a graph has, without its communities. */
+export function overviewSize(graph: IndexGraph): {nodes: number; edges: number} {
+  const ids = overviewIds(graph.nodes)
+  let edges = 0
+  for (const edge of graph.edges) if (ids.has(edge.source) && ids.has(edge.target)) edges++
+  return {nodes: ids.size, edges}
+}
+
 /** The overview of a laid-out graph: its nodes with communities, and the links among them. */
 export function overviewGraph(graph: IndexGraph): OverviewGraph {
   const ids = overviewIds(graph.nodes)
@@ -184,93 +190,6 @@ export function communities(nodes: readonly GraphNode[], edges: readonly GraphEd
   const membership = new Map<string, number>()
   ordered.forEach((list, n) => list.forEach((id) => membership.set(id, n)))
   return {membership, count: ordered.length}
-}
-
-/** Adjacency of a graph, for neighbourhoods: node -> other end -> edge index. */
-export interface Adjacency {
-  nodes: Map<string, GraphNode>
-  links: Map<string, Map<string, number>>
-  edges: readonly GraphEdge[]
-}
-
-export function adjacency(graph: IndexGraph): Adjacency {
-  const links = new Map<string, Map<string, number>>()
-  const add = (from: string, to: string, index: number) => {
-    let map = links.get(from)
-    if (!map) links.set(from, (map = new Map()))
-    map.set(to, index)
-  }
-  graph.edges.forEach((edge, index) => {
-    add(edge.source, edge.target, index)
-    add(edge.target, edge.source, index)
-  })
-  return {nodes: new Map(graph.nodes.map((node) => [node.id, node])), links, edges: graph.edges}
-}
-
-const KIND_ORDER: GraphNodeKind[] = ['article', 'person', 'organisation', 'place', 'case', 'source']
-
-/**
- * A node's neighbourhood: the node, its NEIGHBOURHOOD_SIZE strongest
- * neighbours (weight, then degree, then id) and every link among them, laid
- * out in rings around the centre (kinds together, strongest first). Linear
- * in the neighbourhood; a hub's thousands of links are looked up, not walked.
- */
-export function neighbourhood(table: Adjacency, centre: string): NeighbourhoodGraph | undefined {
-  const node = table.nodes.get(centre)
-  if (!node) return undefined
-  const links = table.links.get(centre) ?? new Map<string, number>()
-  const ranked = [...links]
-    .map(([other, index]) => ({node: table.nodes.get(other)!, weight: table.edges[index]!.weight}))
-    .filter((item) => item.node)
-    .sort((a, b) => b.weight - a.weight || (b.node.degree ?? 0) - (a.node.degree ?? 0) || compare(a.node.id, b.node.id))
-    .slice(0, NEIGHBOURHOOD_SIZE)
-  const members = new Set([centre, ...ranked.map((item) => item.node.id)])
-  const list = [...members]
-  const edgeIndexes = new Set<number>()
-  // Each pair once, looked up in the smaller of the two adjacencies: a hub's thousands of links are never walked.
-  for (let i = 0; i < list.length; i++) {
-    const own = table.links.get(list[i]!)
-    if (!own) continue
-    for (let j = i + 1; j < list.length; j++) {
-      const theirs = table.links.get(list[j]!)
-      if (!theirs) continue
-      const index = own.size <= theirs.size ? own.get(list[j]!) : theirs.get(list[i]!)
-      if (index !== undefined) edgeIndexes.add(index)
-    }
-  }
-  const ordered = ranked.sort(
-    (a, b) => KIND_ORDER.indexOf(a.node.kind) - KIND_ORDER.indexOf(b.node.kind) || b.weight - a.weight || compare(a.node.id, b.node.id)
-  )
-  const nodes: GraphNode[] = [{...node, x: 0, y: 0}]
-  let ring = 1
-  let inRing = 0
-  let capacity = 8
-  for (const item of ordered) {
-    if (inRing === capacity) {
-      ring++
-      inRing = 0
-      capacity = 8 * ring
-    }
-    const slots = Math.min(capacity, ordered.length - (nodes.length - 1 - inRing))
-    const angle = (inRing / slots) * Math.PI * 2 + (ring % 2 ? 0 : Math.PI / slots)
-    nodes.push({...item.node, x: round(Math.cos(angle) * 110 * ring), y: round(Math.sin(angle) * 110 * ring)})
-    inRing++
-  }
-  // The centre's links with up to PASSAGES_PER_LINK passages each; among the rest, the strongest
-  // LINKS_AMONG_NEIGHBOURS with a few passages (the file is for drawing, the article files have the rest).
-  const own = [...edgeIndexes].filter((index) => table.edges[index]!.source === centre || table.edges[index]!.target === centre)
-  const among = [...edgeIndexes]
-    .filter((index) => table.edges[index]!.source !== centre && table.edges[index]!.target !== centre)
-    .sort((a, b) => table.edges[b]!.weight - table.edges[a]!.weight || a - b)
-    .slice(0, LINKS_AMONG_NEIGHBOURS)
-  const trim = (index: number, keep: number): GraphEdge => {
-    const edge = table.edges[index]!
-    return edge.passages.length > keep ? {...edge, passages: edge.passages.slice(0, keep)} : edge
-  }
-  const edges = [...own.map((index) => trim(index, PASSAGES_PER_LINK)), ...among.map((index) => trim(index, 1))].sort(
-    (a, b) => compare(a.kind, b.kind) || compare(a.source, b.source) || compare(a.target, b.target)
-  )
-  return {centre, nodes: nodes.sort((a, b) => compare(a.id, b.id)), edges, neighbours: links.size}
 }
 
 function round(value: number): number {
