@@ -33,3 +33,10 @@ test('case names keep diacritics in the label and offsets in the original text',
   const text = 'Then Peña v. Núñez was decided.'
   assert.deepEqual(labels(text), [['Peña v. Núñez', 'Peña v. Núñez']])
 })
+
+test('party names keep a law report’s abbreviations and an article inside the name', () => {
+  const found = findCaseNames(
+    'See Organization for a Fairer Dunmore v. Keel, 402 U. S. 415 (1971); Marlow v. Post Office Dept., 397 U. S. 728; Pike v. Des Plaines Indep. Community School Dist., 393 U. S. 503.'
+  ).map((hit) => hit.label)
+  assert.deepEqual(found, ['Organization for a Fairer Dunmore v. Keel', 'Marlow v. Post Office Dept.', 'Pike v. Des Plaines Indep. Community School Dist.'])
+})

@@ -248,3 +248,15 @@ test('a town of a country the article names is that town; a small town only wher
     assert.ok(found.includes(`${label} (place)`), `${label}: ${found.join(', ')}`)
   assert.ok(!found.some((entry) => entry.startsWith('Reading')), found.join(', '))
 })
+
+test('the bench as opinions name it: “MR. JUSTICE X”, “(X, J., dissenting)”, “Mr. Justice X”; a party’s role before a full name', () => {
+  const text =
+    'MR. JUSTICE HALVARD, with whom MR. JUSTICE OSTROM joins. See Pell v. Dorne (Quarrington, J., dissenting), and as Mr. Justice Vantongeren said. Appellant Jonah Mitchell Abernathy was convicted.'
+  const spans = discoverSpans(text, [{id: 'p1', start: 0, end: text.length}], [])
+  for (const label of ['HALVARD', 'OSTROM', 'Quarrington', 'Vantongeren', 'Jonah Mitchell Abernathy'])
+    assert.ok(
+      spans.some((span) => span.label === label && span.type === 'person' && span.score >= 3),
+      `${label}: ${JSON.stringify(spans)}`
+    )
+  assert.ok(!spans.some((span) => /Appellant|JUSTICE/.test(span.label)), JSON.stringify(spans))
+})

@@ -10,7 +10,7 @@ export interface CaseHit {
 
 // A party: capitalised words, joined by the small words of party names.
 const word = "(?:[A-Z][\\p{L}\\p{N}'.&-]*|[A-Z]\\.)"
-const small = '(?:of(?: the)?|for(?: the)?|and|de(?:l| la)?|la|ex rel\\.|&)'
+const small = '(?:of(?: the| a)?|for(?: the| a)?|and|de(?:l| la)?|la|ex rel\\.|&)'
 // A following "In re …" or "Ex parte …" starts another case, not this party.
 const party = `${word}(?:,? (?:${small} )?(?!In re |Ex parte )${word}){0,6}`
 const versus = new RegExp(`(?<![\\p{L}\\p{N}])(${party}) (v\\.?|vs\\.?) (${party})`, 'gu')
@@ -57,6 +57,10 @@ const leading = new Set([
   'On'
 ])
 
+/** Abbreviations of party names as law reports print them ("Dept.", "Dist.", "Comm'n", "Indep."): their full stop is theirs. */
+const reporterAbbreviation =
+  /^(?:Dept|Dist|Indep|Assn|Ass'n|Ass’n|Comm'n|Comm’n|Comm|Corp|Bros|Auth|Admin|Educ|Envtl|Found|Hosp|Servs|Transp|Univ|Cnty|Gov't|Gov’t|Int'l|Int’l|Nat'l|Nat’l|Sch|Mfg|Prods|Sys|Tel|Util|Agric|Bldg|Cmty|Dev|Elec|Equal|Fed|Guar|Indus|Ins|Inv|Mun|Pub|Ref|Reg|Sav|Sec|Soc|Twp|Ry)\.$/
+
 function trimParty(value: string, side: 'left' | 'right'): string {
   let text = value.replace(/'s$/, '')
   if (side === 'left') {
@@ -71,7 +75,7 @@ function trimParty(value: string, side: 'left' | 'right'): string {
     text = text.split(', ')[0]!
     // A sentence-final period is not part of the name, an abbreviation's is.
     const last = text.split(' ').pop() ?? ''
-    if (last.endsWith('.') && /[a-z]/.test(last) && last.length > 4) text = text.slice(0, -1)
+    if (last.endsWith('.') && /[a-z]/.test(last) && last.length > 4 && !reporterAbbreviation.test(last)) text = text.slice(0, -1)
   }
   return text
 }

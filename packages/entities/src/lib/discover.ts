@@ -276,7 +276,7 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       let from = 0
       // So does a compound: "the Charleston-based Post and Courier" is a place, then a newspaper.
       for (const cut of [
-        ...found[0].matchAll(/(?<='s?) | and the (?=[A-Z])|(?<=-(?:based|born|native|led|backed|owned|funded|made|bound|area|region)) /g),
+        ...found[0].matchAll(/(?<='[sS]?) | and the (?=[A-Z])|(?<=-(?:based|born|native|led|backed|owned|funded|made|bound|area|region)) /g),
         null
       ]) {
         const to = cut ? cut.index : found[0].length
@@ -284,7 +284,7 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
         classify(
           found[0]
             .slice(from, to)
-            .replace(/'s?$/, '')
+            .replace(/'[sS]?$/, '')
             .replace(/-(?:based|born|native|led|backed|owned|funded|made|bound|area|region)$/, '')
             .split(' '),
           base + from,
@@ -381,7 +381,18 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
         !institution(word) &&
         !(organisationName && words.length > 2 && !isInitial(offset)) &&
         !(words.length === 1 && companyCueBefore.test(folded.slice(Math.max(0, offset - 40), offset)))) ||
-      (isInitial(offset) && dictionary(word) && !orgKeywords.has(word) && !placeWords.has(word) && !institution(word))
+      (isInitial(offset) && dictionary(word) && !orgKeywords.has(word) && !placeWords.has(word) && !institution(word)) ||
+      // "Appellant Paul Robert Cohen", "Defendant Jane Roe": an everyday word before a given name and more.
+      (words.length >= 3 &&
+        words.length <= 5 &&
+        dictionary(word) &&
+        !placeWords.has(word) &&
+        gaz.firstNames.has(words[1]!.toLowerCase()) &&
+        !isCommon(words[1]!.toLowerCase()) &&
+        words
+          .slice(1)
+          .every((next) => /^\p{Lu}/u.test(next) && !orgKeywords.has(next) && !placeHeads.has(next) && !placeWords.has(next) && !companyHeads.has(next)) &&
+        !dictionary(words[words.length - 1]!))
     // "General Services Administration", "General Motors": a title word opening an organisation's name stays.
     const last = words[words.length - 1]!
     const organisationName = orgKeywords.has(last) || companyHeads.has(last)
@@ -765,6 +776,14 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     if (names.length === 0) return false
 
     // Acronyms: organisations, unless the lexicon knows them as words ("CEO", "GDP").
+    // "MR. JUSTICE BLACKMUN": a judge's name in capitals after the title is no acronym.
+    if (
+      names.length === 1 &&
+      honorific &&
+      /^[A-Z]{2,}$/.test(label) &&
+      mononymTitles.has(/(\S+)\s$/.exec(folded.slice(Math.max(0, start - 12), start))?.[1] ?? '')
+    )
+      return push('person', 4, {short: true})
     if (names.length === 1 && /^[A-Z][A-Z&]{1,7}$/.test(label)) {
       if (gaz.words.has(key) || gaz.roles.has(key) || isCommon(key)) return false
       // Without its expansion an acronym is as often a technology or a product ("SSL", "HTML").
@@ -826,6 +845,8 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       !dictionary(word)
     )
       return push('place', 3)
+    // "(Frankfurter, J., dissenting)", "BLACKMUN, J.": a judge named the way opinions cite the bench.
+    if (/^,\s(?:C\.\s?)?JJ?\.(?:,|\s|$)/.test(after) && !place) return push('person', 4, {short: true})
     // "Mikolov et al. (2013)", "Bottou (2011)": an author cited the scholarly way.
     if (citedAuthor.test(folded.slice(end, end + 16)) && !dictionary(word) && (!place || place.kind === 'city')) return push('person', 4, {short: true})
     if (orgCueAfter.test(folded.slice(end, end + 80)) && !initial && !given) return push('organisation', 3)

@@ -14,6 +14,8 @@ export const honorifics = set(`
   Princess Chancellor Premier Sheriff Officer Detective Captain Lieutenant Colonel Sergeant Deputy
   Director Chair Chairman Chairwoman Speaker Congressman Congresswoman Councillor Councilor Emperor
   Justices Judges Senators Sens. Representatives Reps. Governors Presidents Drs. Profs. Ministers Generals
+  Appellant Appellee Petitioner Respondent Defendant Plaintiff
+  MR MR. MRS MRS. MS MS. DR DR. JUSTICE JUDGE CHIEF SENATOR PRESIDENT GOVERNOR
 `)
 
 /** Words that qualify a title ("Majority Leader", "Chief Executive", "Vice President"): part of the title, never of a name. */
@@ -173,7 +175,9 @@ export const personNouns = set(`
 `)
 
 /** Titles that name a person by one name ("King Vessavaṇṇa", "Pope Francis", "Saint Jerome"). */
-export const mononymTitles = set(`King Queen Pope Prince Princess Emperor Empress Saint St. Sultan Pharaoh Tsar Czar Lord Lady Sir Dame Ven. Venerable`)
+export const mononymTitles = set(
+  `King Queen Pope Prince Princess Emperor Empress Saint St. Sultan Pharaoh Tsar Czar Lord Lady Sir Dame Ven. Venerable Justice Judge JUSTICE JUDGE`
+)
 
 /** Adjectives of peoples of the past, which no gazetteer of today's countries lists ("Roman mosaics"). */
 export const historicalDemonyms = set(`
