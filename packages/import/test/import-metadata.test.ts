@@ -119,6 +119,19 @@ test('header: a user name in lower case beside the date is the byline; ad and �
   assert.doesNotMatch(printed.markdown, /appears in print/)
 })
 
+test('header: a name with an initial right under the title, over the first paragraph, is the byline; a subtitle is not', () => {
+  const report = importArticle({
+    text: 'Notes on the Archive\nMarta K. Olsen\n\nThe following report was written for a foundation, and it is long.\n',
+    sourceName: 'r.txt'
+  })
+  assert.match(report.markdown, /^authors:\n {2}- Marta K\. Olsen$/m)
+  const subtitle = importArticle({
+    text: 'Notes on the Archive\nArt History Today\n\nThe following report was written for a foundation, and it is long.\n',
+    sourceName: 's.txt'
+  })
+  assert.match(subtitle.markdown, /^authors: \[\]$/m)
+})
+
 test('sites: “From <Site>, the free encyclopedia”', () => {
   assert.deepEqual(readHeaderLine('From Wikipedia, the free encyclopedia'), {authors: [], site: 'Wikipedia'})
 })

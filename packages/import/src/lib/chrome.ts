@@ -153,7 +153,11 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
     const names = named.get(index)
     if (position === 0 || !names) continue
     const beside = [header[position - 1], header[position + 1]].some((other) => other !== undefined && facts.has(other))
-    if (!names.role && !beside) continue
+    // "Diane M. Zorich" right under the title, over the first paragraph: a name with an initial is a byline there.
+    const next = header[position + 1] === undefined ? undefined : lines[header[position + 1]!]!.text
+    const underTitle =
+      position === 1 && names.authors.every((name) => /\s\p{Lu}\.\s/u.test(` ${name} `)) && next !== undefined && /[.!?:”"]$/.test(next) && next.length > 60
+    if (!names.role && !beside && !underTitle) continue
     addAuthors(result, names.authors)
     drop(index, 'byline', `Unexpected byline ${quote(text)}, moved it to \`authors\``)
   }
