@@ -397,7 +397,11 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     const last = words[words.length - 1]!
     const organisationName = orgKeywords.has(last) || companyHeads.has(last)
     // "Sierra Leone" opening a sentence: a name the gazetteers know whole keeps its first word.
-    const knownWhole = (list: string[]) => list.length > 1 && (gaz.places.has(nameKey(list.join(' '))) || gaz.organisations.has(nameKey(list.join(' '))))
+    const knownWhole = (list: string[]) =>
+      list.length > 1 &&
+      !openers.has(list[0]!) &&
+      !isConnector(list[0]!) &&
+      (gaz.places.has(nameKey(list.join(' '))) || gaz.organisations.has(nameKey(list.join(' '))))
     while (
       words.length > 0 &&
       peel(words[0]!, start) &&

@@ -112,8 +112,10 @@ export function groupDiscovered(input: GroupingInput, discovered: ReadonlyArray<
     } else if (group.type === 'organisation' && words.length > 1 && !group.short) {
       add(byFirst, words[0]!, group)
       // "Progressive Caucus" after "Congressional Progressive Caucus", "the Times" after "The New York Times": the name without its first words.
+      // Not a name after "of": "the Red Cross" is not "the International Federation of the Red Cross".
+      const small = (word: string) => /^(?:of|for|on|the|and|&|de|del|la|y)$/.test(word)
       for (let from = 1; from < words.length; from++)
-        if (!/^(?:of|for|on|the|and|de|del|la|y)$/.test(words[from]!)) add(byOrgSuffix, words.slice(from).join(' '), group)
+        if (!small(words[from]!) && (from === 1 || !small(words[from - 1]!))) add(byOrgSuffix, words.slice(from).join(' '), group)
       // "Cisco" and "Cisco Systems": a company's name without its form ("Systems", "Technologies").
       let stem = words.length
       while (stem > 1 && companyForms.has(words[stem - 1]!)) stem--
