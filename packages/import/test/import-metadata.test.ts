@@ -132,6 +132,16 @@ test('header: a name with an initial right under the title, over the first parag
   assert.match(subtitle.markdown, /^authors: \[\]$/m)
 })
 
+test('court opinions: a caption over three lines is the title; “MR. JUSTICE X delivered the opinion of the Court.” is the byline', () => {
+  const {markdown} = importArticle({
+    text: '512 U.S. 99 (1994)\nMARLOW\nv.\nOREGON.\nNo. 12.\n\nDecided May 2, 1994\n\nMR. JUSTICE PELL delivered the opinion of the Court.\n\nThe question is whether the statute reaches the conduct here.\n',
+    sourceName: 'o.txt'
+  })
+  assert.match(markdown, /^title: MARLOW v\. OREGON\.$/m)
+  assert.match(markdown, /^authors:\n {2}- PELL$/m)
+  assert.doesNotMatch(markdown.replace(/^---\n[\s\S]*?\n---\n/, ''), /delivered the opinion|^v\.$/m)
+})
+
 test('sites: “From <Site>, the free encyclopedia”', () => {
   assert.deepEqual(readHeaderLine('From Wikipedia, the free encyclopedia'), {authors: [], site: 'Wikipedia'})
 })

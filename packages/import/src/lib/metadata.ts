@@ -285,8 +285,12 @@ export function readNameLine(text: string): {authors: string[]; role: boolean} |
 const judgeLine =
   /^((?:\p{Lu}[\p{Lu}’'-]+|\p{Lu}[\p{Ll}’'-]+)(?:\s+\p{Lu}[\p{L}’'-]+){0,2}),\s+(?:(?:Associate|Chief|Senior|Circuit|District|Presiding|Magistrate|Acting)\s+)?(?:Judge|Justice)\s*:$/u
 
+/** "MR. JUSTICE HARLAN delivered the opinion of the Court.", "Justice Kagan delivered the opinion of the Court." */
+const deliveredLine =
+  /^(?:(?:MR|Mr|MRS|Mrs|MS|Ms)\.?\s+)?(?:(?:CHIEF|Chief)\s+)?(?:JUSTICE|Justice|JUDGE|Judge)\s+(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s+delivered\s+the\s+opinion\s+of\s+the\s+[Cc]ourt\.?$/u
+
 export function readJudgeLine(text: string): string | undefined {
-  return judgeLine.exec(text)?.[1]
+  return judgeLine.exec(text)?.[1] ?? deliveredLine.exec(text)?.[1]
 }
 
 /** Memo headers: "FROM:" over the senders, "SUBJECT:" (or "RE:") over the title. */

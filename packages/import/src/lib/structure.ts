@@ -100,6 +100,22 @@ export function structure(lines: SourceLine[], file: VFile, options: StructureOp
     body = body.slice(1)
   }
 
+  // A case's caption over three lines ("COHEN" / "v." / "CALIFORNIA."), under its report citation at most: the title.
+  const versus = options.title === undefined ? body.slice(0, 4).findIndex((line, index) => index > 0 && /^vs?\.?$/i.test(line.text)) : -1
+  if (versus > 0 && body[versus + 1] !== undefined && versus <= 2) {
+    const parts = [body[versus - 1]!, body[versus]!, body[versus + 1]!]
+    if (parts[0]!.text.length <= 120 && parts[2]!.text.length <= 120 && /^\p{Lu}/u.test(parts[0]!.text) && /^\p{Lu}/u.test(parts[2]!.text)) {
+      title = parts.map((line) => line.text).join(' ')
+      file.info(`Unexpected case caption over three lines, joined it into the title \`${title}\``, {
+        place: {line: parts[0]!.line, column: parts[0]!.column},
+        ruleId: 'case-caption',
+        source: 'apparatus-import'
+      })
+      body = [...body.slice(0, versus - 1), ...body.slice(versus + 2)]
+      return finish(title, false)
+    }
+  }
+
   const first = body[0]
   // A title line, possibly followed by a subtitle or a first section heading.
   const titled =
@@ -126,25 +142,29 @@ export function structure(lines: SourceLine[], file: VFile, options: StructureOp
     )
   }
 
-  const split = body.findLastIndex((line) => referenceHeading.test(line.text))
-  const main = split === -1 ? body : body.slice(0, split)
-  const result: Structure = {
-    title,
-    provisional,
-    blocks: embeds(
-      main.map((line, index) => block(line, main[index + 1])),
-      file
-    )
-  }
-  if (split !== -1) {
-    const heading = body[split]!
-    result.references = {
-      heading: referenceSectionName(heading.text) ?? heading.text,
-      source: heading,
-      entries: body.slice(split + 1).map((line) => ({type: 'paragraph', text: line.text, source: line}))
+  return finish(title, provisional)
+
+  function finish(title: string, provisional: boolean): Structure {
+    const split = body.findLastIndex((line) => referenceHeading.test(line.text))
+    const main = split === -1 ? body : body.slice(0, split)
+    const result: Structure = {
+      title,
+      provisional,
+      blocks: embeds(
+        main.map((line, index) => block(line, main[index + 1])),
+        file
+      )
     }
+    if (split !== -1) {
+      const heading = body[split]!
+      result.references = {
+        heading: referenceSectionName(heading.text) ?? heading.text,
+        source: heading,
+        entries: body.slice(split + 1).map((line) => ({type: 'paragraph', text: line.text, source: line}))
+      }
+    }
+    return result
   }
-  return result
 }
 
 function block(line: SourceLine, next: SourceLine | undefined): Block {
