@@ -127,8 +127,10 @@ function scoreNotes(gold: DevGold, index: ApparatusIndex, articleId: string, tex
     }
   }
   score.spurious = footnotes.filter((f) => !used.has(f)).length
+  // A bracket the gold lists may stand in a note's own text ("[One] may … be guilty", quoted in a footnote): it stays text there.
+  const noteTexts = normalise(footnotes.map((f) => sources.get(f.source)?.raw ?? '').join('\n'))
   for (const literal of gold.text ?? []) {
-    if (!text.includes(literal)) score.eaten.push(literal)
+    if (!text.includes(literal) && !noteTexts.includes(normalise(literal))) score.eaten.push(literal)
   }
   return score
 }
