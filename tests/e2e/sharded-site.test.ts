@@ -138,7 +138,8 @@ test('the graph view shows the overview, and choosing a name its neighbourhood a
   assert.ok(shardRequests(requests).includes(`/corpus/graph/entity/${hub.ref}.json`))
   // Hubs' degrees are the manifest's, not their neighbourhood files': every node drawn still has its own.
   const file = await (await fetch(new URL(`corpus/graph/entity/${hub.ref}.json`, server.url))).json()
-  assert.equal(file.nodes.find((node: {id: string}) => node.id === hub.id).degree, undefined, 'the hub file leaves the hub degree out')
+  // A node is a row [id, kind, label, x, y, degree | null, …] (docs/index-format.md).
+  assert.equal(file.nodes.find((row: unknown[]) => row[0] === hub.id)[5], null, 'the hub file leaves the hub degree out')
   const degrees = new Map(index.graph.nodes.map((node) => [node.id, node.degree]))
   const drawn = (await page.evaluate(`${graph}.cy.nodes().map((node) => [node.id(), node.data('degree')])`)) as Array<[string, number]>
   assert.ok(drawn.length > 1)

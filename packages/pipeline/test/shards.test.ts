@@ -13,6 +13,8 @@ import type {ApparatusIndex} from '@apparatus/model'
 import {serialiseIndex} from '@apparatus/model'
 import {buildIndex, shardFiles, writeDist, type BuildResult, type ShardManifest} from '../src/index.js'
 import {placeGraph, overviewGraph, OVERVIEW_SIZE, WHOLE_GRAPH_MAX} from '../src/lib/graph/overview.js'
+import {adjacency, neighbourhood} from '../src/lib/graph/neighbourhood.js'
+import {expandArticle, expandGraph, expandShown} from '../../reader/src/lib/sharded-files.js'
 import {syntheticGraph} from '../src/lib/graph/synthetic.js'
 import {fileKey} from '@apparatus/vocabulary'
 import {writeIndexJson} from '../src/lib/write.js'
@@ -73,22 +75,22 @@ test('a build writes the manifest, the catalogue and one file per article, entit
   const first = index.articles[3]!
   const notes = index.footnotes.filter((note) => note.article === first.id)
   assert.deepEqual(catalogue.articles[3].slice(4, 6), [notes.length, new Set(notes.map((note) => note.source)).size])
+  // Compact records, expanded as the reader expands them, are the index's records and citation strings.
   for (const article of index.articles) {
     const file = await read(`articles/${fileKey(article.id)}.json`)
     assert.deepEqual(file.article, article)
+    const {mentions, footnotes, citation} = expandArticle(file)
     assert.deepEqual(
-      file.mentions,
+      mentions,
       index.mentions.filter((mention) => mention.article === article.id)
     )
     assert.deepEqual(
-      file.footnotes,
+      footnotes,
       index.footnotes.filter((note) => note.article === article.id)
     )
-    assert.deepEqual(
-      file.sources.map((source: {id: string}) => source.id).sort(),
-      [...new Set(file.footnotes.map((note: {source: string}) => note.source))].sort()
-    )
-    assert.ok(file.citations.article.citation.apa, 'the article file carries its citation strings')
+    assert.deepEqual(file.sources.map((source: {id: string}) => source.id).sort(), [...new Set(footnotes.map((note) => note.source))].sort())
+    assert.deepEqual(citation, built.citations.articles[article.id], 'the article file carries its and its passages’ citation strings')
+    assert.ok(Object.keys(citation!.passages).length > 1)
   }
   const busiest = [...index.entities].sort(
     (a, b) => index.mentions.filter((m) => m.entity === b.id).length - index.mentions.filter((m) => m.entity === a.id).length
@@ -97,7 +99,15 @@ test('a build writes the manifest, the catalogue and one file per article, entit
   assert.deepEqual(entity.entity, busiest)
   assert.equal(entity.mentions, index.mentions.filter((mention) => mention.entity === busiest.id).length)
   // Each shown mention comes with its passage's text, so a card can quote it without the article.
-  for (const mention of entity.shown) {
+  const shown = expandShown(entity)
+  assert.deepEqual(
+    shown,
+    index.mentions
+      .filter((mention) => mention.entity === busiest.id)
+      .sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : a.start - b.start))
+      .slice(0, 150)
+  )
+  for (const mention of shown) {
     const excerpt = entity.excerpts.find((item: {id: string}) => item.id === mention.article)
     const passage = excerpt.passages.find((item: {id: string}) => item.id === mention.passage)
     const article = index.articles.find((item) => item.id === mention.article)!
@@ -108,15 +118,24 @@ test('a build writes the manifest, the catalogue and one file per article, entit
   assert.ok((await readdir(join(out, 'corpus', 'search', 'chunks'))).length > 1, 'the search index is in several chunks')
 })
 
-test('neighbourhood graph files are small and centred on their node', async () => {
+test('neighbourhood graph files are small, centred on their node, and expand to its neighbourhood', async () => {
+  const manifest = (await read('manifest.json')) as ShardManifest
+  const table = adjacency(index.graph)
+  const degrees = new Map(index.graph.nodes.map((node) => [node.id, node.degree]))
   for (const article of index.articles.slice(0, 5)) {
-    const graph = await read(`graph/article/${fileKey(article.id)}.json`)
+    const graph = expandGraph(await read(`graph/article/${fileKey(article.id)}.json`))
     assert.equal(graph.centre, `article:${article.id}`)
     assert.ok(graph.nodes.length <= 81)
-    const ids = new Set(graph.nodes.map((node: {id: string}) => node.id))
+    const ids = new Set(graph.nodes.map((node) => node.id))
     for (const edge of graph.edges) assert.ok(ids.has(edge.source) && ids.has(edge.target), 'no edge leaves the file')
-    assert.deepEqual(graph.nodes.find((node: {id: string}) => node.id === graph.centre).x, 0)
+    assert.deepEqual(graph.nodes.find((node) => node.id === graph.centre)!.x, 0)
+    // As JSON has it (-0 is 0).
+    assert.deepEqual(graph, JSON.parse(JSON.stringify(neighbourhood(table, graph.centre, {hubs: manifest.graph.hubs}))))
+    // A hub's degree is the manifest's; every other node carries its own.
+    for (const node of graph.nodes) assert.equal(node.degree ?? manifest.graph.hubs![node.id], degrees.get(node.id), node.id)
   }
+  const overview = expandGraph(await read('graph/overview.json'))
+  assert.deepEqual(overview, JSON.parse(JSON.stringify(overviewGraph(index.graph))))
 })
 
 test('the same corpus gives the same bytes, and index.json is serialiseIndex streamed', async () => {

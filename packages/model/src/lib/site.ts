@@ -39,7 +39,8 @@ export interface SearchManifest {
 /** `dist/corpus/manifest.json`. */
 export interface ShardManifest {
   format: 'apparatus-shards'
-  version: 1
+  /** The files' format (docs/index-format.md); 2 since records are compact. */
+  version: 2
   /** The index contract version the records follow. */
   index: number
   /** `../index.json` when the corpus is small enough that the site loads it whole. */

@@ -4,7 +4,7 @@ import {property, state} from 'lit/decorators.js'
 import type {ApparatusIndex, ShardManifest} from '@apparatus/model'
 import {citationsContext, corpusContext, selectionContext} from '../lib/context.js'
 import {isCitations, type Citations} from '../lib/citations.js'
-import {ShardedCorpus, isShardManifest} from '../lib/sharded.js'
+import {ShardedCorpus, isShardManifest, SHARD_VERSION} from '../lib/sharded.js'
 import {SELECT_EVENT, applySelect, formatRoute, isDismissal, parseRoute, type ApparatusSelectEvent, type Route} from '../lib/selection.js'
 import {theme} from '../lib/theme.js'
 
@@ -201,10 +201,10 @@ export class ApparatusCorpus extends LitElement {
       this.status = 'error'
       this.error = {title, detail, fix}
     }
-    if (manifest.version !== 1 || manifest.index !== 1)
+    if (manifest.version !== SHARD_VERSION || manifest.index !== 1)
       return fail(
         'This index was written for another version of Apparatus',
-        `${url} is shard format ${manifest.version}, index version ${manifest.index}; this reader reads 1 and 1.`,
+        `${url} is shard format ${manifest.version}, index version ${manifest.index}; this reader reads ${SHARD_VERSION} and 1.`,
         'Update the reader, or rebuild with the Apparatus version this site came with.'
       )
     if (manifest.single) return this.load(new URL(manifest.single, url).href, true)

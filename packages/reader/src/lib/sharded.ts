@@ -22,14 +22,17 @@ import type {
   GraphEdge,
   GraphNode,
   Mention,
-  Passage,
   ShardManifest,
   Source
 } from '@apparatus/model'
 import type {Citations} from './citations.js'
 import type {Route} from './selection.js'
 import {bucketOf, fileKey} from '@apparatus/vocabulary'
+import {expandArticle, expandGraph, expandShown, type ArticleFile, type EntityFile, type Excerpt, type GraphFile} from './sharded-files.js'
 import {ShardedSearch} from './sharded-search.js'
+
+/** The format of the shard files this reader reads (`manifest.version`). */
+export const SHARD_VERSION = 2
 
 export function isShardManifest(data: unknown): data is ShardManifest {
   return typeof data === 'object' && data !== null && (data as {format?: unknown}).format === 'apparatus-shards'
@@ -54,23 +57,6 @@ export interface RegisterEntry {
 }
 
 type CitationEntry = Citations['sources'][string]
-interface ArticleFile {
-  article: Article
-  mentions: Mention[]
-  footnotes: Footnote[]
-  sources: Source[]
-  entities: Entity[]
-  citations: {article: Citations['articles'][string] | null; sources: Record<string, CitationEntry | null>} | null
-}
-interface EntityFile {
-  entity: Entity
-  mentions: number
-  articles: number
-  shown: Mention[]
-  excerpts: Array<{id: string; title: string; authors: string[]; date?: string; passages: Array<Passage & {text: string}>}>
-  sources: Source[]
-  sourceCount: number
-}
 interface SourceRecord {
   source: Source
   notes: Footnote[]
@@ -234,13 +220,14 @@ export class ShardedCorpus {
   private async loadArticle(id: string): Promise<void> {
     if (this.full.has(id)) return
     const file = (await this.get(`articles/${fileKey(id)}.json`)) as ArticleFile
+    const {mentions, footnotes, citation} = expandArticle(file)
     this.articles.set(id, file.article)
     this.full.add(id)
-    this.mentions.set(id, new Map(file.mentions.map((mention) => [`${mention.start}|${mention.entity}`, mention])))
-    this.notes.set(id, new Map(file.footnotes.map((note) => [`${note.offset}|${note.label}`, note])))
+    this.mentions.set(id, new Map(mentions.map((mention) => [`${mention.start}|${mention.entity}`, mention])))
+    this.notes.set(id, new Map(footnotes.map((note) => [`${note.offset}|${note.label}`, note])))
     for (const source of file.sources) this.sources.set(source.id, source)
     for (const entity of file.entities) this.entities.set(entity.id, entity)
-    if (file.citations?.article) this.citationArticles[id] = file.citations.article
+    if (citation) this.citationArticles[id] = citation
     for (const [source, entry] of Object.entries(file.citations?.sources ?? {})) if (entry) this.citationSources[source] = entry
   }
 
@@ -250,7 +237,7 @@ export class ShardedCorpus {
     this.entities.set(id, file.entity)
     this.entityTotals.set(id, {mentions: file.mentions, articles: file.articles, shown: file.shown.length, sources: file.sourceCount})
     for (const excerpt of file.excerpts) this.addExcerpt(excerpt)
-    for (const mention of file.shown) this.addMention(mention)
+    for (const mention of expandShown(file)) this.addMention(mention)
     for (const source of file.sources) this.sources.set(source.id, source)
   }
 
@@ -271,7 +258,7 @@ export class ShardedCorpus {
     const bucket = bucketOf(id, this.manifest.sourceBuckets)
     const [file, graphs] = await Promise.all([
       this.get(`sources/${bucket}.json`) as Promise<{sources: Record<string, SourceRecord>}>,
-      withGraph ? (this.get(`graph/source/${bucket}.json`) as Promise<{sources: Record<string, Graph>}>).catch(() => undefined) : undefined
+      withGraph ? (this.get(`graph/source/${bucket}.json`) as Promise<{sources: Record<string, GraphFile>}>).catch(() => undefined) : undefined
     ])
     const record = file.sources[id]
     if (!record) return
@@ -280,21 +267,21 @@ export class ShardedCorpus {
     for (const note of record.notes) this.addNote(note)
     if (record.citation) this.citationSources[id] = record.citation
     const graph = graphs?.sources[id]
-    if (graph) this.graph = this.withHubs(graph)
+    if (graph) this.graph = this.withHubs(expandGraph(graph))
   }
 
   private async loadOverview(): Promise<void> {
-    this.graph = (await this.get(this.manifest.graph.overview)) as Graph
+    this.graph = expandGraph((await this.get(this.manifest.graph.overview)) as GraphFile)
   }
 
   /** An entity's or article's neighbourhood; with `compare`, two articles' side by side. */
   private async loadGraph(kind: 'article' | 'entity', id: string, compare?: string): Promise<void> {
-    const one = this.withHubs((await this.get(`graph/${kind}/${fileKey(id)}.json`)) as Graph)
+    const one = this.withHubs(expandGraph((await this.get(`graph/${kind}/${fileKey(id)}.json`)) as GraphFile))
     if (!compare) {
       this.graph = one
       return
     }
-    const two = this.withHubs((await this.get(`graph/article/${fileKey(compare)}.json`)) as Graph)
+    const two = this.withHubs(expandGraph((await this.get(`graph/article/${fileKey(compare)}.json`)) as GraphFile))
     this.graph = union(one, two)
   }
 
@@ -305,7 +292,7 @@ export class ShardedCorpus {
     return {...graph, nodes: graph.nodes.map((node) => (node.degree === undefined && node.id in hubs ? {...node, degree: hubs[node.id]} : node))}
   }
 
-  private addExcerpt(excerpt: EntityFile['excerpts'][number]): void {
+  private addExcerpt(excerpt: Excerpt): void {
     if (this.full.has(excerpt.id)) return
     const known = this.articles.get(excerpt.id)
     const passages = new Map((known?.passages ?? []).map((passage) => [passage.id, passage]))

@@ -18,17 +18,19 @@
  * come in groups keyed by their inputs (inputs.ts), so a rebuild makes only
  * the groups whose inputs changed.
  */
-import type {ApparatusIndex, Article, CitationsFile, Entity, EntityType, Footnote, Mention, ShardManifest, Source} from '@apparatus/model'
+import type {ApparatusIndex, Article, CitationEntry, CitationsFile, Entity, EntityType, Footnote, Mention, ShardManifest, Source} from '@apparatus/model'
 import {ENTITY_TYPES} from '@apparatus/model'
 import {bucketOf, fileKey} from '@apparatus/vocabulary'
 import type {FileGroup} from '../reuse.js'
 import {adjacency, linkOf, NEIGHBOURHOOD_SIZE, neighbourhood, neighboursOf} from '../graph/neighbourhood.js'
 import {hubDegrees, overviewGraph, overviewSize} from '../graph/overview.js'
 import {Inputs, tablesOf, type Tables} from './inputs.js'
+import {compactFootnotes, compactGraph, compactMentions, compactPassageCitations, compactShown} from './compact.js'
 import {buildSearch} from './search.js'
 
 export const SHARD_FORMAT = 'apparatus-shards'
-export const SHARD_VERSION = 1
+/** 2: compact records (site/compact.ts), hubs' degrees in the manifest, sources' neighbourhoods in graph/source/. */
+export const SHARD_VERSION = 2
 /** Mentions in context an entity file holds (a hub's card shows these and says how many there are). */
 export const MAX_ENTITY_MENTIONS = 150
 /** Sources naming an entity listed in its file. */
@@ -251,14 +253,19 @@ function articleReads(article: Article, tables: Tables): {cited: Source[]; named
 function articleFile(article: Article, tables: Tables, citations: CitationsFile | undefined): string {
   const {cited, named} = articleReads(article, tables)
   const citation = citations?.articles[article.id]
+  const {passages, ...own} = citation ?? {passages: {}}
   return json({
     article,
-    mentions: tables.mentionsByArticle.get(article.id) ?? [],
-    footnotes: tables.notesByArticle.get(article.id) ?? [],
+    mentions: compactMentions(tables.mentionsByArticle.get(article.id) ?? [], article.passages),
+    footnotes: compactFootnotes(tables.notesByArticle.get(article.id) ?? [], article.passages),
     sources: cited,
     entities: named,
     citations: citations
-      ? {article: citation ?? null, sources: Object.fromEntries(cited.map((source) => [source.id, citations.sources[source.id] ?? null]))}
+      ? {
+          article: citation ? own : null,
+          passages: citation ? compactPassageCitations(own as CitationEntry, passages, article.passages) : [],
+          sources: Object.fromEntries(cited.map((source) => [source.id, citations.sources[source.id] ?? null]))
+        }
       : null
   })
 }
@@ -268,12 +275,13 @@ function entityFile(entity: Entity, tables: Tables): string {
   const all = [...(tables.mentionsByEntity.get(entity.id) ?? [])].sort((a, b) => compare(a.article, b.article) || a.start - b.start)
   const shown = all.slice(0, MAX_ENTITY_MENTIONS)
   const naming = tables.sourcesNaming.get(entity.id) ?? []
+  const quoted = excerpts(shown, tables.articles)
   return json({
     entity,
     mentions: all.length,
     articles: new Set(all.map((mention) => mention.article)).size,
-    shown,
-    excerpts: excerpts(shown, tables.articles),
+    shown: compactShown(shown, quoted),
+    excerpts: quoted,
     sources: naming.slice(0, MAX_ENTITY_SOURCES),
     sourceCount: naming.length
   })
@@ -331,7 +339,7 @@ function* graphGroups(
   keyed: (folder: string, id: string) => string
 ): Generator<FileGroup> {
   const corpus = inputs.corpus()
-  yield {id: 'graph:overview', key: inputs.key('overview', corpus), files: () => [['graph/overview.json', json(overviewGraph(index.graph))]]}
+  yield {id: 'graph:overview', key: inputs.key('overview', corpus), files: () => [['graph/overview.json', json(compactGraph(overviewGraph(index.graph)))]]}
   const table = adjacency(index.graph)
   const hubs = hubDegrees(index.graph)
   const options = {hubs}
@@ -366,7 +374,7 @@ function* graphGroups(
       const centre = `${kind}:${id}`
       if (!table.index.has(centre)) continue
       const path = keyed(`graph/${kind}`, id)
-      yield {id: `graph:${centre}`, key: key(centre), files: () => [[path, json(neighbourhood(table, centre, options))]]}
+      yield {id: `graph:${centre}`, key: key(centre), files: () => [[path, json(compactGraph(neighbourhood(table, centre, options)!))]]}
     }
   }
   for (const bucket of [...buckets.keys()].sort((a, b) => a - b)) {
@@ -379,7 +387,10 @@ function* graphGroups(
       id: `graph:source:${bucket}`,
       key: inputs.key('neighbourhoods', ...centres.map(key)),
       files: () => [
-        [`graph/source/${bucket}.json`, json({sources: Object.fromEntries(centres.map((centre) => [centre.slice(7), neighbourhood(table, centre, options)]))})]
+        [
+          `graph/source/${bucket}.json`,
+          json({sources: Object.fromEntries(centres.map((centre) => [centre.slice(7), compactGraph(neighbourhood(table, centre, options)!)]))})
+        ]
       ]
     }
   }
