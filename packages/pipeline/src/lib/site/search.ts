@@ -71,7 +71,42 @@ export type DocKind = SearchDocKind
 /** One document as the reader shows it: [id, text, extra]. */
 type DocRow = [string, string] | [string, string, unknown]
 
-const WORD = /[\p{L}\p{N}]+/gu
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u
+const SPACE = /^\s+$/
+const wordCharacters = new Map<string, boolean>()
+
+/**
+ * Where the runs of letters and digits (`[\p{L}\p{N}]+`) of `text` start
+ * and end, into `starts` and `ends`: a loop over the characters, without a
+ * match object per token (a corpus has millions of them).
+ */
+function tokenise(text: string, starts: number[], ends: number[]): void {
+  starts.length = 0
+  ends.length = 0
+  let inWord = false
+  for (let at = 0; at < text.length; ) {
+    const code = text.charCodeAt(at)
+    let width = 1
+    let word: boolean
+    if (code < 128) word = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)
+    else {
+      if (code >= 0xd800 && code <= 0xdbff && at + 1 < text.length) {
+        const low = text.charCodeAt(at + 1)
+        if (low >= 0xdc00 && low <= 0xdfff) width = 2
+      }
+      const character = text.slice(at, at + width)
+      let known = wordCharacters.get(character)
+      if (known === undefined) wordCharacters.set(character, (known = WORD_CHARACTER.test(character)))
+      word = known
+    }
+    if (word !== inWord) {
+      ;(word ? starts : ends).push(at)
+      inWord = word
+    }
+    at += width
+  }
+  if (inWord) ends.push(text.length)
+}
 
 /** foldForSearch, fast on ASCII (identical output: it folds each character on its own). */
 export function foldText(text: string): string {
@@ -115,15 +150,23 @@ export function buildSearch(index: ApparatusIndex, notesOf: (source: string) => 
 
   const separatorClass = new Map(SEPARATORS.map((separator, n) => [separator, n + 2]))
   const postings = new Map<string, {list: number[]; occurrences: number[]; doc: number; countAt: number; pos: number}>()
+  const starts: number[] = []
+  const ends: number[] = []
   rows.forEach(([, text], doc) => {
     const folded = foldText(text)
-    const tokens = [...folded.matchAll(WORD)]
-    tokens.forEach((match, position) => {
-      const term = match[0]
-      const end = match.index + term.length
-      const next = tokens[position + 1]
-      const separator = folded.slice(end, next ? next.index : folded.length)
-      const kind = separator === '' ? 1 : /^\s+$/.test(separator) && next ? 0 : (separatorClass.get(separator) ?? 31)
+    tokenise(folded, starts, ends)
+    const count = starts.length
+    for (let position = 0; position < count; position++) {
+      const end = ends[position]!
+      const term = folded.slice(starts[position], end)
+      const next = position + 1 < count ? starts[position + 1]! : -1
+      // What follows the token: one space before the next one is by far the most common.
+      let kind: number
+      if (next === end + 1 && folded.charCodeAt(end) === 32) kind = 0
+      else {
+        const separator = folded.slice(end, next < 0 ? folded.length : next)
+        kind = separator === '' ? 1 : next >= 0 && SPACE.test(separator) ? 0 : (separatorClass.get(separator) ?? 31)
+      }
       let entry = postings.get(term)
       if (!entry) postings.set(term, (entry = {list: [], occurrences: [], doc: 0, countAt: -1, pos: 0}))
       if (entry.countAt === -1 || entry.doc !== doc) {
@@ -135,7 +178,7 @@ export function buildSearch(index: ApparatusIndex, notesOf: (source: string) => 
       entry.occurrences.push((position - entry.pos) * 32 + kind)
       entry.pos = position
       entry.list[entry.countAt]!++
-    })
+    }
   })
 
   const terms = [...postings.keys()].sort()
