@@ -260,3 +260,8 @@ test('the bench as opinions name it: “MR. JUSTICE X”, “(X, J., dissenting)
     )
   assert.ok(!spans.some((span) => /Appellant|JUSTICE/.test(span.label)), JSON.stringify(spans))
 })
+
+test('a law named after a place is no place', () => {
+  const found = named(['He was charged under the District of Columbia Uniform Firearms Act last year.'])
+  assert.ok(!found.some((entry) => entry.includes('Act')), found.join(', '))
+})

@@ -770,6 +770,8 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       (placeHeads.has(firstConnector > 0 ? words[firstConnector - 1]! : head) || /^(?:Mount|Lake|Cape|Isle)$/.test(words[0]!)) &&
       // "Kaltoun District and Isaka Village": two places, each with its head.
       !(firstConnector >= 2 && isAnd(words[firstConnector]) && placeHeads.has(words[firstConnector - 1]!)) &&
+      // "the District of Columbia Uniform Controlled Substances Act": a law named after a place.
+      !documentHeads.has(head) &&
       !words.some((w) => orgKeywords.has(w))
     ) {
       return push('place', 3)
