@@ -20,9 +20,9 @@ import {buildGraph} from './graph/index.js'
 import {fatal, readCorpus, writeAtomic} from '@apparatus/io'
 import {defaultWorkers, Workers} from './map/pool.js'
 import {mapCorpus} from './map/run.js'
-import {plainMessages, toMessage, type ArticleRecord, type PlainMessage} from './map/record.js'
+import {plainMessages, toMessage, type PlainMessage} from './map/record.js'
 import {mapVersion} from './map/store.js'
-import {attach, reduceCorpus} from './reduce/reduce.js'
+import {attach, reduceCorpus, type ReduceItem} from './reduce/reduce.js'
 
 export interface BuildOptions {
   /** The corpus folder: `articles/*.md` and `entities.yaml`. */
@@ -108,10 +108,10 @@ async function mapAndReduce(readable: VFile[], register: Register, options: Buil
       pool: workers,
       onProgress: (done, total) => progress('parse', done, total)
     })
-    const items: Array<{file: VFile; record: ArticleRecord}> = []
+    const items: ReduceItem[] = []
     readable.forEach((file, index) => {
       const record = mapped.records[index]
-      if (record) items.push({file, record})
+      if (record) items.push({file, record, tail: (part) => mapped.tail(index, part)})
       else
         fatal(
           file,

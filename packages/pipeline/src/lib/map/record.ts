@@ -38,21 +38,69 @@ export interface NoteRecord {
   recognition: Omit<SourceRecognition, 'messages'> & {messages: PlainMessage[]}
 }
 
+/** What the reduce step reads of an article first: everything but its fragment template and citation strings. */
+export interface MappedArticle {
+  meta: ArticleMeta
+  text: string
+  passages: Passage[]
+  markers: Array<Omit<Footnote, 'article' | 'source'> & {identifier: string}>
+  notes: NoteRecord[]
+  recognition: Omit<ArticleRecognition, 'messages'>
+  /** Whether the tail has a fragment template (else the reduce step renders the fragment from the source). */
+  templated?: boolean
+}
+
+/** What the reduce step reads of an article last, one article at a time: kept out of memory until then. */
+export interface RecordTail {
+  /** `undefined` when the fragment could not be templated: the reduce step renders it from the source. */
+  fragment?: FragmentTemplate
+  /** The article's and its passages' citation strings (they depend on its metadata alone). */
+  citations: ArticleCitations
+}
+
 export interface ArticleRecord {
   /** Absent when the article cannot be built: then a fatal message says why. */
-  article?: {
-    meta: ArticleMeta
-    text: string
-    passages: Passage[]
-    markers: Array<Omit<Footnote, 'article' | 'source'> & {identifier: string}>
-    notes: NoteRecord[]
-    recognition: Omit<ArticleRecognition, 'messages'>
-    /** `undefined` when the fragment could not be templated: the reduce step renders it from the source. */
-    fragment?: FragmentTemplate
-    /** The article's and its passages' citation strings (they depend on its metadata alone). */
-    citations: ArticleCitations
-  }
+  article?: MappedArticle & RecordTail
   messages: PlainMessage[]
+}
+
+/** A record without its tail: what a build holds of every article at once. */
+export interface RecordHead {
+  article?: MappedArticle
+  messages: PlainMessage[]
+}
+
+/**
+ * A record as the cache stores it and a worker returns it: three lines of
+ * JSON (JSON.stringify writes no line breaks), the head, the fragment
+ * template and the citation strings, so a build parses the head of every
+ * article and reads a tail only when it needs it.
+ */
+export function recordText(record: ArticleRecord): string {
+  if (!record.article) return `${JSON.stringify(record)}\nnull\nnull`
+  const {fragment, citations, ...article} = record.article
+  return `${JSON.stringify({article: {...article, templated: fragment !== undefined}, messages: record.messages})}\n${JSON.stringify(fragment ?? null)}\n${JSON.stringify(citations)}`
+}
+
+/** The head of a stored record, or `undefined` when the text is not one (damaged, or of another format). */
+export function parseHead(text: string | undefined): RecordHead | undefined {
+  if (text === undefined) return undefined
+  const first = text.indexOf('\n')
+  if (first === -1 || text.indexOf('\n', first + 1) === -1) return undefined
+  try {
+    const head = JSON.parse(text.slice(0, first)) as RecordHead
+    return Array.isArray(head?.messages) ? head : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** One part of a stored record's tail: its fragment template, or its citation strings (`undefined` when there is none). */
+export function parseTail<Part extends keyof RecordTail>(text: string, part: Part): RecordTail[Part] | undefined {
+  const first = text.indexOf('\n')
+  const second = text.indexOf('\n', first + 1)
+  const json = part === 'fragment' ? text.slice(first + 1, second) : text.slice(second + 1)
+  return (JSON.parse(json) as RecordTail[Part] | null) ?? undefined
 }
 
 export function plainMessages(messages: readonly VFileMessage[], stage: PlainMessage['stage']): PlainMessage[] {
@@ -81,6 +129,6 @@ export function toMessage(plain: PlainMessage, file: VFile, extra: Record<string
 }
 
 /** Replay a stage's stored messages onto `file`, in order. */
-export function replay(record: ArticleRecord, stage: PlainMessage['stage'], file: VFile, extra: Record<string, unknown> = {}): void {
+export function replay(record: RecordHead, stage: PlainMessage['stage'], file: VFile, extra: Record<string, unknown> = {}): void {
   for (const plain of record.messages) if (plain.stage === stage) file.messages.push(toMessage(plain, file, extra))
 }

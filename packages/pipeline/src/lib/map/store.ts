@@ -1,8 +1,9 @@
 /**
- * The map step's cache: one file per article record, named by a hash of the
- * article's text, the register and the code that maps it. Content-addressed,
- * so shards on other machines can fill one folder and `--merge` read it, an
- * edited article gets a new file, and a file is never rewritten in place.
+ * The map step's cache: one file per article record (`recordText`: three
+ * lines of JSON), named by a hash of the article's text, the register and the
+ * code that maps it. Content-addressed, so shards on other machines can fill
+ * one folder and `--merge` read it, an edited article gets a new file, and a
+ * file is never rewritten in place.
  */
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
@@ -68,15 +69,6 @@ export function registerKey(register: Register): string {
 }
 
 export const recordPath = (cacheDir: string, key: string) => join(cacheDir, 'map', key.slice(0, 2), `${key}.json`)
-
-/** A stored record's JSON, or `undefined` when there is none (or it cannot be read). */
-export async function readRecord(cacheDir: string, key: string): Promise<string | undefined> {
-  try {
-    return await readFile(recordPath(cacheDir, key), 'utf8')
-  } catch {
-    return undefined
-  }
-}
 
 /**
  * Store a record. The cache only saves time: an unwritable folder (read-only

@@ -17,10 +17,17 @@ import {parseArticle} from '../article.js'
 import type {CitationsFile} from '../citations.js'
 import {placeOfKey} from '../front-matter.js'
 import {fillFragment} from '../map/fragment.js'
-import {replay, toMessage, type ArticleRecord} from '../map/record.js'
+import {replay, toMessage, type MappedArticle, type RecordHead, type RecordTail} from '../map/record.js'
 import {renderArticle} from '../render.js'
 
-type Mapped = NonNullable<ArticleRecord['article']>
+import {LazyFragments} from './fragments.js'
+
+/** An article's record as the reduce reads it: its head in memory, its tail read when needed. */
+export interface ReduceItem {
+  file: VFile
+  record: RecordHead
+  tail: <Part extends keyof RecordTail>(part: Part) => RecordTail[Part] | undefined
+}
 
 export interface Reduced {
   articles: Article[]
@@ -28,21 +35,22 @@ export interface Reduced {
   mentions: Mention[]
   sources: Source[]
   footnotes: Footnote[]
+  /** Sanitised HTML fragment per article id (each filled when read: `LazyFragments`). */
   html: Map<string, string>
   /** Each article's citation strings (from its record), in article order. */
   citations: CitationsFile['articles']
 }
 
 export async function reduceCorpus(
-  items: ReadonlyArray<{file: VFile; record: ArticleRecord}>,
+  items: readonly ReduceItem[],
   register: Register,
   onProgress: (stage: 'references' | 'entities' | 'render', done: number, total: number) => void,
   /** Called once the sources are known (ids and CSL final, before entities): their citation strings can be made meanwhile. */
   onSources?: (sources: readonly Source[]) => void
 ): Promise<Reduced> {
-  const parsed: Array<{file: VFile; article: Mapped; record: ArticleRecord}> = []
+  const parsed: Array<{file: VFile; article: MappedArticle; record: RecordHead; tail: ReduceItem['tail']}> = []
   const byId = new Map<string, VFile>()
-  for (const {file, record} of items) {
+  for (const {file, record, tail} of items) {
     replay(record, 'parse', file)
     const article = record.article
     if (!article) continue
@@ -57,7 +65,7 @@ export async function reduceCorpus(
       continue
     }
     byId.set(article.meta.id, file)
-    parsed.push({file, article, record})
+    parsed.push({file, article, record, tail})
   }
 
   onProgress('references', 0, 1)
@@ -145,7 +153,6 @@ export async function reduceCorpus(
   }
   const sources = resolved.sources.map((source) => ({...source, entities: [...(recognised.sourceEntities[source.id] ?? [])].sort()}))
 
-  const html = new Map<string, string>()
   const entityById = new Map(recognised.entities.map((entity) => [entity.id, entity]))
   const mentionsOf = new Map<string, Mention[]>()
   for (const mention of recognised.mentions) {
@@ -153,29 +160,57 @@ export async function reduceCorpus(
     if (list) list.push(mention)
     else mentionsOf.set(mention.article, [mention])
   }
-  for (const [index, {file, article}] of parsed.entries()) {
-    onProgress('render', index, parsed.length)
-    const mentions = mentionsOf.get(article.meta.id) ?? []
-    const sources = sourceOf.get(article.meta.id) ?? new Map<string, string>()
-    if (article.fragment) {
-      html.set(
-        article.meta.id,
-        fillFragment(article.fragment, {
-          text: article.text,
-          mentions,
-          typeOf: (entity) => entityById.get(entity)?.type,
-          sourceOfNote: (note) => sources.get(article.notes[note]!.identifier)
-        })
-      )
-    } else {
-      // No template (the text uses the template's delimiters): render from the source, as the map step would have.
-      const tree = parseArticle(new VFile({path: file.path, value: String(file.value)}))!
-      html.set(article.meta.id, await renderArticle(tree, {mentions, entities: entityById, sourceOf: sources}))
-    }
-  }
+  // Each fragment is filled from its template when it is read (when dist/ is written), so no build holds them all.
+  const html = lazyFragments(
+    parsed.map(({article, tail}) => ({id: article.meta.id, text: article.text, notes: article.notes.map((note) => note.identifier), tail})),
+    {sourceOf, mentionsOf, entityById}
+  )
   const citations: CitationsFile['articles'] = {}
-  for (const {article} of parsed) citations[article.meta.id] = article.citations
+  for (const [index, {file, article, tail}] of parsed.entries()) {
+    onProgress('render', index, parsed.length)
+    citations[article.meta.id] = shareCitations(tail('citations')!)
+    if (article.templated) continue
+    // No template (the text uses the template's delimiters): render from the source now, as the map step would have.
+    const tree = parseArticle(new VFile({path: file.path, value: String(file.value)}))!
+    const sources = sourceOf.get(article.meta.id) ?? new Map<string, string>()
+    html.set(article.meta.id, await renderArticle(tree, {mentions: mentionsOf.get(article.meta.id) ?? [], entities: entityById, sourceOf: sources}))
+  }
   return {articles, entities: recognised.entities, mentions: recognised.mentions, sources, footnotes, html, citations}
+}
+
+/**
+ * The fragments, each filled from its template when read. Made here, apart
+ * from `reduceCorpus`, so what the map keeps alive until dist/ is written is
+ * what filling needs, not everything the reduce step held.
+ */
+function lazyFragments(
+  articles: ReadonlyArray<{id: string; text: string; notes: string[]; tail: ReduceItem['tail']}>,
+  corpus: {sourceOf: Map<string, Map<string, string>>; mentionsOf: Map<string, Mention[]>; entityById: Map<string, Entity>}
+): LazyFragments {
+  const byId = new Map(articles.map((article) => [article.id, article]))
+  return new LazyFragments(byId.keys(), (id) => {
+    const {text, notes, tail} = byId.get(id)!
+    const sources = corpus.sourceOf.get(id)
+    return fillFragment(tail('fragment')!, {
+      text,
+      mentions: corpus.mentionsOf.get(id) ?? [],
+      typeOf: (entity) => corpus.entityById.get(entity)?.type,
+      sourceOfNote: (note) => sources?.get(notes[note]!)
+    })
+  })
+}
+
+/**
+ * An article's citation strings with one object for the three strings its
+ * passages share with it (they are the same: no style prints a paragraph
+ * number), instead of a copy per passage from the JSON.
+ */
+function shareCitations(citations: RecordTail['citations']): RecordTail['citations'] {
+  const {apa, chicago, mla} = citations.citation
+  for (const passage of Object.values(citations.passages)) {
+    if (passage.citation.apa === apa && passage.citation.chicago === chicago && passage.citation.mla === mla) passage.citation = citations.citation
+  }
+  return citations
 }
 
 /** A message made by another package joins the file it is about (vfile's own `file.message` does the same). */
