@@ -93,10 +93,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * The map step, then the reduce step, on one set of worker threads, started
- * when there is enough to do for them: articles to map, then the sources
- * whose citation strings are not cached, formatted while this thread goes
- * on reducing.
+ * The map step, then the reduce step, with worker threads started when there
+ * is enough to do for them: articles to map, then (on fresh threads) the
+ * sources whose citation strings are not cached, formatted while this thread
+ * goes on reducing.
  */
 async function mapAndReduce(readable: VFile[], register: Register, options: BuildOptions, progress: NonNullable<BuildOptions['onProgress']>) {
   const workers = new Workers(register, options.workers ?? defaultWorkers())
@@ -108,6 +108,9 @@ async function mapAndReduce(readable: VFile[], register: Register, options: Buil
       pool: workers,
       onProgress: (done, total) => progress('parse', done, total)
     })
+    // A map worker holds the parser, the gazetteers and the tagger (hundreds of megabytes): the
+    // citations get fresh threads that load only citeproc, if there are enough to format.
+    await workers.destroy()
     const items: ReduceItem[] = []
     readable.forEach((file, index) => {
       const record = mapped.records[index]

@@ -6,11 +6,12 @@
  */
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
-import {join} from 'node:path'
+import {dirname, extname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {writeAtomic} from '@apparatus/io'
 import type {Source} from '@apparatus/model'
 import {sourceCitationInput, sourceCitations, type CitationEntry, type CitationsFile} from './citations.js'
-import {mapVersion} from './map/store.js'
+import {dependencyVersion, FileHashes, packageFolder, listCodeFiles} from './file-hashes.js'
 
 interface Pack {
   version: string
@@ -18,6 +19,30 @@ interface Pack {
 }
 
 const packPath = (cacheDir: string) => join(cacheDir, 'citations', 'sources.json')
+
+let codeVersion: Promise<string> | undefined
+
+/**
+ * A hash of the code behind a source's strings: citations.ts (the styles and
+ * how they are applied), the references and vocabulary packages (BibTeX,
+ * RIS), and the versions of citation-js and of the package the style files
+ * come from. Not the map step's: a new record format keeps tens of
+ * thousands of formatted works.
+ */
+function citationVersion(): Promise<string> {
+  codeVersion ??= (async () => {
+    const here = fileURLToPath(import.meta.url)
+    const files = [
+      join(dirname(here), `citations${extname(here)}`),
+      ...(await Promise.all(['@apparatus/references', '@apparatus/vocabulary'].flatMap(packageFolder).map(listCodeFiles))).flat()
+    ]
+    const hashes = await new FileHashes().hashAll(files)
+    const hash = createHash('sha256').update(hashes.join('\u0000'))
+    for (const name of ['@citation-js/core', '@citation-js/plugin-csl', 'rehype-citation']) hash.update(`\u0000${name}@${dependencyVersion(name)}`)
+    return hash.digest('hex').slice(0, 16)
+  })()
+  return codeVersion
+}
 
 /**
  * Formats the strings of many sources at once (`sourceCitations` of each, in
@@ -39,7 +64,7 @@ export async function sourceCitationsCached(sources: readonly Source[], cacheDir
     sources.forEach((source, index) => (result[source.id] = entries[index]!))
     return result
   }
-  const version = await mapVersion()
+  const version = await citationVersion()
   const pack = await readPack(cacheDir, version)
   const used: Record<string, CitationEntry> = {}
   const keys = sources.map((source) => createHash('sha256').update(sourceCitationInput(source)).digest('base64url').slice(0, 24))

@@ -18,28 +18,19 @@ export interface MapTask {
   text: string
 }
 
-export interface MapPool {
-  /** Map one article; its record as JSON. */
-  run(task: MapTask): Promise<string>
-  destroy(): Promise<void>
-}
-
 /** The number of map workers when the caller does not say: one per core. */
 export const defaultWorkers = () => Math.max(1, availableParallelism())
-
-export function createPool(register: Register, threads: number): MapPool {
-  const workers = new Workers(register, threads)
-  return {run: (task) => workers.map(task), destroy: () => workers.destroy()}
-}
 
 /** Sources per citation task: enough to make a message worth sending, few enough to spread over the threads. */
 const CITE_BATCH = 50
 
 /**
- * A build's worker threads, started on first use and kept for the build:
- * the map step runs articles on them, then the citation strings of the
- * sources the reduce step found are formatted on them (citeproc, a few
- * milliseconds per work and style) while this thread goes on reducing.
+ * A build's worker threads, started on first use and kept until `destroy`
+ * (after which the next task starts new ones): the map step runs articles on
+ * them, and the citation strings of the sources the reduce step found are
+ * formatted on them (citeproc, a few milliseconds per work and style) while
+ * this thread goes on reducing. A thread loads the modules of the kinds of
+ * task it runs (worker.ts).
  */
 export class Workers {
   private pool: Tinypool | undefined
