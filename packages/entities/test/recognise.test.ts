@@ -216,3 +216,35 @@ test('each article and source recognised on its own (as build workers do, throug
   assert.deepEqual(split.sourceEntities, whole.sourceEntities)
   assert.deepEqual(split.messages.map(String), whole.messages.map(String))
 })
+
+test('a reference list left in the text (a bibliography after the notes) is not the body', () => {
+  const input = article('b', [
+    'Marco Rubio flew to El Salvador.',
+    'Bibliography',
+    'Wilkins, David E. Hollow Justice. New Haven: Yale University Press, 2013. Printed in the United States.',
+    'Further reading',
+    'Perdue, Theda. The Legacy of Removal. Journal of Southern History, 2012.',
+    'Afterword',
+    'Nelson Mandela wrote from El Salvador.'
+  ])
+  for (const index of [1, 3, 5]) input.passages[index]!.kind = 'heading'
+  const found = recogniseArticle(input, register)
+  const said = (start: number, end: number) => input.text.slice(start, end)
+  assert.deepEqual(
+    found.mentions.map((m) => [said(m.start, m.end), m.passage]),
+    [
+      ['Marco Rubio', 'b:p1'],
+      ['El Salvador', 'b:p1'],
+      ['Nelson Mandela', 'b:p7'],
+      ['El Salvador', 'b:p7']
+    ]
+  )
+  assert.deepEqual(
+    found.discovered.filter((span) => /Wilkins|David|Yale|Haven|Theda|Perdue|Southern/.test(span.label)),
+    []
+  )
+  assert.deepEqual(found.messages, [])
+  // The same words as a paragraph, not a heading, close nothing.
+  const plain = article('c', ['Bibliography', 'Marco Rubio flew to El Salvador.'])
+  assert.equal(recogniseArticle(plain, register).mentions.length, 2)
+})

@@ -14,7 +14,23 @@ import * as mod from 'remark-bracket-footnotes'
 import remarkBracketFootnotes from 'remark-bracket-footnotes'
 
 test('should expose the public api', () => {
-  assert.deepEqual(Object.keys(mod).sort(), ['SourceMap', 'default', 'isReferenceSectionHeading', 'referenceSectionName', 'referenceSectionNames'])
+  assert.deepEqual(Object.keys(mod).sort(), [
+    'SourceMap',
+    'default',
+    'isReferenceListHeading',
+    'isReferenceSectionHeading',
+    'readingSectionNames',
+    'referenceSectionName',
+    'referenceSectionNames'
+  ])
+})
+
+test('a reference list heading: a notes section name, or a list of readings that is no notes section', () => {
+  for (const text of ['Bibliography', '## Works Cited', 'Further reading', '**Selected Bibliography:**', 'Further Reading[edit]']) {
+    assert.equal(mod.isReferenceListHeading(text), true, text)
+  }
+  for (const text of ['Further reading suggests', 'Reading', 'Background']) assert.equal(mod.isReferenceListHeading(text), false, text)
+  assert.equal(mod.isReferenceSectionHeading('Further reading'), false)
 })
 
 function run(markdown: string) {

@@ -1,5 +1,6 @@
 import type {Entity, Mention, Passage} from '@apparatus/model'
 import type {Point} from 'unist'
+import {isReferenceListHeading} from 'remark-bracket-footnotes'
 import {VFileMessage} from 'vfile-message'
 import {foldForMatching, nameSlug} from '@apparatus/vocabulary'
 import {findCaseNames} from './cases.js'
@@ -156,6 +157,22 @@ function scan(text: string, register: Register, caseIds: Map<string, string>): H
   return selectLongest(hits)
 }
 
+/**
+ * The passages of a reference list left in the text, a list no marker cites
+ * (a "Bibliography" after the notes, "Further reading"): from a heading that
+ * names one to the next heading. They are not the body: their names are the
+ * sources', not the article's.
+ */
+export function referenceListPassages(text: string, passages: readonly Passage[]): Set<string> {
+  const out = new Set<string>()
+  let inList = false
+  for (const passage of passages) {
+    if (passage.kind === 'heading') inList = isReferenceListHeading(text.slice(passage.start, passage.end))
+    else if (inList) out.add(passage.id)
+  }
+  return out
+}
+
 function passageAt(passages: readonly Passage[], offset: number): Passage | undefined {
   let low = 0
   let high = passages.length - 1
@@ -234,7 +251,11 @@ export function recogniseArticle(article: RecogniseInput['articles'][number], re
   const hits = scan(article.text, register, view.caseIds)
   // Out-of-scope hits and picture credits ("Photograph: X/Getty Images") still cover their span (discovery must not propose them).
   const inCredit = overlapsCredit(creditSpans(article.text, article.passages))
-  const inBody = hits.filter((hit) => (!hit.entity || view.byId.get(hit.entity)?.scope !== 'sources') && !inCredit(hit.start, hit.end))
+  const references = referenceListPassages(article.text, article.passages)
+  const inReferences = (start: number) => references.size > 0 && references.has(passageAt(article.passages, start)?.id ?? '')
+  const inBody = hits.filter(
+    (hit) => (!hit.entity || view.byId.get(hit.entity)?.scope !== 'sources') && !inCredit(hit.start, hit.end) && !inReferences(hit.start)
+  )
   for (const hit of resolveShort(inBody, view, {article: article.id}, article, messages)) {
     const passage = passageAt(article.passages, hit.start)
     if (!passage) {
@@ -244,7 +265,8 @@ export function recogniseArticle(article: RecogniseInput['articles'][number], re
     if (hit.caseLabel) cases.push([hit.entity!, hit.caseLabel])
     mentions.push({entity: hit.entity!, start: hit.start, end: hit.end, passage: passage.id})
   }
-  const discovered = options.discover === false ? [] : discoverSpans(article.text, article.passages, hits)
+  const body = references.size > 0 ? article.passages.filter((passage) => !references.has(passage.id)) : article.passages
+  const discovered = options.discover === false ? [] : discoverSpans(article.text, body, hits)
   return {mentions, cases, covers: hits.map(({start, end}) => ({start, end})), discovered, messages}
 }
 

@@ -32,25 +32,57 @@ export const referenceSectionNames: readonly string[] = Object.freeze([
   'works consulted'
 ])
 
-const alternatives = [...referenceSectionNames]
-  .sort((a, b) => b.length - a.length)
-  .map((name) => name.replace(/ and /, String.raw`\s+(?:and|&)\s+`).replace(/ /g, String.raw`\s*`))
-  .join('|')
+/**
+ * Words that name a list of readings rather than of notes ("Further
+ * reading"): not a notes section, but, like an unnumbered bibliography, a
+ * list of references and not the text.
+ */
+export const readingSectionNames: readonly string[] = Object.freeze([
+  'further reading',
+  'additional reading',
+  'suggested reading',
+  'recommended reading',
+  'selected bibliography',
+  'select bibliography'
+])
+
+/** A name list as regular-expression alternatives, longest first ("and" also "&", spaces optional). */
+function alternativesOf(names: readonly string[]): string {
+  return [...names]
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/ and /, String.raw`\s+(?:and|&)\s+`).replace(/ /g, String.raw`\s*`))
+    .join('|')
+}
 
 /**
- * A line that names a reference section, as web copies write it: any case,
- * an optional section number (`7.`), Markdown heading marks or strong
+ * A line that names a section, as web copies write it: any case, an
+ * optional section number (`7.`), Markdown heading marks or strong
  * emphasis, a trailing colon, and the `[edit]` link that Wikipedia copies
  * carry (`References[edit]`).
  */
-const heading = new RegExp(
-  String.raw`^(?:#{1,6}\s+)?(?:\*\*|__)?(?:\d{1,2}\.?\s+)?(${alternatives})(?:\*\*|__)?\s*:?\s*(?:\\?\[edit\])?\s*:?\s*(?:\*\*|__)?\s*$`,
-  'i'
-)
+function headingPattern(names: readonly string[]): RegExp {
+  return new RegExp(
+    String.raw`^(?:#{1,6}\s+)?(?:\*\*|__)?(?:\d{1,2}\.?\s+)?(${alternativesOf(names)})(?:\*\*|__)?\s*:?\s*(?:\\?\[edit\])?\s*:?\s*(?:\*\*|__)?\s*$`,
+    'i'
+  )
+}
+
+const heading = headingPattern(referenceSectionNames)
+const readingHeading = headingPattern(readingSectionNames)
 
 /** Whether a line of text (a heading, a paragraph, a plain-text line) names a reference section. */
 export function isReferenceSectionHeading(text: string): boolean {
   return heading.test(text.trim())
+}
+
+/**
+ * Whether a heading names a list of references, numbered or not (a
+ * "Bibliography" after the notes, "Further reading"): what follows it, to
+ * the next heading, is not the body of the text.
+ */
+export function isReferenceListHeading(text: string): boolean {
+  const trimmed = text.trim()
+  return heading.test(trimmed) || readingHeading.test(trimmed)
 }
 
 /** The section name as a reader should see it: `References[edit]:` -> `References`. */
