@@ -185,3 +185,17 @@ test('idempotency: importing an article over its own output gives the same file,
     assert.equal(forced.markdown, first.markdown, `${name} (force)`)
   }
 })
+
+test('header: an author name over the title and a date line is the byline, and the short title under it stays the title', () => {
+  const journal = importArticle({
+    text: 'Jane Q. Roe\nMining the Archive\nA Study of Land Claims in the Courts\nPublished: 27 August 2018\n\nThe essay starts here, and says what it says about the claims.\n',
+    sourceName: 'j.txt'
+  })
+  assert.match(journal.markdown, /^title: Mining the Archive$/m)
+  assert.match(journal.markdown, /^authors:\n {2}- Jane Q\. Roe$/m)
+  assert.match(journal.markdown, /^(?:## )?A Study of Land Claims in the Courts$/m)
+  // Without a date line below, a name on the first line is the title (a page about that person).
+  const person = importArticle({text: 'Ada Lovelace\nEarly Life and Work\n\nShe was born in London and wrote about the engine.\n', sourceName: 'a.txt'})
+  assert.match(person.markdown, /^title: Ada Lovelace$/m)
+  assert.match(person.markdown, /^authors: \[\]$/m)
+})

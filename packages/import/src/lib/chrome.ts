@@ -36,6 +36,8 @@ export interface Chrome {
   site?: string
   credits: Credit[]
   bio?: string
+  /** Whether the byline stood above the title (a journal's "Peter Carr Jones" over "Mining the ICC"): a short first line is then the title, not a section label. */
+  bylineAbove?: boolean
   /** Content lines (no blank lines) that remain, in source order. */
   lines: SourceLine[]
 }
@@ -160,6 +162,20 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
     if (!names.role && !beside && !underTitle) continue
     addAuthors(result, names.authors)
     drop(index, 'byline', `Unexpected byline ${quote(text)}, moved it to \`authors\``)
+  }
+  // "Peter Carr Jones" over "Mining the ICC" and a "Published:" line: a journal prints its author above the
+  // title. The first line is the byline when it is a bare name, the line under it is no name and no sentence,
+  // and a date line (not only a reading time) follows in the header.
+  const [firstAt, secondAt] = header
+  if (result.authors.length === 0 && firstAt !== undefined && secondAt !== undefined && !facts.has(firstAt) && !facts.has(secondAt)) {
+    const names = readNameLine(lines[firstAt]!.text)
+    const second = lines[secondAt]!.text
+    const dated = header.slice(2).some((index) => facts.get(index)?.date !== undefined && facts.get(index)?.weak !== true)
+    if (names && !names.role && dated && !readNameLine(second) && !/[.!?]$/.test(second)) {
+      addAuthors(result, names.authors)
+      result.bylineAbove = true
+      drop(firstAt, 'byline', `Unexpected author name line ${quote(lines[firstAt]!.text)} above the title, moved it to \`authors\``)
+    }
   }
   // A memo: "FROM:" over the senders' names and roles, "SUBJECT:" over the title; routing lines above go too.
   const top = kept().slice(0, 16)

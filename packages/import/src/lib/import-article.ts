@@ -78,7 +78,11 @@ export function importArticle(input: ImportInput): ImportResult {
     fatal(file, 'Unexpected file with nothing but page chrome, expected the text of an article', 1, 1, 'no-content')
     return failed
   }
-  const shape = structure(chrome.lines, file, {header: chrome.authors.length > 0 || chrome.date !== undefined, ...(chrome.title ? {title: chrome.title} : {})})
+  const shape = structure(chrome.lines, file, {
+    header: chrome.authors.length > 0 || chrome.date !== undefined,
+    ...(chrome.bylineAbove ? {bylineAbove: true} : {}),
+    ...(chrome.title ? {title: chrome.title} : {})
+  })
   const first = chrome.lines[0]!
   // Where a byline or date line would stand: just under the title.
   const place = {line: first.line, column: first.column}

@@ -65,6 +65,8 @@ export interface StructureOptions {
    * right under it, and a short label above a longer title is a kicker.
    */
   header?: boolean
+  /** Whether the byline stood above the title: a short first line is the title then, not a section label over it. */
+  bylineAbove?: boolean
   /** The title, when the page labels it (a memo's "SUBJECT:"): no line is taken as the title then. */
   title?: string
 }
@@ -85,6 +87,7 @@ export function structure(lines: SourceLine[], file: VFile, options: StructureOp
   const words = (text: string) => text.split(' ').length
   if (
     options.header &&
+    !options.bylineAbove &&
     label !== undefined &&
     body[1] !== undefined &&
     words(label.text) <= 3 &&
