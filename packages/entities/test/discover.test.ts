@@ -90,3 +90,31 @@ test('a lone surname ("the Carter administration") is suggested, never indexed a
     ['person']
   )
 })
+
+test('a date or a span of years after a name is no version number: a table row opens with a person', () => {
+  const doc = article('rows', [
+    'Fleur Delacour 24 November, 1994 She conjured water to put out the flames.',
+    'Seamus Finnigan 1996-1997 school year He used this spell during class practice.',
+    'Mozilla released Firefox 3.6 in January.'
+  ])
+  const typed = discoverSpans(doc.text, doc.passages, []).map((span) => [span.label, span.type])
+  assert.deepEqual(
+    typed.filter(([label]) => /Fleur|Seamus|Firefox/.test(label!)),
+    [
+      ['Fleur Delacour', 'person'],
+      ['Seamus Finnigan', 'person'],
+      ['Firefox', 'organisation']
+    ]
+  )
+})
+
+test('landmarks with a place head: a strip, a cave, a boulevard or rue named first', () => {
+  const doc = article('landmarks', [
+    'The signs lit the Las Vegas Strip and the Crystal Cave alike.',
+    'A barbershop on Boulevard Montmartre faced a café on the Rue de Rivoli.'
+  ])
+  const places = discoverSpans(doc.text, doc.passages, [])
+    .filter((span) => span.type === 'place')
+    .map((span) => span.label)
+  assert.deepEqual(places, ['Las Vegas Strip', 'Crystal Cave', 'Boulevard Montmartre', 'Rue de Rivoli'])
+})

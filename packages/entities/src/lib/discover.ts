@@ -98,9 +98,9 @@ const affiliationBefore =
 /** "the Labour MP for Newcastle Central": an electoral constituency. */
 const constituencyBefore = /\b(?:MPs?|MEPs?|MSPs?|TDs?)\sfor\s$|\b(?:constituency|seat)\sof\s$/
 
-/** After a product's name: a version or what kind of thing it is. */
+/** After a product's name: a version (not a date, "Harry Potter 30 June, 1997" in a table row, nor a span of years) or what kind of thing it is. */
 const productAfter =
-  /^(?:\s\d+(?:\.\d+)*\b|\s(?:(?:web|mobile|e-?mail|desktop)\s)?(?:browser|app|apps|application|software|engine|client|operating system|OS|phone|smartphone|handset|device|game|console|language|programming language|library|framework|plugin|plug-in|extension|toolkit|compiler|editor|suite|model|version|release|update|kernel|system|project|website|site|service|account|applets?)\b)/
+  /^(?:\s\d+(?:\.\d+)*\b(?![-\u2013]\d|\s+(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\b)|\s(?:(?:web|mobile|e-?mail|desktop)\s)?(?:browser|app|apps|application|software|engine|client|operating system|OS|phone|smartphone|handset|device|game|console|language|programming language|library|framework|plugin|plug-in|extension|toolkit|compiler|editor|suite|model|version|release|update|kernel|system|project|website|site|service|account|applets?)\b)/
 
 /** Before a town: "in", "near", "from", "outside" (a place is where things are). */
 const locativeBefore =
@@ -767,7 +767,7 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     if (keyword && needsName && !named) return false
     if (
       content.length >= 2 &&
-      (placeHeads.has(firstConnector > 0 ? words[firstConnector - 1]! : head) || /^(?:Mount|Lake|Cape|Isle)$/.test(words[0]!)) &&
+      (placeHeads.has(firstConnector > 0 ? words[firstConnector - 1]! : head) || /^(?:Mount|Lake|Cape|Isle|Boulevard|Rue|Avenida|Piazza)$/.test(words[0]!)) &&
       // "Kaltoun District and Isaka Village": two places, each with its head.
       !(firstConnector >= 2 && isAnd(words[firstConnector]) && placeHeads.has(words[firstConnector - 1]!)) &&
       // "the District of Columbia Uniform Controlled Substances Act": a law named after a place.
