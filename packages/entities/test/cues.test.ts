@@ -87,6 +87,9 @@ test('picture credits are not mentions, registered or discovered', () => {
   assert.ok(found.includes('Getty Images (organisation)'), found.join(', '))
   const creditsOnly = named(['Protesters gathered outside the assembly. Photograph: Ingrid Solheim/Getty Images'], register)
   assert.deepEqual(creditsOnly, [])
+  // A photographer and an agency in brackets after the caption's last sentence.
+  const bracketed = named(['A student works on a neon sign at the workshop, in 2016. (Jonah Pellworth / Getty Images)'], register)
+  assert.deepEqual(bracketed, [])
 })
 
 test('a surname or a given name joins a full name of its own article, not of another', () => {

@@ -16,8 +16,8 @@ const labelled = new RegExp(
 )
 /** "Guy Smallman/Getty Images", "Fethi Belaid/AFP/Getty Images": names joined by slashes end the caption. */
 const slashed = new RegExp(`(?:^|[.!?"”)]\\s+|\\s)(${joined})\\s*\\.?\\s*$`, 'u')
-/** "… at least 19 people. (Reuters)": an agency in brackets after the last sentence. */
-const agency = new RegExp(`[.!?"”]\\s*(\\(${name}\\))\\s*$`, 'u')
+/** "… at least 19 people. (Reuters)", "… in 2016. (John Minchillo / AP)": an agency, or a photographer and agency, in brackets after the last sentence. */
+const agency = new RegExp(`[.!?"”]\\s*(\\((?:${joined}|${name})\\))\\s*$`, 'u')
 
 /** Spans of `text` that are credits, at most one per passage. */
 export function creditSpans(text: string, passages: readonly Passage[]): Array<{start: number; end: number}> {
