@@ -244,3 +244,19 @@ test('positions: a marker after character references and escapes is reported at 
   const column = input.indexOf('[2]') + 1
   assert.deepEqual(run(input).messages, [`1:${column} undefined-marker`])
 })
+
+test('plain-number markers: a labelled value (`Volume: 1`) is none, a digit glued to a year that ends a sentence is one', () => {
+  const {tree, labels} = run(
+    '## Volume: 1 (2018)\n\nThe board awarded over $600 million dollars.1 The plan calls for pages to be digitized by 2024.2 Keyword search follows.3\n\n## Notes\n\n1. First note.\n2. Second note.\n3. Third note.\n'
+  )
+  assert.deepEqual(labels, ['1', '2', '3'])
+  const paragraph = tree.children[1]
+  const before =
+    paragraph?.type === 'paragraph'
+      ? paragraph.children.map((node) => (node.type === 'text' ? node.value : `[${node.type === 'footnoteReference' ? node.label : ''}]`)).join('')
+      : ''
+  assert.match(before, /dollars\.\[1\] The plan .* by 2024\.\[2\] Keyword search follows\.\[3\]/)
+  assert.equal(toString(tree.children[0]!), 'Volume: 1 (2018)')
+  // A decimal after a year-like number before a lower-case word stays text.
+  assert.deepEqual(run('It grew to 2019.1 billion.\n\n## Notes\n\n1. A note.\n').labels, [])
+})
