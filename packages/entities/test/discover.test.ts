@@ -118,3 +118,18 @@ test('landmarks with a place head: a strip, a cave, a boulevard or rue named fir
     .map((span) => span.label)
   assert.deepEqual(places, ['Las Vegas Strip', 'Crystal Cave', 'Boulevard Montmartre', 'Rue de Rivoli'])
 })
+
+test("a name before 's Day is a holiday, not a person", () => {
+  const doc = article('holiday', ['The shop sold neon Valentine’s Day candies and Mother’s Day cards.', 'Valentine Moreau said so.'])
+  const labels = discoverSpans(doc.text, doc.passages, []).map((span) => span.label)
+  assert.deepEqual(labels, ['Valentine Moreau'])
+})
+
+test('spaced initials before one name make a person, possessive or not', () => {
+  const doc = article('initials', ['Given J. K. Quorridge’s love of puns, it seems plausible.', 'The U.S. Army hired him.'])
+  const typed = discoverSpans(doc.text, doc.passages, []).map((span) => [span.label, span.type])
+  assert.deepEqual(typed, [
+    ['J. K. Quorridge', 'person'],
+    ['U.S. Army', 'organisation']
+  ])
+})

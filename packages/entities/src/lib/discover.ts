@@ -576,6 +576,8 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     if (!gaz.organisations.has(key) && !place && productAfter.test(after.slice(0, 30))) return push('organisation', 0, {product: true})
     // "Kaligaminarile Kuttavalikal written by Vinoy Thomas": the title of a work.
     if (workAfter.test(after)) return false
+    // "Valentine's Day", "St. Patrick's Eve": a holiday, not a person.
+    if (/^['\u2019]s\s+(?:Day|Eve)\b/.test(after)) return false
     const givenFirst = gaz.firstNames.has(words[0]!.toLowerCase())
     const unknown = (word: string) => !dictionary(word) && !gaz.proper.has(word) && !/^[A-Z]\.$/.test(word)
     // What the text says about a name, whatever the word lists say: "a man named
@@ -880,6 +882,8 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       const source = /^'s?\s/.test(after) || /\b(?:per|according to|at)\s(?:the\s)?$/i.test(before.slice(-16))
       return push('organisation', source && !initial ? 3 : 2, {short: true})
     }
+    // "J. K. Rowling's love", "T. S. Eliot": given names as spaced initials before one name make a person.
+    if (/^(?:\p{Lu}\.\s){1,3}\p{Lu}[\p{Ll}'\u2019-]+$/u.test(label) && !place && !dictionary(word) && !gaz.companies.has(word)) return push('person', 3)
     // One capitalised word: a proper noun only where the tagger says so and the
     // lexicon does not know it as an ordinary word; the document decides its type.
     if (proper.length === 0 || word.length < 2) return false
