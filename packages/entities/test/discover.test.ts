@@ -108,15 +108,16 @@ test('a date or a span of years after a name is no version number: a table row o
   )
 })
 
-test('landmarks with a place head: a strip, a cave, a boulevard or rue named first', () => {
+test('landmarks with a place head: a strip, a cave, a reservation, a boulevard or rue named first', () => {
   const doc = article('landmarks', [
     'The signs lit the Las Vegas Strip and the Crystal Cave alike.',
-    'A barbershop on Boulevard Montmartre faced a café on the Rue de Rivoli.'
+    'A barbershop on Boulevard Montmartre faced a café on the Rue de Rivoli.',
+    'They marched on the Pine Ridge Reservation.'
   ])
   const places = discoverSpans(doc.text, doc.passages, [])
     .filter((span) => span.type === 'place')
     .map((span) => span.label)
-  assert.deepEqual(places, ['Las Vegas Strip', 'Crystal Cave', 'Boulevard Montmartre', 'Rue de Rivoli'])
+  assert.deepEqual(places, ['Las Vegas Strip', 'Crystal Cave', 'Boulevard Montmartre', 'Rue de Rivoli', 'Pine Ridge Reservation'])
 })
 
 test("a name before 's Day is a holiday, not a person", () => {

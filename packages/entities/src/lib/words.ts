@@ -107,7 +107,7 @@ export const placeWords = set(`
 export const placeHeads = set(`
   River Rivers Lake Lakes Mount Mountains Mountain Hills Island Islands Isle Isles Peninsula Valley
   Bay Gulf Sea Ocean Strait Straits Canyon Desert Plain Plains Coast Delta Basin Forest County
-  Province Region City Cape Harbour Harbor Falls Highlands Archipelago Canal Strip Cave Caves
+  Province Region City Cape Harbour Harbor Falls Highlands Archipelago Canal Strip Cave Caves Reservation
   Street Avenue Road Boulevard Lane Square Plaza Bridge Park Gardens Garden Palace Castle Monastery
   Temple Abbey Cathedral Heights Springs Beach Grove Hill District Village Prefecture Governorate Municipality Territory
 `)
