@@ -112,12 +112,13 @@ test('landmarks with a place head: a strip, a cave, a reservation, a boulevard o
   const doc = article('landmarks', [
     'The signs lit the Las Vegas Strip and the Crystal Cave alike.',
     'A barbershop on Boulevard Montmartre faced a café on the Rue de Rivoli.',
-    'They marched on the Pine Ridge Reservation.'
+    'They marched on the Pine Ridge Reservation.',
+    'The signs of Times Square outshone the New York Times building.'
   ])
   const places = discoverSpans(doc.text, doc.passages, [])
     .filter((span) => span.type === 'place')
     .map((span) => span.label)
-  assert.deepEqual(places, ['Las Vegas Strip', 'Crystal Cave', 'Boulevard Montmartre', 'Rue de Rivoli', 'Pine Ridge Reservation'])
+  assert.deepEqual(places, ['Las Vegas Strip', 'Crystal Cave', 'Boulevard Montmartre', 'Rue de Rivoli', 'Pine Ridge Reservation', 'Times Square'])
 })
 
 test("a name before 's Day is a holiday, not a person", () => {

@@ -774,7 +774,8 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       !(firstConnector >= 2 && isAnd(words[firstConnector]) && placeHeads.has(words[firstConnector - 1]!)) &&
       // "the District of Columbia Uniform Controlled Substances Act": a law named after a place.
       !documentHeads.has(head) &&
-      !words.some((w) => orgKeywords.has(w))
+      // "Times Square", "Herald Square", "Mirror Lake": a newspaper's word before a place head names the place.
+      !words.some((w, index) => orgKeywords.has(w) && !(publicationHeads.has(w) && placeHeads.has(words[index + 1] ?? '')))
     ) {
       return push('place', 3)
     }
