@@ -137,7 +137,7 @@ export async function writeDist(result: DistContent, outDir: string, options: Wr
 
 /** What `outDir` shows now: a version folder behind the link, or a plain folder; `undefined` when missing. */
 async function currentSite(layout: ReturnType<typeof distLayout>): Promise<{path: string; plain: boolean} | undefined> {
-  let info
+  let info: Awaited<ReturnType<typeof lstat>>
   try {
     info = await lstat(layout.target)
   } catch {

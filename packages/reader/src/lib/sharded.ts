@@ -12,19 +12,7 @@
  * partial, for the few things it must take from the shards instead (the
  * library's counts, the register's, an entity's totals, search).
  */
-import type {
-  ApparatusIndex,
-  Article,
-  Entity,
-  EntityType,
-  Footnote,
-  Graph,
-  GraphEdge,
-  GraphNode,
-  Mention,
-  ShardManifest,
-  Source
-} from '@apparatus/model'
+import type {ApparatusIndex, Article, Entity, EntityType, Footnote, Graph, GraphEdge, GraphNode, Mention, ShardManifest, Source} from '@apparatus/model'
 import type {Citations} from './citations.js'
 import type {Route} from './selection.js'
 import {bucketOf, fileKey} from '@apparatus/vocabulary'
