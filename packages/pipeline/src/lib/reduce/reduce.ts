@@ -17,7 +17,7 @@ import {parseArticle} from '../article.js'
 import type {CitationsFile} from '../citations.js'
 import {placeOfKey} from '../front-matter.js'
 import {fillFragment} from '../map/fragment.js'
-import {replay, toMessage, type MappedArticle, type RecordHead, type RecordTail} from '../map/record.js'
+import {replay, toMessage, type MappedArticle, type NoteRecord, type RecordHead, type RecordTail} from '../map/record.js'
 import {renderArticle} from '../render.js'
 
 import {LazyFragments} from './fragments.js'
@@ -94,6 +94,15 @@ export async function reduceCorpus(
     sourceOf.set(item.article, sources)
     if (!firstNote.has(source)) firstNote.set(source, item)
   })
+  // Consumed: every note's text and reading as a reference, and the entities and place of all but each source's first note.
+  notes.forEach((item, index) => {
+    const note = item.note as Partial<NoteRecord>
+    delete note.prepared
+    delete note.raw
+    if (firstNote.get(resolved.footnoteSources[index]!) === item) return
+    delete note.recognition
+    delete note.place
+  })
 
   const articles: Article[] = parsed.map(({article}) => ({
     id: article.meta.id,
@@ -141,6 +150,8 @@ export async function reduceCorpus(
     },
     register
   )
+  // Consumed: what recognition found in each article on its own (the corpus's entities and mentions are made).
+  for (const {article} of parsed) delete (article as Partial<MappedArticle>).recognition
   for (const message of recognised.messages) {
     if (message.article) attach(fileOf.get(message.article), message)
     else if (message.sourceId) {
