@@ -1,5 +1,6 @@
 export {bucketOf, fileKey} from './lib/file-keys.js'
 export {foldForMatching, foldForSearch, foldToWords} from './lib/fold.js'
+export {groupBy} from './lib/group.js'
 export {ID_PATTERN, isId, nameSlug, uniqueAuthorDateId, uniqueId} from './lib/ids.js'
 export {ENTITY_COLOURS, PLURAL_LABELS, SINGULAR_LABELS, type EntityKind, type KindColour, type RecordKind} from './lib/kinds.js'
 export {MONTHS, MONTH_ABBREVIATIONS, MONTH_PATTERN, monthNumber} from './lib/months.js'

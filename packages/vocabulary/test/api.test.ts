@@ -17,6 +17,7 @@ test('should expose the public api', () => {
     'foldForMatching',
     'foldForSearch',
     'foldToWords',
+    'groupBy',
     'isId',
     'isSafeLinkTarget',
     'isSafeUrl',

@@ -1,4 +1,5 @@
 /** Per-index lookup tables, computed once per index object. */
+import {groupBy} from '@apparatus/vocabulary'
 import type {ApparatusIndex, Article, Entity, Footnote, Mention, Source} from '@apparatus/model'
 
 export interface Lookup {
@@ -14,16 +15,6 @@ export interface Lookup {
 
 const cache = new WeakMap<ApparatusIndex, Lookup>()
 
-function group<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>()
-  for (const item of items) {
-    const list = map.get(key(item))
-    if (list) list.push(item)
-    else map.set(key(item), [item])
-  }
-  return map
-}
-
 export function lookup(index: ApparatusIndex): Lookup {
   let found = cache.get(index)
   if (!found) {
@@ -33,10 +24,10 @@ export function lookup(index: ApparatusIndex): Lookup {
       articles: new Map(index.articles.map((article) => [article.id, article])),
       entities: new Map(index.entities.map((entity) => [entity.id, entity])),
       sources: new Map(index.sources.map((source) => [source.id, source])),
-      mentionsByArticle: group(index.mentions, (mention) => mention.article),
-      mentionsByEntity: group(index.mentions, (mention) => mention.entity),
-      notesByArticle: group(index.footnotes, (note) => note.article),
-      notesBySource: group(index.footnotes, (note) => note.source),
+      mentionsByArticle: groupBy(index.mentions, (mention) => mention.article),
+      mentionsByEntity: groupBy(index.mentions, (mention) => mention.entity),
+      notesByArticle: groupBy(index.footnotes, (note) => note.article),
+      notesBySource: groupBy(index.footnotes, (note) => note.source),
       passages
     }
     cache.set(index, found)

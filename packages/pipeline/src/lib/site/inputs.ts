@@ -16,6 +16,7 @@
  * included, which at worst makes a file whose bytes turn out unchanged
  * (and are then linked by their hash).
  */
+import {groupBy} from '@apparatus/vocabulary'
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import {dirname, extname, join, relative} from 'node:path'
@@ -25,16 +26,6 @@ import {listCodeFiles, packageFolder} from '../file-hashes.js'
 
 const digest = (text: string) => createHash('sha1').update(text).digest('base64url')
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
-function group<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>()
-  for (const item of items) {
-    const list = map.get(key(item))
-    if (list) list.push(item)
-    else map.set(key(item), [item])
-  }
-  return map
-}
 
 /** The index looked up by id, made once per build and shared by the keys and the files. */
 export interface Tables {
@@ -62,10 +53,10 @@ export function tablesOf(index: ApparatusIndex): Tables {
     entities: new Map(index.entities.map((entity) => [entity.id, entity])),
     sources: new Map(index.sources.map((source) => [source.id, source])),
     articles: new Map(index.articles.map((article) => [article.id, article])),
-    mentionsByArticle: group(index.mentions, (mention) => mention.article),
-    mentionsByEntity: group(index.mentions, (mention) => mention.entity),
-    notesByArticle: group(index.footnotes, (note) => note.article),
-    notesBySource: group(index.footnotes, (note) => note.source),
+    mentionsByArticle: groupBy(index.mentions, (mention) => mention.article),
+    mentionsByEntity: groupBy(index.mentions, (mention) => mention.entity),
+    notesByArticle: groupBy(index.footnotes, (note) => note.article),
+    notesBySource: groupBy(index.footnotes, (note) => note.source),
     sourcesNaming
   }
 }
