@@ -48,9 +48,14 @@ test('a register read from the cache gives the same entities and the same messag
   )
   const cacheDir = join(dir, '.cache')
   const said = (result: Awaited<ReturnType<typeof buildIndex>>) =>
-    result.files.flatMap((file) => file.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId} ${message.fatal} ${message.reason}`))
+    result.files.flatMap((file) =>
+      file.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId} ${message.fatal} ${message.reason}`)
+    )
   const first = await buildIndex({corpusDir: dir, cwd: dir, cacheDir})
-  assert.ok(said(first).some((line) => line.startsWith('entities.yaml:')), said(first).join('\n'))
+  assert.ok(
+    said(first).some((line) => line.startsWith('entities.yaml:')),
+    said(first).join('\n')
+  )
   assert.equal((await readdir(join(cacheDir, 'register'))).length, 1, 'the loaded register is cached')
   const second = await buildIndex({corpusDir: dir, cwd: dir, cacheDir})
   assert.deepEqual(said(second), said(first))
