@@ -114,7 +114,7 @@ async function mapAndReduce(readable: VFile[], register: Register, options: Buil
     const items: ReduceItem[] = []
     readable.forEach((file, index) => {
       const record = mapped.records[index]
-      if (record) items.push({file, record, tail: (part) => mapped.tail(index, part)})
+      if (record) items.push({file, record, tail: (part) => mapped.tail(index, part), readTail: (part) => mapped.readTail(index, part)})
       else
         fatal(
           file,

@@ -82,11 +82,11 @@ export function recordText(record: ArticleRecord): string {
   return `${JSON.stringify({article: {...article, templated: fragment !== undefined}, messages: record.messages})}\n${JSON.stringify(fragment ?? null)}\n${JSON.stringify(citations)}`
 }
 
-/** The head of a stored record, or `undefined` when the text is not one (damaged, or of another format). */
+/** The head of a stored record (its first line, or all of it up to there), or `undefined` when the text is not one (damaged, or of another format). */
 export function parseHead(text: string | undefined): RecordHead | undefined {
   if (text === undefined) return undefined
   const first = text.indexOf('\n')
-  if (first === -1 || text.indexOf('\n', first + 1) === -1) return undefined
+  if (first === -1) return undefined
   try {
     const head = JSON.parse(text.slice(0, first)) as RecordHead
     return Array.isArray(head?.messages) ? head : undefined

@@ -8,7 +8,7 @@
  * citation strings) when it needs it, from the cache: at 10,000 articles the
  * tails alone would be half a gigabyte of heap.
  */
-import {access, readFile} from 'node:fs/promises'
+import {access, open, readFile, type FileHandle} from 'node:fs/promises'
 import {readFileSync} from 'node:fs'
 import type {Register} from '@apparatus/entities'
 import type {VFile} from 'vfile'
@@ -33,6 +33,8 @@ export interface MapResult {
   records: Array<RecordHead | undefined>
   /** A part of the tail of a file's record (by its position), read from the cache when it is not held; `undefined` when there is none. */
   tail<Part extends keyof RecordTail>(index: number, part: Part): RecordTail[Part] | undefined
+  /** The same, read without blocking this thread (for many at once). */
+  readTail<Part extends keyof RecordTail>(index: number, part: Part): Promise<RecordTail[Part] | undefined>
   /** How many records were computed (not read from the cache). */
   mapped: number
   /** Records that could not be stored (an unwritable cache folder). */
@@ -111,7 +113,7 @@ export async function mapCorpus(files: readonly VFile[], register: Register, opt
       // Heads are parsed as they arrive, so no more than a batch of records is held as text.
       for (let from = 0; from < wanted.length; from += BATCH) {
         const batch = wanted.slice(from, from + BATCH)
-        const texts = await Promise.all(batch.map((index) => readFile(recordPath(cacheDir, keys[index]!), 'utf8').catch(() => undefined)))
+        const texts = await Promise.all(batch.map((index) => readHeadLine(recordPath(cacheDir, keys[index]!))))
         texts.forEach((text, position) => {
           const index = batch[position]!
           const head = parseHead(text)
@@ -138,9 +140,42 @@ export async function mapCorpus(files: readonly VFile[], register: Register, opt
       try {
         return parseTail(readFileSync(path, 'utf8'), part)
       } catch (error) {
-        throw new Error(`Cannot read the map result ${path} again (${(error as Error).message}); was the cache folder changed during the build? Build again`)
+        throw lost(path, error)
+      }
+    },
+    readTail: async (index, part) => {
+      if (held.has(index)) return held.get(index)![part]
+      const path = recordPath(cacheDir!, keys[index]!)
+      try {
+        return parseTail(await readFile(path, 'utf8'), part)
+      } catch (error) {
+        throw lost(path, error)
       }
     }
+  }
+}
+
+const lost = (path: string, error: unknown) =>
+  new Error(`Cannot read the map result ${path} again (${(error as Error).message}); was the cache folder changed during the build? Build again`)
+
+/** Bytes read for a record's head at first: most heads are shorter, and the tails are not read here. */
+const HEAD_BYTES = 64 * 1024
+
+/** A stored record up to the end of its head (its first line), or `undefined` when it cannot be read. */
+async function readHeadLine(path: string): Promise<string | undefined> {
+  let handle: FileHandle | undefined
+  try {
+    handle = await open(path, 'r')
+    const buffer = Buffer.allocUnsafe(HEAD_BYTES)
+    const {bytesRead} = await handle.read(buffer, 0, HEAD_BYTES, 0)
+    const end = buffer.subarray(0, bytesRead).indexOf(10)
+    if (end !== -1) return buffer.toString('utf8', 0, end + 1)
+    // A long head (or not a record): the whole file.
+    return await readFile(path, 'utf8')
+  } catch {
+    return undefined
+  } finally {
+    await handle?.close()
   }
 }
 

@@ -27,6 +27,8 @@ export interface ReduceItem {
   file: VFile
   record: RecordHead
   tail: <Part extends keyof RecordTail>(part: Part) => RecordTail[Part] | undefined
+  /** `tail`, without blocking this thread. */
+  readTail: <Part extends keyof RecordTail>(part: Part) => Promise<RecordTail[Part] | undefined>
 }
 
 export interface Reduced {
@@ -48,9 +50,9 @@ export async function reduceCorpus(
   /** Called once the sources are known (ids and CSL final, before entities): their citation strings can be made meanwhile. */
   onSources?: (sources: readonly Source[]) => void
 ): Promise<Reduced> {
-  const parsed: Array<{file: VFile; article: MappedArticle; record: RecordHead; tail: ReduceItem['tail']}> = []
+  const parsed: Array<{file: VFile; article: MappedArticle; record: RecordHead; tail: ReduceItem['tail']; readTail: ReduceItem['readTail']}> = []
   const byId = new Map<string, VFile>()
-  for (const {file, record, tail} of items) {
+  for (const {file, record, tail, readTail} of items) {
     replay(record, 'parse', file)
     const article = record.article
     if (!article) continue
@@ -65,7 +67,7 @@ export async function reduceCorpus(
       continue
     }
     byId.set(article.meta.id, file)
-    parsed.push({file, article, record, tail})
+    parsed.push({file, article, record, tail, readTail})
   }
 
   onProgress('references', 0, 1)
@@ -177,9 +179,14 @@ export async function reduceCorpus(
     {sourceOf, mentionsOf, entityById}
   )
   const citations: CitationsFile['articles'] = {}
-  for (const [index, {file, article, tail}] of parsed.entries()) {
+  // Read a batch at a time, in article order (the order of citations.json).
+  for (let from = 0; from < parsed.length; from += 64) {
+    const batch = parsed.slice(from, from + 64)
+    const read = await Promise.all(batch.map(({readTail}) => readTail('citations')))
+    batch.forEach(({article}, index) => (citations[article.meta.id] = shareCitations(read[index]!)))
+  }
+  for (const [index, {file, article}] of parsed.entries()) {
     onProgress('render', index, parsed.length)
-    citations[article.meta.id] = shareCitations(tail('citations')!)
     if (article.templated) continue
     // No template (the text uses the template's delimiters): render from the source now, as the map step would have.
     const tree = parseArticle(new VFile({path: file.path, value: String(file.value)}))!
