@@ -39,6 +39,11 @@ export class FileHashes {
       this.entries[path] = ['missing']
       return 'missing'
     }
+    // A FIFO, socket or device would block or never end: never read it here (the build reports it, located).
+    if (!info.isFile()) {
+      this.entries[path] = ['not-a-file']
+      return 'not-a-file'
+    }
     const key = [String(info.size), String(info.mtimeNs), String(info.ctimeNs), String(info.ino)] as const
     const known = this.previous[path]
     if (known?.length === 5 && known[0] === key[0] && known[1] === key[1] && known[2] === key[2] && known[3] === key[3]) {
