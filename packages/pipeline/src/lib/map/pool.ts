@@ -50,11 +50,6 @@ export class Workers {
     readonly threads: number
   ) {}
 
-  /** Whether the threads are running (starting them costs each one its modules). */
-  get started(): boolean {
-    return this.pool !== undefined || this.citing !== undefined
-  }
-
   map(task: MapTask): Promise<string> {
     return this.start().run(task) as Promise<string>
   }
