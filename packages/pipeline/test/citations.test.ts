@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {test} from 'node:test'
 import {buildIndex, writeDist} from '@apparatus/pipeline'
 import {formatIndex} from '@apparatus/export'
-import {buildCitations, LINK} from '../src/lib/citations.js'
+import {buildCitations, LINK, sourceCitations} from '../src/lib/citations.js'
 import {seedCorpus, tempCorpus} from './build-helpers.js'
 
 const seed = await buildIndex({corpusDir: seedCorpus})
@@ -112,4 +112,11 @@ test('a work’s citation does not change with the other works by its author tha
     await rm(alone, {recursive: true, force: true})
     await rm(both, {recursive: true, force: true})
   }
+})
+
+test('a source with nothing to print does not stop the build: MLA, which prints no "n.d.", gives an empty string', () => {
+  const entry = sourceCitations({id: 'source-nd', csl: {id: 'source-nd', type: 'document'}, entities: []} as never)
+  assert.equal(entry.citation.mla, '')
+  assert.ok(entry.citation.apa.length > 0, entry.citation.apa)
+  assert.ok(entry.citation.chicago.length > 0, entry.citation.chicago)
 })

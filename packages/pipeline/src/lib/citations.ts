@@ -119,8 +119,11 @@ function format(item: CslItem, style: CitationStyle): string {
     asEntryArray: true
   }) as unknown as Array<[string, string]>
   const text = entries[0]?.[1].trim()
-  if (!text) throw new Error(`citeproc produced no ${style} reference for ${item.id}`)
-  return text
+  if (text) return text
+  // A work with nothing to print (a note the reference parser read no field from) has no
+  // reference in a style that prints no "n.d." (MLA): its string is empty, as the templates gave.
+  if (Object.keys(item).every((key) => key === 'id' || key === 'type')) return ''
+  throw new Error(`citeproc produced no ${style} reference for ${item.id}`)
 }
 
 /** The three strings of one item. */
