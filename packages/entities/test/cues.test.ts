@@ -268,3 +268,38 @@ test('a law named after a place is no place', () => {
   const found = named(['He was charged under the District of Columbia Uniform Firearms Act last year.'])
   assert.ok(!found.some((entry) => entry.includes('Act')), found.join(', '))
 })
+
+test('areas by the lower-case noun the text gives them: “X province”, “X and Y counties”, “districts (A, B and C)”', () => {
+  const found = named([
+    'In Varnesia, the fever was reported in Oltaru and Pemzik counties in April, and two people in Quenzo province died.',
+    'In June, three new districts (Malvoti, Druzhen and Terekaya) reported cases, and the Fenwick district stayed calm.'
+  ])
+  for (const label of ['Oltaru', 'Pemzik', 'Quenzo', 'Malvoti', 'Druzhen', 'Terekaya', 'Fenwick'])
+    assert.ok(found.includes(`${label} (place)`), `${label}: ${found.join(', ')}`)
+  // An everyday word before such a noun is no name: "the Justice district" is not a place called Justice.
+  assert.ok(!named(['She walked through the Justice district at night.']).some((entry) => entry.startsWith('Justice')))
+})
+
+test('a place named without the kind of area it is joins its full name', () => {
+  const found = named(['The first case was in the Oltaru District, in the north of Varnesia. In May the border with Oltaru was closed.'])
+  assert.ok(found.includes('Oltaru District (place)'), found.join(', '))
+  assert.ok(!found.includes('Oltaru (place)'), found.join(', '))
+})
+
+test('streets and squares written as one compound word, and a city quarter', () => {
+  const found = named([
+    'Three streets in the Lindenau Quarter — Brunnerallee, Kestelplatz and Vormannstrasse — are to be renamed.',
+    'Brunnerallee will become Ida-Oberlin-Allee, and Kestelplatz the Marta-Wenz-Platz.'
+  ])
+  for (const label of ['Lindenau Quarter', 'Brunnerallee', 'Kestelplatz', 'Vormannstrasse', 'Ida-Oberlin-Allee', 'Marta-Wenz-Platz'])
+    assert.ok(found.includes(`${label} (place)`), `${label}: ${found.join(', ')}`)
+})
+
+test('a list item after “the” shares the list’s type; a tribe or nation with a name is an organisation', () => {
+  const found = named([
+    'The empire was small beside those of other powers, including Brevonia, France, the Netherlands and Spain.',
+    'The commission awarded nothing to the Quillamet Tribe at first.'
+  ])
+  assert.ok(found.includes('Brevonia (place)'), found.join(', '))
+  assert.ok(found.includes('Quillamet Tribe (organisation)'), found.join(', '))
+})

@@ -113,3 +113,16 @@ test('single-word person aliases are flagged short, others are not', () => {
 test('matches never cross a paragraph break', () => {
   assert.deepEqual(surfaces('El\n\nSalvador'), [])
 })
+
+test('initials in a name of two words or more match with their dots or without', () => {
+  const dotted = compileMatcher(
+    loadRegister(`
+- id: port-verity
+  type: place
+  label: Port Verity, N.K.
+  aliases: [Port Verity]
+`).register
+  )
+  const found = (text: string) => dotted.match(text).map((hit) => text.slice(hit.start, hit.end))
+  assert.deepEqual(found('They met in Port Verity, NK. Then Port Verity, N.K. again.'), ['Port Verity, NK', 'Port Verity, N.K.'])
+})

@@ -133,6 +133,19 @@ const publicationBefore =
 /** "Darfur, a vast desert region of", "Khartoum, the capital": what the text calls a place. */
 const placeAppositionAfter =
   /^,\s(?:a|an|the)\s(?:[\p{L}-]+\s){0,3}(?:region|city|town|village|province|state|country|nation|district|area|island|islands|river|county|suburb|neighbou?rhood|capital|port|valley|desert|mountain|territory|enclave|republic|kingdom|municipality|peninsula|archipelago|lake|oasis|settlement|hamlet|borough|prefecture|governorate|oblast)\b/u
+/** Lower-case nouns of administrative areas ("Sinoe province", "Lofa and Nimba counties"). */
+const adminNoun =
+  '(?:county|counties|province|provinces|district|districts|prefecture|prefectures|governorate|governorates|municipality|municipalities|oblast|oblasts|parish|parishes|canton|cantons|region|regions)'
+/** After a name: an administrative noun, maybe after more names of the same kind ("Lofa and Nimba counties"). */
+const adminAfter = new RegExp(`^(?:(?:,\\s(?:and\\s|or\\s)?|\\s(?:and|or)\\s)\\p{Lu}[\\p{L}'-]*(?:\\s\\p{Lu}[\\p{L}'-]*)?)*\\s${adminNoun}\\b`, 'u')
+/** Before a name: a plural noun of places and the list it opens ("four new districts (Boffa, Tanvale and Orrin)", "towns such as X"). */
+const placeListBefore = new RegExp(
+  `\\b(?:${adminNoun.slice(3, -1)}|cities|towns|villages|countries|islands)\\s(?:\\(|such as\\s|including\\s|like\\s)(?:\\p{Lu}[\\p{L}'-]*(?:\\s\\p{Lu}[\\p{L}'-]*)?(?:,\\s(?:and\\s|or\\s)?|\\s(?:and|or)\\s))*$`,
+  'u'
+)
+/** Street and square names written as one word or hyphenated in German, Dutch or Scandinavian ("Hafenstraße", "Marktplatz", "Anna-Jansen-Allee"). */
+const streetCompound = /^\p{Lu}[\p{L}-]{2,}(?:straße|strasse|allee|platz|gasse|damm|chaussee|gracht|straat|plein|laan|gatan|vej|gade)$/iu
+
 /** Head words of newspapers and magazines ("Des Moines Register", "Post and Courier", "Manchester Union-Leader"). */
 const publicationHeads = new Set(
   'Times Post Journal Register Courier Herald Tribune Gazette Chronicle Observer Examiner Inquirer Enquirer Dispatch Bulletin Telegraph Guardian Independent Mirror Express Standard Leader Record Courant Sun Star Globe Monitor Sentinel Advocate Statesman Picayune Ledger Mercury Messenger Banner Beacon Eagle Daily Weekly Press News Review Magazine Reporter'.split(
@@ -600,6 +613,18 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     const actor = /^\s\((\p{Lu}[\p{L}'-]+)\s\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?\)/u.exec(after)
     const played = actor !== null && gaz.firstNames.has(actor[1]!.toLowerCase()) && !initial
     if ((personCue || played) && nameLike && !honorifics.has(words[0]!)) return push('person', 4, words.length === 1 ? {short: true} : {})
+    // "Hafenstraße", "Anna-Jansen-Allee": a street or a square named in one compound word.
+    if (words.length === 1 && streetCompound.test(label) && !dictionary(label) && !gaz.places.has(key)) return push('place', 3)
+    // "Sinoe province", "Lofa and Nimba counties", "districts (Boffa, …)": what the text calls an area is a place.
+    if (
+      words.length <= 3 &&
+      !givenFirst &&
+      !honorific &&
+      !gaz.organisations.has(key) &&
+      !words.some((word) => dictionary(word) || orgKeywords.has(word)) &&
+      (adminAfter.test(after) || placeListBefore.test(before))
+    )
+      return push('place', 3, place?.lat === undefined ? {} : {lat: place.lat, lon: place.lon!})
     // "Darfur, a vast desert region of western Sudan", "Khartoum, the capital": a place by apposition.
     if (words.length <= 3 && !givenFirst && placeAppositionAfter.test(after))
       return push('place', 4, place?.lat === undefined ? {} : {lat: place.lat, lon: place.lon!})
@@ -936,7 +961,7 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
 }
 
 /** What may stand between the items of a list: "A, B and C", "A or B", "A & B". */
-const listGlue = /^(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)$/
+const listGlue = /^(?:,\s(?:and\s|or\s)?(?:the\s)?|\s(?:and|or|&)\s(?:the\s)?)$/
 
 /**
  * "Google, Yahoo, Microsoft, IBM and Apple": items of one list are of one

@@ -4,6 +4,9 @@ import type {DiscoveredSpan} from './discover.js'
 import {nameKey} from './normalise.js'
 import {companyForms} from './words.js'
 
+/** Kinds of area a place's name may end with ("Kailahun District"); the name alone is the same place. */
+const areaHeads = new Set(['District', 'Prefecture', 'Province', 'County', 'Region', 'Governorate', 'Municipality', 'Department', 'Oblast', 'Parish'])
+
 /** Minimal view of the corpus and of what the register already covers. */
 export interface GroupingInput {
   articles: ReadonlyArray<{id: string; text: string}>
@@ -120,6 +123,9 @@ export function groupDiscovered(input: GroupingInput, discovered: ReadonlyArray<
       let stem = words.length
       while (stem > 1 && companyForms.has(words[stem - 1]!)) stem--
       if (stem < words.length) add(byStem, words.slice(0, stem).join(' '), group)
+    } else if (group.type === 'place' && words.length > 1 && areaHeads.has(words[words.length - 1]!)) {
+      // "Kailahun" beside "Kailahun District": a place's name without the kind of area it is.
+      add(byStem, words.slice(0, -1).join(' '), group)
     }
     // "NSF" alone after "National Science Foundation (NSF)": one of its forms.
     if (!group.short) for (const form of group.forms) add(byForm, form, group)
@@ -156,7 +162,7 @@ export function groupDiscovered(input: GroupingInput, discovered: ReadonlyArray<
     else givenByPrefix.set(given.slice(0, 3), [given])
   }
   for (const [key, group] of [...groups]) {
-    const stemmed = group.type === 'organisation' ? (byStem.get(group.label) ?? []) : []
+    const stemmed = group.type !== 'person' ? (byStem.get(group.label) ?? []).filter((candidate) => candidate.type === group.type) : []
     const suffixOf = group.type === 'organisation' ? (byOrgSuffix.get(group.label) ?? []) : []
     const shortened =
       group.type === 'person' && group.short && group.label.length >= 3 && !group.label.includes(' ')

@@ -109,7 +109,12 @@ export function compileMatcher(register: Register): Matcher {
   }
 
   for (const entity of register.entities) {
-    for (const form of [entity.label, ...entity.aliases]) add(entity, form, entity.exact)
+    for (const form of [entity.label, ...entity.aliases]) {
+      add(entity, form, entity.exact)
+      // "Washington, D.C." is also written "Washington, DC": initials with their dots or without, in a name of two words or more.
+      const bare = /\s/.test(form.trim()) ? form.replace(/(?<![\p{L}\p{N}])(?:\p{Lu}\.){2,}/gu, (initials) => initials.replace(/\./g, '')) : form
+      if (bare !== form) add(entity, bare, entity.exact)
+    }
   }
   // `not` strings compete like aliases, so by the longest-match rule they win
   // over any alias they contain ("Nelson Mandela Rules" over "Nelson Mandela").

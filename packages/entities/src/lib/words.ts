@@ -35,7 +35,7 @@ export const orgKeywords = set(`
   Archives Guild Syndicate Cartel Gang Brigade Front Movement Caucus Secretariat Directorate Agency
   Images Media Radio Television TV Journal Review Magazine Gazette Herald Tribune Foundation Partners
   Associates Consortium Cooperative Collective Institute Forum Council Mission Community Club Nations
-  Brotherhood Sisterhood Fellowship Circuit
+  Brotherhood Sisterhood Fellowship Circuit Tribe Nation
 `)
 
 /** Head words of documents, laws and events: acronym expansions that are not organisations. */
@@ -110,6 +110,7 @@ export const placeHeads = set(`
   Province Region City Cape Harbour Harbor Falls Highlands Archipelago Canal Strip Cave Caves Reservation
   Street Avenue Road Boulevard Lane Square Plaza Bridge Park Gardens Garden Palace Castle Monastery
   Temple Abbey Cathedral Heights Springs Beach Grove Hill District Village Prefecture Governorate Municipality Territory
+  Quarter
 `)
 
 /**
@@ -119,7 +120,7 @@ export const placeHeads = set(`
 export const weakOrgHeads = set(`
   Network Service Services Group Project Initiative Community Media Images News Lab Labs Mission Fund
   Trust Watch Review Journal Magazine Times Post Press Radio Television TV Forum Collective Club
-  Front Movement Partners Associates Archive Archives Library
+  Front Movement Partners Associates Archive Archives Library Tribe Nation
 `)
 
 /** The forms of company names ("Sun Microsystems", "Phoenix Technologies"): with a name in them. */
