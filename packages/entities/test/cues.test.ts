@@ -303,3 +303,21 @@ test('a list item after “the” shares the list’s type; a tribe or nation wi
   assert.ok(found.includes('Brevonia (place)'), found.join(', '))
   assert.ok(found.includes('Quillamet Tribe (organisation)'), found.join(', '))
 })
+
+test('a body by the lower-case kind before its name, an apposition with a possessive, a head word that comes first, a category acronym peeled', () => {
+  const found = named([
+    'The figures were first published by state agency KPZ on Monday, and the journal Meridiana printed them.',
+    'In July, Skyvale Orbis, Tarnland’s main airline, stopped its flights.',
+    'Samples were sent to the Institut Vormenhof, where the result was confirmed.',
+    'According to the director of NGO Lumen Partners Worldwide in the region, the clinics were full.'
+  ])
+  for (const label of ['KPZ', 'Meridiana', 'Skyvale Orbis', 'Institut Vormenhof', 'Lumen Partners Worldwide'])
+    assert.ok(found.includes(`${label} (organisation)`), `${label}: ${found.join(', ')}`)
+  assert.ok(!found.some((entry) => entry.startsWith('NGO')), found.join(', '))
+})
+
+test('a title right before a name makes its words names, even dictionary words; a title’s complement does not', () => {
+  const found = named(['On Monday, President Harsh Velloran spoke to the press.', 'He was appointed Secretary of State for Colonial Affairs in 1907.'])
+  assert.ok(found.includes('Harsh Velloran (person)'), found.join(', '))
+  assert.ok(!found.some((entry) => entry.startsWith('Colonial Affairs')), found.join(', '))
+})

@@ -64,7 +64,18 @@ const personCueAfter =
   /^(?:,? (?:a|an|the|who|whose) |,? (?:director|executive|head|chief|founder|president|chair|spokesperson|spokesman|spokeswoman|professor|lawyer|attorney|minister|secretary|senator|judge|editor|researcher|author)\b|,? (?:said|says|wrote|writes|told|tells|argued|argues|described|describes|stated|states|noted|notes|added|explained|explains|warned|warns|ordered|orders|ruled|rules|called|calls|asked|asks|urged|urges|announced|claimed|testified|insisted|denied|replied|responded)\b)/
 // "Cristosal, a Salvadoran human rights organisation": a one-word organisation named by its apposition.
 const orgCueAfter =
-  /^(?:,|\s(?:is|was)) (?:a|an|the) (?:[\p{L}-]+ ){0,4}(?:organi[sz]ation|group|team|agency|NGO|charity|non-?profit|firm|company|startup|start-up|party|union|newspaper|network|coalition|association|foundation|institute|think tank|movement|gang|cartel|militia|university|college|school|division|subsidiary)(?=[,.;:)]|\s{2}|\s(?:in|of|for|based|that|which|whose|with|founded|from|focused|led|known|to|and|or)\b|$)/u
+  /^(?:,|\s(?:is|was)) (?:a|an|the|\p{Lu}[\p{L}.-]*'s) (?:[\p{L}-]+ ){0,4}(?:organi[sz]ation|group|team|agency|NGO|charity|non-?profit|firm|company|startup|start-up|party|union|newspaper|network|coalition|association|foundation|institute|think tank|movement|gang|cartel|militia|university|college|school|division|subsidiary|airline|carrier|broadcaster|bank|publisher|magazine|journal|manufacturer|retailer|hospital|band|club|studio|outlet|news agency)(?=[,.;:)]|\s{2}|\s(?:in|of|for|based|that|which|whose|with|founded|from|focused|led|known|to|and|or)\b|$)/u
+/** "state agency APS", "the journal Meridian", "the airline Skyvale": a lower-case kind of body right before its name. */
+const orgNounBefore =
+  /(?:^|[^\p{L}])(?:agency|airline|carrier|broadcaster|charity|publisher|newspaper|magazine|journal|periodical|think tank|NGO|nonprofit|non-profit|firm|company|conglomerate|retailer|manufacturer|broadcaster|band|label|studio|bank|insurer|militia|party)\s$/u
+/** Kinds of body named before the name ("NGO Plan Verde", "NGOs Amnesty International and …"): not part of it. */
+const categoryAcronyms = new Set(['NGO', 'NGOs', 'INGO', 'NPO'])
+/** First words that make a name an organisation in languages that put the head first ("Institut Pasteur", "Universidad Centroamericana"). */
+const leadingOrgHeads = new Set(
+  'Institut Instituto Istituto Université Universidad Universität Universiteit Università Universidade Fundación Fondation Fondazione Fundação Stiftung Banco Banque Ministerio Ministère Ministério Comité Comisión Comissão Consejo Conseil Partido Parti Museo Musée Museu Hôpital Hospital Colegio Collège Escuela École Sociedad Société Compagnie Compañía Asociación Federación Fédération Confederación Congreso'.split(
+    ' '
+  )
+)
 const personCueBefore =
   /\b(?:by|attorney|lawyer|judge|professor|director|spokesperson|spokesman|spokeswoman|activist|journalist|researcher|founder|author|economist|scholar|historian|according to)\s$/
 /** "X said", "X told": a name that speaks. */
@@ -379,6 +390,7 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     const peel = (word: string, offset: number) =>
       openers.has(word) ||
       honorifics.has(word) ||
+      (words.length > 1 && categoryAcronyms.has(word)) ||
       gaz.roles.has(word.toLowerCase()) ||
       isConnector(word) ||
       (words.length > 1 && adjective(word)) ||
@@ -701,6 +713,20 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     // "the Broad Institute and Harvard University": two organisations' names, each with its head, joined by "and".
     const andAt = words.findIndex(isAnd)
     const twoHeads = andAt >= 2 && orgKeywords.has(words[andAt - 1]!) && !weakOrgHeads.has(words[andAt - 1]!)
+    // "state agency APS", "the journal Meridian": a kind of body in lower case right before the name.
+    if (
+      !givenFirst &&
+      !honorific &&
+      !place &&
+      !initial &&
+      !gaz.people.has(key) &&
+      orgNounBefore.test(before.slice(-24)) &&
+      !(words.length === 1 && dictionary(label))
+    )
+      return push('organisation', 4, words.length === 1 ? {short: true} : {})
+    // "Institut Pasteur", "Universidad Centroamericana": a head word that comes first.
+    if (words.length >= 2 && leadingOrgHeads.has(words[0]!) && !place && words.slice(1).some((word) => !isConnector(word) && /^\p{Lu}/u.test(word)))
+      return push('organisation', 3)
     // "— Ansar al-Sharia, an al-Qaeda-linked organization —", "Mozilla VR is a team": what the text calls an organisation.
     if (words.length > 1 && !givenFirst && !place && !twoHeads && orgCueAfter.test(after)) return push('organisation', 4)
     // "militants linked to the Islamic State": a body one belongs to.
@@ -836,10 +862,20 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     if (names.length >= 2 && names.length <= 4 && !determiner && !names.some((word) => /^[A-Z]+$/.test(word) && word.length > 1)) {
       // Every word but a given name must be a name, not an ordinary word ("Long Live").
       const rest = names.slice(given ? 1 : 0)
+      // "President Xi Jinping": a title right before the name makes its words names, whatever else they mean.
+      const titleWord = /(?:^|\s)(\S+)\s$/.exec(before)?.[1] ?? ''
+      const titleRightBefore = honorific && (honorifics.has(titleWord) || gaz.roles.has(titleWord.toLowerCase()))
       // "Emily Blunt", "Garry Tan": after a given name, mid-sentence, a capitalised word is a surname.
       const surnameLike = (word: string) =>
         gaz.lastNames.has(word.toLowerCase()) ||
-        (given && !initial && !orgKeywords.has(word) && !placeWords.has(word) && !placeHeads.has(word) && !honorifics.has(word))
+        ((given || (titleRightBefore && names.length <= 3)) &&
+          !initial &&
+          !orgKeywords.has(word) &&
+          !placeWords.has(word) &&
+          !placeHeads.has(word) &&
+          !honorifics.has(word) &&
+          !titleWords.has(word) &&
+          !commonWords.has(word))
       const ordinary = rest.some((word) => dictionary(word) && !surnameLike(word))
       if (!ordinary) {
         // Without a given name or a title, two proper nouns could as well be a
