@@ -321,3 +321,12 @@ test('a title right before a name makes its words names, even dictionary words; 
   assert.ok(found.includes('Harsh Velloran (person)'), found.join(', '))
   assert.ok(!found.some((entry) => entry.startsWith('Colonial Affairs')), found.join(', '))
 })
+
+test('an acronym that is told something or quoted is a body; a bare acronym stays a suggestion', () => {
+  const found = named([
+    '“Nothing has changed,” the spokesman told KRZ on Friday, and according to KRZ the talks resume soon.',
+    'The VQN model was trained for a week; the VQN then beat the baseline.'
+  ])
+  assert.ok(found.includes('KRZ (organisation)'), found.join(', '))
+  assert.ok(!found.some((entry) => entry.startsWith('VQN')), found.join(', '))
+})

@@ -846,8 +846,10 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       return push('person', 4, {short: true})
     if (names.length === 1 && /^[A-Z][A-Z&]{1,7}$/.test(label)) {
       if (gaz.words.has(key) || gaz.roles.has(key) || isCommon(key)) return false
-      // Without its expansion an acronym is as often a technology or a product ("SSL", "HTML").
-      return push('organisation', 1, {short: true})
+      // Without its expansion an acronym is as often a technology or a product ("SSL", "HTML"),
+      // but one that is told something or quoted ("told KRT", "according to KRT") is a body.
+      const body = !initial && /\b(?:told|according to)\s$/.test(before)
+      return push('organisation', body ? 3 : 1, {short: true})
     }
     // A person: one to four name words (an initial may sit between them),
     // never "the Imperial Valley", never "Mexican officials".
