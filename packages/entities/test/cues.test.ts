@@ -330,3 +330,29 @@ test('an acronym that is told something or quoted is a body; a bare acronym stay
   assert.ok(found.includes('KRZ (organisation)'), found.join(', '))
   assert.ok(!found.some((entry) => entry.startsWith('VQN')), found.join(', '))
 })
+
+test('a country is one entity whatever name the text gives it; a country is no plural demonym; compass and colonial regions', () => {
+  const found = named([
+    'Trade with the People’s Republic of Bangladesh grew, and by May Bangladesh had doubled its exports.',
+    'In March the Philippines recalled its envoy.',
+    'The plan covered Northern and Western Europe, and the old maps still show Portuguese East Africa.'
+  ])
+  const bangladesh = found.filter((entry) => entry.includes('Bangladesh'))
+  assert.equal(bangladesh.length, 1, found.join(', '))
+  for (const label of ['Philippines', 'Northern and Western Europe', 'Portuguese East Africa'])
+    assert.ok(found.includes(`${label} (place)`), `${label}: ${found.join(', ')}`)
+})
+
+test('a country named by another of its names joins the registered country', () => {
+  const {register} = loadRegister('- id: myanmar\n  type: place\n  label: Myanmar\n')
+  const doc = article('t', ['Older maps still call the country Burma, and the envoys met on Monday.'])
+  const {entities, mentions} = recogniseEntities({articles: [doc], sources: []}, register)
+  assert.deepEqual(
+    mentions.map((mention) => [doc.text.slice(mention.start, mention.end), mention.entity]),
+    [['Burma', 'myanmar']]
+  )
+  assert.deepEqual(
+    entities.map((entity) => entity.id),
+    ['myanmar']
+  )
+})

@@ -299,8 +299,10 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       const base = passage.start + found.index
       let from = 0
       // So does a compound: "the Charleston-based Post and Courier" is a place, then a newspaper.
+      // ... unless the whole run is a name the gazetteers know ("People's Republic of China").
+      const whole = gaz.places.has(nameKey(found[0])) || gaz.organisations.has(nameKey(found[0]))
       for (const cut of [
-        ...found[0].matchAll(/(?<='[sS]?) | and the (?=[A-Z])|(?<=-(?:based|born|native|led|backed|owned|funded|made|bound|area|region)) /g),
+        ...(whole ? [] : found[0].matchAll(/(?<='[sS]?) | and the (?=[A-Z])|(?<=-(?:based|born|native|led|backed|owned|funded|made|bound|area|region)) /g)),
         null
       ]) {
         const to = cut ? cut.index : found[0].length
@@ -685,6 +687,17 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       return push('organisation', 4, words.length === 1 ? {short: true} : {})
     // "West Africa", "North London": a compass point before a place the gazetteers know.
     if (words.length >= 2 && compass.test(words[0]!) && !place && gaz.places.has(nameKey(words.slice(1).join(' ')))) return push('place', 3)
+    // "Central and Eastern Europe": two points of the compass share the place.
+    if (words.length >= 4 && compass.test(words[0]!) && isAnd(words[1]) && compass.test(words[2]!) && gaz.places.has(nameKey(words.slice(3).join(' '))))
+      return push('place', 3)
+    // "German East Africa", "French West Africa": a colonial region, a nation's name before a compass point and a place.
+    if (
+      words.length >= 3 &&
+      (nationalities.has(words[0]!) || gaz.demonyms.has(nameKey(words[0]!))) &&
+      compass.test(words[1]!) &&
+      gaz.places.has(nameKey(words.slice(2).join(' ')))
+    )
+      return push('place', 3)
     // "Mozilla Europe", "Google China": an organisation's branch in a country or region.
     if (
       words.length === 2 &&

@@ -194,6 +194,11 @@ function build(): Gazetteer {
     if (/^[A-Z][\p{L}&'-]{2,}$/u.test(word)) companies.add(word)
   }
   for (const key of places.keys()) towns.delete(key)
+  // "Philippines" is a country, not the plural of the demonym "Philippine".
+  for (const key of demonyms) {
+    const kind = places.get(key)?.kind
+    if (kind === 'country' || kind === 'region' || kind === 'state') demonyms.delete(key)
+  }
   return {places, towns, demonyms, firstNames, lastNames, organisations, people, roles, words, common, proper, companies}
 }
 

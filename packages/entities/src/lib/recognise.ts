@@ -383,6 +383,42 @@ function addDiscovered(
   const taken = new Set(entities.map((entity) => entity.id).concat(register.entities.map((entity) => entity.id)))
   const articles = new Map(input.articles.map((article) => [article.id, article]))
   const groups = groupDiscovered(input, discovered, covers)
+  // A country has one entity whatever name the text gives it ("China", "People's Republic of China",
+  // "D.R. Congo"): a country's other names join the registered entity of that country, or the
+  // discovered name the corpus uses most.
+  const {places} = gazetteer()
+  const countryOf = (name: string) => {
+    const place = places.get(nameKey(name))
+    return place?.kind === 'country' ? place.country : undefined
+  }
+  const registeredCountry = new Map<string, RegisterEntity>()
+  for (const entity of register.entities) {
+    if (entity.type !== 'place') continue
+    const code = countryOf(entity.label)
+    if (code && !registeredCountry.has(code)) registeredCountry.set(code, entity)
+  }
+  const toRegister = new Map<DiscoveredGroup, RegisterEntity>()
+  const primary = new Map<string, DiscoveredGroup>()
+  for (const group of groups) {
+    if (group.type !== 'place' || group.score < CONFIDENT || group.product) continue
+    const code = countryOf(group.label)
+    if (!code) continue
+    const entity = registeredCountry.get(code)
+    if (entity) toRegister.set(group, entity)
+    else {
+      const best = primary.get(code)
+      if (!best || group.occurrences.length > best.occurrences.length) primary.set(code, group)
+    }
+  }
+  for (const group of groups) {
+    if (group.type !== 'place' || group.score < CONFIDENT || group.product || toRegister.has(group)) continue
+    const code = countryOf(group.label)
+    const best = code ? primary.get(code) : undefined
+    if (!best || best === group) continue
+    best.occurrences.push(...group.occurrences)
+    for (const form of group.forms) if (!best.forms.includes(form)) best.forms.push(form)
+    group.occurrences = []
+  }
   // First words that the document uses on their own or for an organisation
   // ("Mozilla", "Firefox"): a two-word "name" that opens with one is a product
   // or a division ("Mozilla Firefox", "Firefox Mobile"), not a person.
@@ -395,6 +431,22 @@ function addDiscovered(
     for (const word of [...own, ...group.forms.filter((form) => !form.includes(' '))]) if (!standalone.has(word)) standalone.set(word, group)
   }
   for (const group of groups) {
+    const country = toRegister.get(group)
+    if (country) {
+      if (!entities.some((entity) => entity.id === country.id)) {
+        const record: Entity = {id: country.id, type: country.type, label: country.label, aliases: [...country.aliases], origin: 'register'}
+        if (country.wikidata) record.wikidata = country.wikidata
+        if (country.note) record.note = country.note
+        entities.push(record)
+      }
+      for (const occurrence of group.occurrences) {
+        const article = articles.get(occurrence.article)!
+        const passage = passageAt(article.passages, occurrence.start)
+        if (passage) mentions.push({entity: country.id, article: article.id, start: occurrence.start, end: occurrence.end, passage: passage.id})
+      }
+      continue
+    }
+    if (group.occurrences.length === 0) continue
     if (group.score < CONFIDENT || group.product || group.forms.some((form) => registered.has(nameKey(form)))) continue
     if (group.type === 'person' && group.label.includes(' ')) {
       const first = group.label.split(' ')[0]!
