@@ -1,28 +1,32 @@
 /**
- * `pnpm eval:devset [--held-out | --held-out-2 | --held-out-3] [--brief]`: the
+ * `pnpm eval:devset [--held-out | --held-out-2 | --held-out-3 | --held-out-4] [--brief]`: the
  * pipeline on real documents (tests/eval/devset), scored against gold written by
- * reading them (GOLD.md). `--held-out` scores `held-out/`, `--held-out-2` and
- * `--held-out-3` the second and third set-aside batches in `held-out-2/` and
- * `held-out-3/`; each is scored once and never tuned on.
+ * reading them (GOLD.md). `--held-out` scores `held-out/`, `--held-out-2`,
+ * `--held-out-3` and `--held-out-4` the second, third and fourth set-aside
+ * batches in `held-out-2/`, `held-out-3/` and `held-out-4/`; each is scored once
+ * and never tuned on.
  * Exits 1 when a target is unmet, so the evaluation can fail.
  */
 import {fileURLToPath} from 'node:url'
 import {evaluateDevset, formatDevReport, unmetTargets} from './devset.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const set = process.argv.includes('--held-out-3')
-  ? 'held-out-3'
-  : process.argv.includes('--held-out-2')
-    ? 'held-out-2'
-    : process.argv.includes('--held-out')
-      ? 'held-out'
-      : 'dev'
+const set = process.argv.includes('--held-out-4')
+  ? 'held-out-4'
+  : process.argv.includes('--held-out-3')
+    ? 'held-out-3'
+    : process.argv.includes('--held-out-2')
+      ? 'held-out-2'
+      : process.argv.includes('--held-out')
+        ? 'held-out'
+        : 'dev'
 const heldOut = set !== 'dev'
 const titles = {
   dev: 'Development set (real documents, gold by reading)',
   'held-out': 'Held-out set (scored once, not tuned on)',
   'held-out-2': 'Second held-out set (scored once, not tuned on)',
-  'held-out-3': 'Third held-out set (scored once, not tuned on)'
+  'held-out-3': 'Third held-out set (scored once, not tuned on)',
+  'held-out-4': 'Fourth held-out set (scored once, not tuned on)'
 } as const
 const report = await evaluateDevset(root, set)
 console.log(formatDevReport(report, titles[set], !process.argv.includes('--brief')))
