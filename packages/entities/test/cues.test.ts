@@ -356,3 +356,16 @@ test('a country named by another of its names joins the registered country', () 
     ['myanmar']
   )
 })
+
+test('two bodies joined by “and”, a body with its site, a nationality and a title’s word, a spelled-out acronym', () => {
+  const found = named([
+    'The Tarnland Ministry of Fisheries and Northern Relief Organization announced a joint plan.',
+    'He was flown to the Vellmar Medical Center Hamburg-Altona on Monday.',
+    'On Friday, the Senegalese Finance minister, Oumar Ndaw, resigned.',
+    'Attempts to compute a reliable Harbour Loss Ratio (HLR) failed.'
+  ])
+  for (const label of ['Tarnland Ministry of Fisheries', 'Northern Relief Organization', 'Vellmar Medical Center Hamburg-Altona'])
+    assert.ok(found.includes(`${label} (organisation)`), `${label}: ${found.join(', ')}`)
+  assert.ok(!found.some((entry) => /Senegalese/.test(entry)), found.join(', '))
+  assert.ok(!found.includes('Harbour Loss Ratio (person)'), found.join(', '))
+})

@@ -533,7 +533,9 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
           orgKeywords.has(word) &&
           !weakOrgHeads.has(word) &&
           !orgKeywords.has(words[index + 1]!) &&
-          !words.slice(index + 1).some((next) => documentHeads.has(next) || documentHeads.has(next.replace(/s$/, '')))
+          !words.slice(index + 1).some((next) => documentHeads.has(next) || documentHeads.has(next.replace(/s$/, ''))) &&
+          // "University Medical Center Hamburg-Eppendorf": one place after the head is the body's site, part of its name.
+          !(index === words.length - 2 && gaz.places.has(nameKey(words[index + 1]!.split('-')[0]!)))
       )
       if (cut > 0) {
         const left = words.slice(0, cut + 1)
@@ -541,6 +543,35 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
         const rightDone = classify(words.slice(cut + 1), start + left.join(' ').length + 1, false)
         return leftDone || rightDone
       }
+    }
+    // "University Medical Center Hamburg-Eppendorf": a body's name, then its site.
+    if (
+      words.length >= 3 &&
+      !words.some(isConnector) &&
+      orgKeywords.has(words[words.length - 2]!) &&
+      !weakOrgHeads.has(words[words.length - 2]!) &&
+      gaz.places.has(nameKey(words[words.length - 1]!.split('-')[0]!)) &&
+      evaluate(words.slice(0, -1), start, honorific)
+    ) {
+      const last = spans[spans.length - 1]!
+      last.end = start + words.join(' ').length
+      last.label = text.slice(last.start, last.end)
+      return true
+    }
+    // "the Ministry of Health and World Relief Organization": two bodies' names, each with its own head, joined by "and".
+    const andAt = words.findIndex(isAnd)
+    const lastWord = words[words.length - 1]!
+    if (
+      andAt >= 2 &&
+      andAt < words.length - 2 &&
+      words.slice(0, andAt).some((word) => orgKeywords.has(word) && !weakOrgHeads.has(word)) &&
+      orgKeywords.has(lastWord) &&
+      !weakOrgHeads.has(lastWord) &&
+      !words.slice(andAt + 1).some(isConnector)
+    ) {
+      const leftDone = classify(words.slice(0, andAt), start, honorific)
+      const rightDone = classify(words.slice(andAt + 1), start + words.slice(0, andAt + 1).join(' ').length + 1, false)
+      return leftDone || rightDone
     }
     // "District of Columbia Court of Appeals": a place, then an organisation named after it.
     for (let k = words.length - 2; k >= 2; k--) {
@@ -572,7 +603,15 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     if (/\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov)\. $/.test(folded.slice(Math.max(0, start - 6), start))) honorific = true
     if (words.some((word) => months.has(word) || days.has(word))) return false
     if (words.length === 1 && /^(?:Co|Corp|Inc|Ltd|LLC|Bros)\.?$/.test(label)) return false
+    // "the Senegalese Health minister": a nationality and a title's words name no one.
     if (words.every((word) => commonWords.has(word) || nationalities.has(word) || isConnector(word))) return false
+    const nationality = (word: string) => nationalities.has(word) || gaz.demonyms.has(nameKey(word))
+    if (
+      words.length > 1 &&
+      words.some(nationality) &&
+      words.every((word) => commonWords.has(word) || titleWords.has(word) || nationality(word) || isConnector(word))
+    )
+      return false
     if (gaz.demonyms.has(key) || words.every((word) => gaz.demonyms.has(nameKey(word)) || isConnector(word))) return false
     const initial = isInitial(start)
     if (monarch) {
@@ -583,6 +622,11 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     const digits = words.some((word) => /\d/.test(word))
     const push = (type: DiscoveredSpan['type'], score: number, extra: Partial<DiscoveredSpan> = {}) => {
       if (end - start < 2 || (type === 'person' && digits)) return false
+      // "Case Fatality Rate (CFR)": a name spelled out before its acronym is no person's.
+      if (type === 'person' && words.length > 1) {
+        const acronym = /^\s\(([A-Z]{2,})\)/.exec(folded.slice(end, end + 12))?.[1]
+        if (acronym && initials(words).includes(acronym)) return false
+      }
       // The label keeps the article's spelling (accents): folding is for matching only.
       spans.push({start, end, label: text.slice(start, end), type, score, ...(initial ? {initial} : {}), ...extra})
       return true
