@@ -369,3 +369,11 @@ test('two bodies joined by “and”, a body with its site, a nationality and a 
   assert.ok(!found.some((entry) => /Senegalese/.test(entry)), found.join(', '))
   assert.ok(!found.includes('Harbour Loss Ratio (person)'), found.join(', '))
 })
+
+test('a discovered name in British and in American spelling is one entity', () => {
+  const found = named(['The Tarnland Relief Organization said so on Monday. Later the Tarnland Relief Organisation denied it.'])
+  assert.deepEqual(
+    found.filter((entry) => entry.includes('Relief')),
+    ['Tarnland Relief Organization (organisation)']
+  )
+})

@@ -126,3 +126,21 @@ test('initials in a name of two words or more match with their dots or without',
   const found = (text: string) => dotted.match(text).map((hit) => text.slice(hit.start, hit.end))
   assert.deepEqual(found('They met in Port Verity, NK. Then Port Verity, N.K. again.'), ['Port Verity, NK', 'Port Verity, N.K.'])
 })
+
+test('a registered name of two words or more matches in the other of British and American spelling', () => {
+  const spelled = compileMatcher(
+    loadRegister(`
+- id: tarn-relief
+  type: organisation
+  label: Tarn Relief Organization
+- id: vell-centre
+  type: organisation
+  label: Vell Centre for Defence Studies
+`).register
+  )
+  const found = (text: string) => spelled.match(text).map((hit) => [text.slice(hit.start, hit.end), hit.entity])
+  assert.deepEqual(found('The Tarn Relief Organisation and the Vell Center for Defense Studies met.'), [
+    ['Tarn Relief Organisation', 'tarn-relief'],
+    ['Vell Center for Defense Studies', 'vell-centre']
+  ])
+})

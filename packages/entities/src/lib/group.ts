@@ -1,7 +1,7 @@
 import type {EntityType} from '@apparatus/model'
 import {foldForMatching} from '@apparatus/vocabulary'
 import type {DiscoveredSpan} from './discover.js'
-import {nameKey} from './normalise.js'
+import {nameKey, spellingKey} from './normalise.js'
 import {companyForms} from './words.js'
 
 /** Kinds of area a place's name may end with ("Kailahun District"); the name alone is the same place. */
@@ -61,7 +61,8 @@ export function groupDiscovered(input: GroupingInput, discovered: ReadonlyArray<
   // evidence ("Trump" opening a sentence); not a town the gazetteer knows ("Phoenix" in an article about software).
   const personIn = new Map<DiscoveredGroup, Set<string>>()
   for (const {article, span} of chosen) {
-    const key = span.expansion ?? nameKey(span.label)
+    // "World Health Organisation" and "World Health Organization" are one name.
+    const key = spellingKey(span.expansion ?? nameKey(span.label))
     let group = groups.get(key)
     if (!group) {
       group = {key, label: span.label, type: span.type, score: 0, forms: [], occurrences: [], initial: true, short: true, product: false}

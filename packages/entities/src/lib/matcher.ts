@@ -1,6 +1,6 @@
 import {foldForMatching} from '@apparatus/vocabulary'
 import type {Register, RegisterEntity} from './register.js'
-import {escapeRegExp, nameKey} from './normalise.js'
+import {escapeRegExp, nameKey, otherSpelling} from './normalise.js'
 
 /** One alias occurrence found by the compiled matcher. */
 export interface MatcherHit {
@@ -114,6 +114,9 @@ export function compileMatcher(register: Register): Matcher {
       // "Washington, D.C." is also written "Washington, DC": initials with their dots or without, in a name of two words or more.
       const bare = /\s/.test(form.trim()) ? form.replace(/(?<![\p{L}\p{N}])(?:\p{Lu}\.){2,}/gu, (initials) => initials.replace(/\./g, '')) : form
       if (bare !== form) add(entity, bare, entity.exact)
+      // "World Health Organisation" for "World Health Organization": the other spelling of a name of two words or more.
+      const other = /\s/.test(form.trim()) ? otherSpelling(form) : form
+      if (other !== form) add(entity, other, entity.exact)
     }
   }
   // `not` strings compete like aliases, so by the longest-match rule they win
