@@ -377,3 +377,12 @@ test('a discovered name in British and in American spelling is one entity', () =
     ['Tarnland Relief Organization (organisation)']
   )
 })
+
+test('what one writes code in is a product; the first of two names sharing a plural head is no person', () => {
+  const found = named([
+    'Even if you don’t write Thornton, the idea carries over; Thornton provides a type system and Thornton’s newtype construct helps.',
+    'Claims were made in the Pacific (Harold and Vantor Islands, Samoa) and elsewhere.'
+  ])
+  assert.ok(!found.some((entry) => entry.startsWith('Thornton')), found.join(', '))
+  assert.ok(!found.includes('Harold (person)'), found.join(', '))
+})

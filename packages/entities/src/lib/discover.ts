@@ -113,6 +113,11 @@ const constituencyBefore = /\b(?:MPs?|MEPs?|MSPs?|TDs?)\sfor\s$|\b(?:constituenc
 const productAfter =
   /^(?:\s\d+(?:\.\d+)*\b(?![-\u2013]\d|\s+(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\b)|\s(?:(?:web|mobile|e-?mail|desktop)\s)?(?:browser|app|apps|application|software|engine|client|operating system|OS|phone|smartphone|handset|device|game|console|language|programming language|library|framework|plugin|plug-in|extension|toolkit|compiler|editor|suite|model|version|release|update|kernel|system|project|website|site|service|account|applets?)\b)/
 
+/** Before a language or a tool: what one writes or codes in ("write Haskell", "written in Rust"). */
+const productBefore = /\b(?:write|writes|writing|wrote|written|coded|coding|code|programming|programmed|implemented|ported)\s(?:in\s)?$/
+/** After the first of two names that share a plural head ("Marshall and Solomon Islands", "Lofa and Nimba Counties"). */
+const ellipticAfter =
+  /^\s(?:and|or)\s\p{Lu}[\p{L}'-]+\s(?:Islands|Isles|Mountains|Rivers|Lakes|Hills|Counties|Provinces|Districts|Streets|Avenues|Roads|Squares|Universities|Colleges|Companies|Parties|Foundations)\b/u
 /** Before a town: "in", "near", "from", "outside" (a place is where things are). */
 const locativeBefore =
   /\b(?:(?:in|at|near|from|outside|to|across|around|throughout)\s(?:the\s)?|(?:city|town|village|capital|port|province|state|region|district|suburb|island)\sof\s)$/
@@ -140,7 +145,7 @@ const compass =
 const teamBefore = /\b(?:(?:played|plays|playing|scored|starred|captained)\s(?:for|with|against)|(?:signed|signs|signing|loaned)\s(?:for|with|to))\s(?:the\s)?$/
 /** "wrote for The Atlantic", "speaking to The Guardian", "an interview with The Economist": a publication named with its capital "The". */
 const publicationBefore =
-  /\b(?:wrote|writes|write|writing|written|contributed|contributes|contributor|columnist|editor|told|tells|telling|speaking|spoke|talking|talked|interview|interviewed|published|publishes|appeared|reported|reports)\s(?:for|to|with|in|by)\s$/
+  /\b(?:wrote|writes|write|writing|written|contributed|contributes|contributor|columnist|editor|told|tells|telling|speaking|spoke|talking|talked|interview|interviewed|published|publishes|appeared|reported|reports)\s(?:for|to|with|in|by)\s$|\b(?:appeared|appears|published|ran|runs)\son\s$/
 /** "Darfur, a vast desert region of", "Khartoum, the capital": what the text calls a place. */
 const placeAppositionAfter =
   /^,\s(?:a|an|the)\s(?:[\p{L}-]+\s){0,3}(?:region|city|town|village|province|state|country|nation|district|area|island|islands|river|county|suburb|neighbou?rhood|capital|port|valley|desert|mountain|territory|enclave|republic|kingdom|municipality|peninsula|archipelago|lake|oasis|settlement|hamlet|borough|prefecture|governorate|oblast)\b/u
@@ -645,6 +650,10 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     const place = gaz.places.get(key) ?? (town && (locativeBefore.test(before.slice(-12)) || placeAfter(end)) ? town : undefined)
     // "Firefox 3.6", "the Thunderbird e-mail client": a product, whatever else the name looks like.
     if (!gaz.organisations.has(key) && !place && productAfter.test(after.slice(0, 30))) return push('organisation', 0, {product: true})
+    // "write Haskell", "code written in Rust": a language or a tool one writes in is a product.
+    if (!place && words.length <= 2 && productBefore.test(before.slice(-24))) return push('organisation', 0, {product: true})
+    // "Marshall and Solomon Islands": the first of two names that share a plural head is elliptic, no person.
+    if (words.length === 1 && ellipticAfter.test(after.slice(0, 48))) return false
     // "Kaligaminarile Kuttavalikal written by Vinoy Thomas": the title of a work.
     if (workAfter.test(after)) return false
     // "Valentine's Day", "St. Patrick's Eve": a holiday, not a person.
@@ -703,7 +712,7 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     // Earlier items of a list share the cue: "played for Leeds United and Everton".
     // (Only where a verb of either cue is near: the list pattern is the costly part.)
     const cueVerb =
-      /(?:for|with|to|against|in|by|,|and|or)\s(?:[Tt]he\s)?$/.test(before.slice(-12)) &&
+      /(?:for|with|to|against|in|on|by|,|and|or)\s(?:[Tt]he\s)?$/.test(before.slice(-12)) &&
       /\b(?:play|scor|starr|captain|sign|loan|wr[io]t|contribut|columnist|editor|told|tell|spe?ak|spoke|talk|interview|publish|appear|report)/.test(before)
     const cueBefore = !cueVerb
       ? ''
