@@ -83,3 +83,21 @@ test('import is idempotent for a text with a reference section', () => {
   const text = `${body}References[edit]\n^ One.\n^ Two.\n^ Three.\n`
   assert.equal(importAndRead(text).markdown, importAndRead(text).markdown)
 })
+
+test('a short note closed by a back-link is a note, never a heading (an `<ol>` of notes after the text, no heading)', () => {
+  const text =
+    'Rivers in Spain\n\nRivers are hard to count. 1 Some disappear in summer. 2 Others do not. 3 Some flood. 4\n\n' +
+    'Ebro Basin Survey 1998 ↩\nA survey of the Tagus. Its flow varies every year. ↩\nWater Act 12 ↩\nMarsh, Rivers. See the map. ↩\n'
+  const {markdown, definitions, references} = importAndRead(text)
+  assert.doesNotMatch(markdown, /^#/m)
+  assert.deepEqual(definitions, [
+    ['1', 'Ebro Basin Survey 1998'],
+    ['2', 'A survey of the Tagus. Its flow varies every year.'],
+    ['3', 'Water Act 12'],
+    ['4', 'Marsh, Rivers. See the map.']
+  ])
+  assert.deepEqual(
+    references.map((node) => node.label),
+    ['1', '2', '3', '4']
+  )
+})

@@ -42,12 +42,15 @@ const firstSentence = new RegExp(String.raw`^.+?${abbreviation}[.!?](?=\s+[\p{Lu
 
 /**
  * Heading-shaped: short, starts with a letter or digit, no terminal sentence
- * punctuation (a question is allowed: "What is the CECOT?"), no URL.
+ * punctuation (a question is allowed: "What is the CECOT?"), no URL, no
+ * back-link (`↩`) closing it.
  */
 export function headingShaped(text: string, maxChars = MAX_HEADING_CHARS, maxWords = MAX_HEADING_WORDS): boolean {
   if (text.length > maxChars || text.split(' ').length > maxWords) return false
   if (!/^[\p{Lu}\p{N}]/u.test(text) || bullet.test(text)) return false
   if (/[.!,;:…\]”"’]$/.test(text) || /\b(?:https?:\/\/|www\.|[\w-]+\.(?:com|org|net)\/)/i.test(text)) return false
+  // A line closed by a back-link (`44 U.S.C. § 3501 et seq. ↩`) is a note, however short.
+  if (/(?:↩[\uFE0E\uFE0F]?|⤴)\s*\d{0,2}$/u.test(text)) return false
   // A heading is one phrase or one question, never two sentences.
   if (sentenceEnd.test(text)) return false
   return true
