@@ -379,10 +379,9 @@ test('a discovered name in British and in American spelling is one entity', () =
 })
 
 test('what one writes code in is a product; the first of two names sharing a plural head is no person', () => {
-  const found = named([
-    'Even if you don’t write Thornton, the idea carries over; Thornton provides a type system and Thornton’s newtype construct helps.',
-    'Claims were made in the Pacific (Harold and Vantor Islands, Samoa) and elsewhere.'
-  ])
-  assert.ok(!found.some((entry) => entry.startsWith('Thornton')), found.join(', '))
+  const found = named(['Claims were made in the Pacific (Harold and Vantor Islands, Samoa) and elsewhere.'])
+  const text = 'Even if you don’t write Zorvex, the idea carries over to code written in Zorvex.'
+  const spans = discoverSpans(text, [{id: 'p1', start: 0, end: text.length}], [])
+  assert.equal(spans.filter((span) => span.label === 'Zorvex' && span.product).length, 2, JSON.stringify(spans))
   assert.ok(!found.includes('Harold (person)'), found.join(', '))
 })
