@@ -385,3 +385,9 @@ test('what one writes code in is a product; the first of two names sharing a plu
   assert.equal(spans.filter((span) => span.label === 'Zorvex' && span.product).length, 2, JSON.stringify(spans))
   assert.ok(!found.includes('Harold (person)'), found.join(', '))
 })
+
+test('buildings and sites by their head: courthouse, air base, stadium, airport', () => {
+  const found = named(['He was seen in the Harlow County Courthouse in March and flown from Vennick Air Force Base to Dunmore Airport.'])
+  for (const label of ['Harlow County Courthouse', 'Vennick Air Force Base', 'Dunmore Airport'])
+    assert.ok(found.includes(`${label} (place)`), `${label}: ${found.join(', ')}`)
+})
