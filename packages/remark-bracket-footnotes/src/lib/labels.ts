@@ -106,14 +106,15 @@ export const marker =
  * people` stays text unless note 12 is due. Glued to punctuation, not after
  * a digit (`3.5`, `1,000`), but after a year that ends a sentence before a
  * capital (`by 2024.8 Keyword`), and glued after a closing bracket or quote
- * before the sentence's own punctuation (`(of the server)1.`). Never the
- * value of a label (`Volume: 1`).
+ * before the sentence's own punctuation (`(of the server)1.`). After a
+ * document's designation (`Circular A-130 3 and`, `M-06-02 4`) as after a
+ * word. Never the value of a label (`Volume: 1`).
  */
 /** Words a number follows in prose (`July 1`, `Section 3`, `page 12`): never a marker after a space. */
 const numberWords = String.raw`\b(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]arch|[Mm]ar|[Aa]pril|[Aa]pr|[Mm]ay|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ept?(?:ember)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?|[Nn]os?|[Ss]ections?|[Ss]ec|[Cc]hapters?|[Cc]h|[Aa]rticles?|[Aa]rt|[Tt]itle|[Pp]art|[Pp]ages?|[Pp]p?|[Vv]ol(?:ume)?|[Nn]umber|[Ff]ig(?:ure)?|[Tt]able|[Ss]tep|[Pp]hase|[Ll]evel|[Gg]rade|[Rr]oom|[Rr]oute|[Dd]istrict|[Rr]ule|[Ii]tem|[Vv]ersion|[Ss]eason|[Ee]pisode|[Aa]ppendix|[Ee]xhibit|[Cc]ount|[Pp]ara(?:graph)?|[Ll]ines?|[Aa]ge|[Aa]ged|[Tt]op|[Ff]irst|[Ll]ast|[Nn]ext|[Ee]very|[Aa]bout|[Oo]nly|[Oo]ver|[Uu]nder|[Ff]rom|[Tt]o|[Oo]f|[Bb]y|[Aa]t|[Oo]n|[Ii]n|[Ff]or|[Ww]ith|[Aa]nd|[Oo]r)`
 
 export const plainMarker = new RegExp(
-  String.raw`(?<=[.,;:!?”"’)\]])(?<!${numberWords}:)( )(\d{1,3})(?=\s|$)|(?<=(?<!\d)[.,]|(?<![\d.])(?:1[6-9]|20)\d\d\.(?=\d{1,3}\s+\p{Lu})|[;:!?”"’)\]])()(\d{1,3})(?=\s|[.,;:!?](?:\s|$)|$)|(?<=\p{L}{2})(?<!${numberWords})( )(\d{1,3})(?=\s|[.,;:!?)](?:\s|$)|$)|(?<=\p{L})()(\d{1,3})(?=\s|[.,;:!?)](?:\s|$)|$)`,
+  String.raw`(?<=[.,;:!?”"’)\]])(?<!${numberWords}:)( )(\d{1,3})(?=\s|$)|(?<=(?<!\d)[.,]|(?<![\d.])(?:1[6-9]|20)\d\d\.(?=\d{1,3}\s+\p{Lu})|[;:!?”"’)\]])()(\d{1,3})(?=\s|[.,;:!?](?:\s|$)|$)|(?<=\p{L}{2}|(?<![\p{L}\p{N}])\p{Lu}{1,3}(?:-\d{1,5})+)(?<!${numberWords})( )(\d{1,3})(?=\s|[.,;:!?)](?:\s|$)|$)|(?<=\p{L})()(\d{1,3})(?=\s|[.,;:!?)](?:\s|$)|$)`,
   'gu'
 )
 
