@@ -304,6 +304,23 @@ test('legal back-references: Id. with a pin cite or a signal, supra note N, supr
   assert.deepEqual(messages, [])
 })
 
+test('a supra note after a source cited in full is a later citation in the note, not its source', () => {
+  const {footnoteSources} = resolveSources([
+    {article: 'a', label: '1', raw: 'Ann Marsh, Tides and Courts, 12 Harbour L. Rev. 1 (2019).'},
+    {article: 'a', label: '2', raw: 'See, e.g., Port v. Pilot, 400 U.S. 10, 12 (1970). Marsh argues the port erred. Marsh, supra note 1, at 4.'},
+    {article: 'a', label: '3', raw: 'Quay v. Dock, 401 U.S. 20 (1971); Marsh, supra note 1, at 5.'},
+    {article: 'a', label: '4', raw: 'See generally Marsh, supra note 1, at 6 (2019 edition).'},
+    {article: 'a', label: '5', raw: 'Jones (1999), op. cit., p. 5.'},
+    {article: 'a', label: '6', raw: 'Cf. Marsh, Tides and Courts, supra note 1.'}
+  ])
+  const [marsh, port, quay, generally, , cf] = footnoteSources
+  assert.notEqual(port, marsh)
+  assert.notEqual(quay, marsh)
+  assert.notEqual(quay, port)
+  assert.equal(generally, marsh)
+  assert.equal(cf, marsh)
+})
+
 test('two entries that share only a short title are two sources', () => {
   const {sources} = resolveSources([
     {article: 'a', label: '1', raw: 'Persona, Mozilla'},

@@ -61,6 +61,15 @@ const ibid = new RegExp(String.raw`^${signal}(?:ibid(?:em)?\.?|id\.)(?=$|[\s,;:]
 const opCit = /^(.*?)[,\s]*(?:op\.?\s*cit\.?|loc\.?\s*cit\.?|supra\b(?![,\s]*(?:n\.?|notes?)\s*(?:[ivxlcdm]+|\d+)\b))/i
 /** "Smith, supra note 3", "supra notes 3–4", "Jones, above n 3". */
 const aboveNote = /^(.*?)[,\s]*(?:above|supra)[,\s]*(?:n\.?|notes?)\s*([ivxlcdm]+|\d+)\b/i
+/**
+ * A source cited in full before a back-reference ("See United States v. Leon,
+ * 468 U.S. 897 (1984). Cook … Cook, supra note 1"; "Brown v. Board, 347 U.S.
+ * 483 (1954); Cook, supra note 1"): a year in parentheses, a second citation
+ * after ";", a URL. The note's source is then that first one, and the
+ * back-reference only a later citation in it ("Jones (1999), op. cit." is
+ * still a back-reference: its year ends no citation).
+ */
+const citedBefore = /;|\((?:[^()]{0,60}\s)?(?:1[5-9]|20)\d\d\)\s*[.;]|https?:\/\//
 const shortForm = /^([\p{Lu}][\p{L}'’-]+)(?:\s+(?:and|&)\s+[\p{Lu}][\p{L}'’-]+|\s+et al\.?)?,?\s*\(?(\d{4}[a-z]?)\)?(?:[,:]\s*(?:pp?\.?\s*)?[\d–-]+)?\.?$/u
 
 export function resolveSources(entries: ReferenceEntry[]): ResolvedSources {
@@ -112,9 +121,9 @@ export function prepareReference(raw: string): PreparedReference {
 function backReference(raw: string, earlier: Array<{label: string; source: Source}>): Source | null | undefined {
   if (ibid.test(raw)) return earlier.at(-1)?.source ?? null
   const above = aboveNote.exec(raw)
-  if (above) return earlier.find((item) => item.label.toLowerCase() === above[2]!.toLowerCase())?.source ?? null
+  if (above && !citedBefore.test(above[1]!)) return earlier.find((item) => item.label.toLowerCase() === above[2]!.toLowerCase())?.source ?? null
   const cit = opCit.exec(raw)
-  if (cit) {
+  if (cit && !citedBefore.test(cit[1]!)) {
     const family =
       cit[1]!
         .trim()
