@@ -391,3 +391,29 @@ test('buildings and sites by their head: courthouse, air base, stadium, airport'
   for (const label of ['Harlow County Courthouse', 'Vennick Air Force Base', 'Dunmore Airport'])
     assert.ok(found.includes(`${label} (place)`), `${label}: ${found.join(', ')}`)
 })
+
+test('a registered body followed by “of” and a place names that place’s own body', () => {
+  const {register} = loadRegister(`
+- id: high-court
+  type: organisation
+  label: High Court
+- id: civil-union
+  type: organisation
+  label: Civil Liberties League
+`)
+  const found = named(
+    [
+      'The High Court of California declined review, and the High Court heard the appeal.',
+      'Counsel came from the Civil Liberties League of Northern California.'
+    ],
+    register
+  )
+  assert.ok(found.includes('High Court of California (organisation)'), found.join(', '))
+  assert.ok(found.includes('Civil Liberties League of Northern California (organisation)'), found.join(', '))
+  assert.ok(found.includes('High Court (organisation)'), found.join(', '))
+})
+
+test('a word before a body’s head and its complement at the start of a line is part of the name', () => {
+  const found = named(['Supreme Tribunal of Tarnland.', 'The ruling was read out on Monday.'])
+  assert.ok(found.includes('Supreme Tribunal of Tarnland (organisation)'), found.join(', '))
+})

@@ -413,7 +413,13 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
         !institution(word) &&
         !(organisationName && words.length > 2 && !isInitial(offset)) &&
         !(words.length === 1 && companyCueBefore.test(folded.slice(Math.max(0, offset - 40), offset)))) ||
-      (isInitial(offset) && dictionary(word) && !orgKeywords.has(word) && !placeWords.has(word) && !institution(word)) ||
+      (isInitial(offset) &&
+        dictionary(word) &&
+        !orgKeywords.has(word) &&
+        !placeWords.has(word) &&
+        !institution(word) &&
+        // "Supreme Court of Tarnland" opening a line: a word before a body's head and its complement is part of the name.
+        !(words.length > 3 && words[0] === word && orgKeywords.has(words[1]!) && !weakOrgHeads.has(words[1]!) && isConnector(words[2]!))) ||
       // "Appellant Paul Robert Cohen", "Defendant Jane Roe": an everyday word before a given name and more.
       (words.length >= 3 &&
         words.length <= 5 &&

@@ -242,13 +242,49 @@ function resolveShort(
   })
 }
 
+const compassWord = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central)$/
+
+/**
+ * "the Supreme Court of California", "the Civil Liberties Union of Northern
+ * Tarnland": a registered body's name followed by "of" and a place names
+ * another body, that place's own (a court, a chapter). The registered body is
+ * not mentioned there, nor the place apart: discovery reads the whole name.
+ */
+function localBodies(text: string, hits: Hit[], view: RegisterView): Hit[] {
+  const {places} = gazetteer()
+  const dropped = new Set<Hit>()
+  for (const [index, hit] of hits.entries()) {
+    if (!hit.entity || view.byId.get(hit.entity)?.type !== 'organisation') continue
+    const after = /^ of (?:the )?((?:\p{Lu}[\p{L}.'-]*)(?: \p{Lu}[\p{L}.'-]*){0,3})/u.exec(text.slice(hit.end, hit.end + 64))
+    if (!after) continue
+    // A full stop after the place ends the sentence ("… of California."), unless it closes initials ("D.C.").
+    const phrase = /\p{Ll}\.$/u.test(after[1]!) ? after[1]!.slice(0, -1) : after[1]!
+    const words = phrase.split(' ')
+    let size = words.length
+    const known = (list: string[]) => {
+      const name = compassWord.test(list[0]!) && list.length > 1 ? list.slice(1) : list
+      const kind = places.get(nameKey(name.join(' ')))?.kind
+      return kind === 'country' || kind === 'state' || kind === 'region' || kind === 'city'
+    }
+    while (size > 0 && !known(words.slice(0, size))) size--
+    if (size === 0) continue
+    const placeStart = hit.end + after[0].length - after[1]!.length
+    const placeEnd = placeStart + words.slice(0, size).join(' ').length
+    // The place's name must end the phrase: "the Court of Appeals of Texas" yes, "the Bank of Texas Holdings" no.
+    if (/^ \p{Lu}/u.test(text.slice(placeEnd, placeEnd + 2))) continue
+    dropped.add(hit)
+    for (let next = index + 1; next < hits.length && hits[next]!.start < placeEnd; next++) if (hits[next]!.end > placeStart) dropped.add(hits[next]!)
+  }
+  return dropped.size === 0 ? hits : hits.filter((hit) => !dropped.has(hit))
+}
+
 /** Recognise one article on its own: register and case-name mentions, and candidates for discovery. */
 export function recogniseArticle(article: RecogniseInput['articles'][number], register: Register, options: RecogniseOptions = {}): ArticleRecognition {
   const view = viewOf(register)
   const messages: RecogniseMessage[] = []
   const mentions: ArticleRecognition['mentions'] = []
   const cases: ArticleRecognition['cases'] = []
-  const hits = scan(article.text, register, view.caseIds)
+  const hits = localBodies(article.text, scan(article.text, register, view.caseIds), view)
   // Out-of-scope hits and picture credits ("Photograph: X/Getty Images") still cover their span (discovery must not propose them).
   const inCredit = overlapsCredit(creditSpans(article.text, article.passages))
   const references = referenceListPassages(article.text, article.passages)
