@@ -132,6 +132,31 @@ export function plainMarkerLabels(text: string, defined: ReadonlySet<string>): S
   return found
 }
 
+/** Superscript digits (`¹`, `²³`), as some pages and PDF copies print note numbers. */
+const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+
+/** `¹²` -> `12`: one UTF-16 unit for one, so a text keeps its length. */
+export function fromSuperscript(text: string): string {
+  return text.replace(/[⁰¹²³⁴-⁹]/g, (digit) => String(superscriptDigits.indexOf(digit)))
+}
+
+/**
+ * A note number printed in superscript digits (`twice.¹`, `work²`, `crisis,”¹²`):
+ * never after a digit or a superscript sign (`10²`, `x⁻¹`), nor after a word
+ * of one or two letters (`km²`, `m³`, `mc²`), which is a unit or a formula.
+ */
+export const superscriptMarker = /(?<![\p{N}⁺⁻⁼⁽])(?<!(?:^|[^\p{L}])\p{L}{1,2})[⁰¹²³⁴-⁹]{1,4}/gu
+
+/** Labels of `defined` that `text` cites in superscript digits. */
+export function superscriptLabels(text: string, defined: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>()
+  for (const match of text.matchAll(superscriptMarker)) {
+    const label = normalise(fromSuperscript(match[0]))
+    if (defined.has(label)) found.add(label)
+  }
+  return found
+}
+
 /** The link back to the marker that ends a note on many sites (`… 2010. ↩`). */
 export const backLink = /\s*(?:↩[\uFE0E\uFE0F]?|⤴|↑)(?:\s*\d{0,2})?\s*$/u
 
@@ -155,6 +180,8 @@ const caret = /^\s*(?:(\d{1,4})[.)]?\s+)?[\^↑]\s*(?:Jump up(?: to)?:?\s*(?:\^\
 const bracketed = /^\s*\[([ivxlcdm]+|\d{1,4})\]\s*|^\s*\[([a-z]{1,2})\]\s+/i
 const dotted = /^\s*([ivxlcdm]+|\d{1,4})[.)](?=\s)\s*/i
 const letterDot = /^\s*([a-z]{1,2})[.)]\s+/i
+/** `¹ See …`, `¹²Id.`, or `¹` alone on its line. */
+const superscriptOpening = /^\s*([⁰¹²³⁴-⁹]{1,4})(?:\s+|(?=\S)|$)/
 /** `12 See …`, or a superscript copied glued to the note (`12See …`, `3Id.`). */
 const bare = /^\s*(\d{1,4})(?:\s+(?=\S)|(?=[\p{Lu}“"‘]))/u
 
@@ -174,6 +201,9 @@ function readOpening(text: string): Opening | undefined {
       kind: alone[1] === undefined && !/[.)]\s*$/.test(text) ? 'sequential' : 'strict',
       alone: true
     }
+  // A superscript number (`¹ See …`, `¹²Id.`) is a label wherever it stands.
+  const raised = superscriptOpening.exec(text)
+  if (raised) return {label: fromSuperscript(raised[1]!), length: raised[0].length, kind: 'strict', ...(raised[0].length === text.length ? {alone: true} : {})}
   let match: RegExpExecArray | null = caret.exec(text)
   if (match) return match[1] ? {label: match[1], length: match[0].length, kind: 'strict'} : {length: match[0].length, kind: 'position'}
   match = bracketed.exec(text)

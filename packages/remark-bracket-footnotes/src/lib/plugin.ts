@@ -11,7 +11,18 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {visitParents, SKIP} from 'unist-util-visit-parents'
 import {readEntries, unlabelledEntries, type Entry} from './entries.js'
-import {labelAt, marker, normalise, numberingOf, plainMarker, plainMarkerLabels, type Numbering} from './labels.js'
+import {
+  fromSuperscript,
+  labelAt,
+  marker,
+  normalise,
+  numberingOf,
+  plainMarker,
+  plainMarkerLabels,
+  superscriptLabels,
+  superscriptMarker,
+  type Numbering
+} from './labels.js'
 import {findSections, findTrailingBackLinked, findTrailingRun, type Section} from './section.js'
 import {SourceMap} from './source-map.js'
 
@@ -72,7 +83,7 @@ export default function remarkBracketFootnotes(options?: Options | null) {
           .map((node) => toString(node))
           .join('\n')
         if ([...before.matchAll(marker)].some((match) => labels.has(normalise(match[1]!)))) continue
-        if (plainMarkerLabels(before, labels).size === labels.size) lists.push({section, ...found})
+        if (plainMarkerLabels(before, labels).size === labels.size || superscriptLabels(before, labels).size === labels.size) lists.push({section, ...found})
       }
     }
     if (lists.length === 0) {
@@ -127,6 +138,19 @@ export default function remarkBracketFootnotes(options?: Options | null) {
             })
           }
         })
+        if (!replacement) return
+        const index = parent.children.indexOf(text as never)
+        ;(parent.children as Nodes[]).splice(index, 1, ...replacement)
+        return [SKIP, index + replacement.length]
+      })
+    }
+
+    // Superscript digits (`twice.¹`) are markers of the notes they number.
+    for (const node of rebuilt) {
+      visitParents(node, 'text', (text: Text, ancestors) => {
+        const parent = ancestors.at(-1) as Parent | undefined
+        if (!parent) return
+        const replacement = splitSuperscripts(text, defined, used, map)
         if (!replacement) return
         const index = parent.children.indexOf(text as never)
         ;(parent.children as Nodes[]).splice(index, 1, ...replacement)
@@ -288,6 +312,25 @@ function splitPlainMarkers(
     state.last = number
     const reference: FootnoteReference = {type: 'footnoteReference', identifier, label: defined.get(identifier)!.label}
     const position = map.position(text, start + space.length, end)
+    if (position) reference.position = position
+    found.push({start, end, reference})
+    used.add(identifier)
+  }
+  return splitAt(value, found)
+}
+
+/** Superscript numbers (`twice.¹`, `work²`) that the lists define, as references. */
+function splitSuperscripts(text: Text, defined: ReadonlyMap<string, Entry>, used: Set<string>, map: SourceMap): PhrasingContent[] | undefined {
+  const value = text.value
+  const found: Found[] = []
+  for (const match of value.matchAll(superscriptMarker)) {
+    const identifier = normalise(fromSuperscript(match[0]))
+    const entry = defined.get(identifier)
+    if (!entry || numberingOf(entry.label) !== 'arabic') continue
+    const start = match.index
+    const end = start + match[0].length
+    const reference: FootnoteReference = {type: 'footnoteReference', identifier, label: entry.label}
+    const position = map.position(text, start, end)
     if (position) reference.position = position
     found.push({start, end, reference})
     used.add(identifier)

@@ -6,7 +6,7 @@
  */
 import type {Heading, Paragraph, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {backLink, entryOpening, follows, marker, normalise, plainMarkerLabels} from './labels.js'
+import {backLink, entryOpening, follows, marker, normalise, plainMarkerLabels, superscriptLabels} from './labels.js'
 import {isReferenceSectionHeading, referenceSectionName} from './section-names.js'
 
 export interface Section {
@@ -99,6 +99,7 @@ export function findTrailingRun(tree: Root): Section | undefined {
       .map((node) => toString(node))
       .join('\n')
     const cited = plainMarkerLabels(before, new Set(labels))
+    for (const label of superscriptLabels(before, new Set(labels))) cited.add(label)
     for (const match of before.matchAll(marker)) cited.add(normalise(match[1]!))
     if (labels.filter((label) => cited.has(label)).length * 2 >= labels.length) return {index: start, end: children.length}
   }
@@ -126,6 +127,7 @@ export function findTrailingBackLinked(tree: Root): Section | undefined {
     .map((node) => toString(node))
     .join('\n')
   const cited = plainMarkerLabels(before, labels)
+  for (const label of superscriptLabels(before, labels)) cited.add(label)
   for (const match of before.matchAll(marker)) if (labels.has(normalise(match[1]!))) cited.add(normalise(match[1]!))
   return cited.size * 2 >= count ? {index: start, end} : undefined
 }
