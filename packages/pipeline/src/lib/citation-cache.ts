@@ -11,7 +11,7 @@ import {fileURLToPath} from 'node:url'
 import {writeAtomic} from '@apparatus/io'
 import type {Source} from '@apparatus/model'
 import {sourceCitationInput, sourceCitations, type CitationEntry, type CitationsFile} from './citations.js'
-import {dependencyVersion, FileHashes, packageFolder, listCodeFiles} from './file-hashes.js'
+import {codeHash, packageFolders} from './file-hashes.js'
 
 interface Pack {
   version: string
@@ -32,14 +32,11 @@ let codeVersion: Promise<string> | undefined
 function citationVersion(): Promise<string> {
   codeVersion ??= (async () => {
     const here = fileURLToPath(import.meta.url)
-    const files = [
-      join(dirname(here), `citations${extname(here)}`),
-      ...(await Promise.all(['@apparatus/references', '@apparatus/vocabulary'].flatMap(packageFolder).map(listCodeFiles))).flat()
-    ]
-    const hashes = await new FileHashes().hashAll(files)
-    const hash = createHash('sha256').update(hashes.join('\u0000'))
-    for (const name of ['@citation-js/core', '@citation-js/plugin-csl', 'rehype-citation']) hash.update(`\u0000${name}@${dependencyVersion(name)}`)
-    return hash.digest('hex').slice(0, 16)
+    return codeHash({
+      files: [join(dirname(here), `citations${extname(here)}`)],
+      folders: packageFolders(['@apparatus/references', '@apparatus/vocabulary']),
+      dependencies: ['@citation-js/core', '@citation-js/plugin-csl', 'rehype-citation']
+    })
   })()
   return codeVersion
 }

@@ -13,7 +13,7 @@
 import {createHash} from 'node:crypto'
 import {existsSync, readFileSync, type BigIntStats} from 'node:fs'
 import {readdir, readFile, stat} from 'node:fs/promises'
-import {dirname, join} from 'node:path'
+import {dirname, join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 /** `[size, mtime ns, ctime ns, inode, hash]`, or `[hash]` when the stat is not to be trusted. */
@@ -117,3 +117,48 @@ export function dependencyVersion(name: string, from?: string): string {
   }
   return '?'
 }
+
+/** What a "code version" covers: code files, folders of them, and the installed versions of dependencies. */
+export interface CodeParts {
+  /** Single files, each named in the hash by its path relative to `root`. */
+  files?: readonly string[]
+  /** The folder `files` are named relative to. */
+  root?: string
+  /** Folders of code files (`listCodeFiles`), each file named by its package's name and its path in the folder. */
+  folders?: ReadonlyArray<{name: string; folder: string}>
+  /** Packages whose installed versions count (resolved from here). */
+  dependencies?: readonly string[]
+  /** Also count the installed versions of the dependencies each folder's package declares. */
+  declaredDependencies?: boolean
+  /** Hash files through this (remembered by their stat); else each file is read. */
+  hashes?: FileHashes
+}
+
+/**
+ * A hash of some code: which caches and published files it may reuse. Files
+ * are named relative to their package, never by absolute path, so the same
+ * code in another checkout (another host of a sharded build) has the same
+ * hash, and `dist/` the same bytes.
+ */
+export async function codeHash(parts: CodeParts): Promise<string> {
+  const hashes = parts.hashes ?? new FileHashes()
+  const named: Array<readonly [string, string]> = (parts.files ?? []).map((file) => [relative(parts.root ?? dirname(file), file), file] as const)
+  const versions: string[] = (parts.dependencies ?? []).map((name) => `${name}@${dependencyVersion(name)}`)
+  for (const {name, folder} of parts.folders ?? []) {
+    for (const file of await listCodeFiles(folder)) if (!file.endsWith('.d.ts')) named.push([`${name}/${relative(folder, file)}`, file])
+    if (parts.declaredDependencies) {
+      const root = dirname(folder)
+      const manifest = await readFile(join(root, 'package.json'), 'utf8').catch(() => '{}')
+      const declared = Object.keys((JSON.parse(manifest) as {dependencies?: Record<string, string>}).dependencies ?? {}).sort()
+      for (const dependency of declared) versions.push(`${name}>${dependency}@${dependencyVersion(dependency, root)}`)
+    }
+  }
+  const contents = await hashes.hashAll(named.map(([, file]) => file))
+  const hash = createHash('sha256')
+  named.forEach(([name], index) => hash.update(`${name}\u0000${contents[index]}\u0000`))
+  for (const version of versions) hash.update(`${version}\u0000`)
+  return hash.digest('base64url').slice(0, 22)
+}
+
+/** `{name, folder}` of each package's code folder (its `src/` in the workspace, `dist/` when installed); unresolvable ones are left out. */
+export const packageFolders = (names: readonly string[]) => names.flatMap((name) => packageFolder(name).map((folder) => ({name, folder})))

@@ -21,7 +21,7 @@ import {fileURLToPath} from 'node:url'
 import {writeAtomic} from '@apparatus/io'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {dependencyVersion, FileHashes, listCodeFiles, packageFolder, type HashEntry} from './file-hashes.js'
+import {codeHash, FileHashes, packageFolders, type HashEntry} from './file-hashes.js'
 
 export interface FingerprintOptions {
   /** The corpus folder: `articles/*.md` and `entities.yaml`. */
@@ -135,20 +135,9 @@ export async function fingerprint(options: FingerprintOptions): Promise<Fingerpr
  * the packages it calls (sources in the workspace, compiled files when
  * installed), and the versions of their dependencies.
  */
-async function codeVersion(hashes: FileHashes): Promise<string> {
+function codeVersion(hashes: FileHashes): Promise<string> {
   const own = dirname(dirname(fileURLToPath(import.meta.url)))
-  const folders = [own, ...CODE.flatMap((name) => packageFolder(name))]
-  const hash = createHash('sha256')
-  for (const folder of folders) {
-    const files = await listCodeFiles(folder)
-    const contents = await hashes.hashAll(files)
-    files.forEach((file, index) => hash.update(`${file}\u0000${contents[index]}\u0000`))
-    const root = dirname(folder)
-    const manifest = await readFile(join(root, 'package.json'), 'utf8').catch(() => '{}')
-    const dependencies = Object.keys((JSON.parse(manifest) as {dependencies?: Record<string, string>}).dependencies ?? {}).sort()
-    for (const name of dependencies) hash.update(`${name}@${dependencyVersion(name, root)}\u0000`)
-  }
-  return hash.digest('hex')
+  return codeHash({folders: [{name: '@apparatus/pipeline', folder: own}, ...packageFolders(CODE)], declaredDependencies: true, hashes})
 }
 
 /** Whether `outDir` is still the version the record names, with each of the build's files in it. */

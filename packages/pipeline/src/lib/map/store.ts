@@ -6,12 +6,11 @@
  * file is never rewritten in place.
  */
 import {createHash} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
 import {dirname, extname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {writeAtomic} from '@apparatus/io'
 import type {Register} from '@apparatus/entities'
-import {dependencyVersion, listCodeFiles, packageFolder} from '../file-hashes.js'
+import {codeHash, packageFolders} from '../file-hashes.js'
 
 let codeVersion: Promise<string> | undefined
 
@@ -24,36 +23,33 @@ let codeVersion: Promise<string> | undefined
  */
 export function mapVersion(): Promise<string> {
   codeVersion ??= (async () => {
-    const hash = createHash('sha256')
     const lib = dirname(dirname(fileURLToPath(import.meta.url)))
     const extension = extname(fileURLToPath(import.meta.url))
-    const own = ['article', 'front-matter', 'render', 'depth', 'citations', 'map/map-article', 'map/fragment', 'map/record'].map((name) =>
-      join(lib, `${name}${extension}`)
-    )
-    const folders = [
-      '@apparatus/entities',
-      '@apparatus/references',
-      '@apparatus/vocabulary',
-      '@apparatus/model',
-      '@apparatus/io',
-      'remark-bracket-footnotes'
-    ].flatMap((name) => packageFolder(name))
-    const files = [...own, ...(await Promise.all(folders.map(listCodeFiles))).flat()]
-    for (const file of files) hash.update(file.slice(lib.length)).update(await readFile(file))
-    for (const name of [
-      'remark-parse',
-      'remark-rehype',
-      'rehype-sanitize',
-      'rehype-stringify',
-      'remark-frontmatter',
-      'unified',
-      'yaml',
-      '@citation-js/core',
-      '@citation-js/plugin-csl',
-      'rehype-citation'
-    ])
-      hash.update(`${name}@${dependencyVersion(name)}`)
-    return hash.digest('hex').slice(0, 16)
+    const own = ['article', 'front-matter', 'render', 'depth', 'citations', 'map/map-article', 'map/fragment', 'map/record']
+    return codeHash({
+      files: own.map((name) => join(lib, `${name}${extension}`)),
+      root: lib,
+      folders: packageFolders([
+        '@apparatus/entities',
+        '@apparatus/references',
+        '@apparatus/vocabulary',
+        '@apparatus/model',
+        '@apparatus/io',
+        'remark-bracket-footnotes'
+      ]),
+      dependencies: [
+        'remark-parse',
+        'remark-rehype',
+        'rehype-sanitize',
+        'rehype-stringify',
+        'remark-frontmatter',
+        'unified',
+        'yaml',
+        '@citation-js/core',
+        '@citation-js/plugin-csl',
+        'rehype-citation'
+      ]
+    })
   })()
   return codeVersion
 }

@@ -18,11 +18,10 @@
  */
 import {groupBy} from '@apparatus/vocabulary'
 import {createHash} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
-import {dirname, extname, join, relative} from 'node:path'
+import {dirname, extname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {ApparatusIndex, Article, CitationsFile, Entity, Footnote, Mention, Source} from '@apparatus/model'
-import {listCodeFiles, packageFolder} from '../file-hashes.js'
+import {codeHash, packageFolders} from '../file-hashes.js'
 
 const digest = (text: string) => createHash('sha1').update(text).digest('base64url')
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -197,19 +196,14 @@ let version: Promise<string> | undefined
  */
 export function writerVersion(): Promise<string> {
   version ??= (async () => {
-    const hash = createHash('sha256')
     const here = fileURLToPath(import.meta.url)
     const site = dirname(here)
     const lib = dirname(site)
-    const extension = extname(here)
-    const own = ['write', 'reuse', 'citations'].map((name) => [lib, join(lib, `${name}${extension}`)] as const)
-    const folders = [site, join(lib, 'graph'), ...['@apparatus/vocabulary', '@apparatus/model'].flatMap(packageFolder)]
-    const listed = await Promise.all(folders.map(async (folder) => (await listCodeFiles(folder)).map((file) => [folder, file] as const)))
-    // Names relative to their folder: the same code in another checkout has the same version (and dist/ the same bytes).
-    for (const [root, file] of [...own, ...listed.flat()]) {
-      if (!file.endsWith('.d.ts')) hash.update(`${relative(root, file)}\u0000`).update(await readFile(file).catch(() => ''))
-    }
-    return hash.digest('base64url').slice(0, 22)
+    return codeHash({
+      files: ['write', 'reuse', 'citations'].map((name) => join(lib, `${name}${extname(here)}`)),
+      root: lib,
+      folders: [{name: 'site', folder: site}, {name: 'graph', folder: join(lib, 'graph')}, ...packageFolders(['@apparatus/vocabulary', '@apparatus/model'])]
+    })
   })()
   return version
 }
