@@ -417,3 +417,8 @@ test('a word before a body’s head and its complement at the start of a line is
   const found = named(['Supreme Tribunal of Tarnland.', 'The ruling was read out on Monday.'])
   assert.ok(found.includes('Supreme Tribunal of Tarnland (organisation)'), found.join(', '))
 })
+
+test('the maker of a work: “Keats’ poems”, “Donne’s sermons”, “a Vermeer painting”', () => {
+  const found = named(['The law protects them as fully as Tennyson’s poems or Milton’s sermons, and the museum sold its Rembrandt painting.'])
+  for (const label of ['Tennyson', 'Milton', 'Rembrandt']) assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
+})

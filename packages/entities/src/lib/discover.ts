@@ -96,6 +96,9 @@ const personAppositionAfter = new RegExp(
 /** "Migāra's mother": a person's kin. */
 const kinAfter =
   /^'s?\s(?:mother|father|son|daughter|wife|husband|brother|sister|parents|widow|uncle|aunt|nephew|niece|grandson|granddaughter|grandmother|grandfather|children)\b/
+/** "Keats' poems", "Donne's sermons", "its Vermeer painting": the maker of a work is a person. */
+const makerWorkAfter =
+  /^(?:'s?\s|\s)(?:poems?|poetry|novels?|sermons?|plays|paintings?|portraits?|sonnets?|symphon(?:y|ies)|sonatas?|operas?|sculptures?|drawings|sketches|etchings|essays|memoirs|diaries|biography|autobiography)\b/
 /** "X written by Y", "X (1998)": a span followed by its maker or its year is a work's title, not a person. */
 const workAfter = /^\s(?:written|directed|produced|composed|painted|published)\sby\b/
 /** "FISHER and BECKWITH, Associate Judges": the bench of a court opinion, in capitals. */
@@ -686,6 +689,17 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     const actor = /^\s\((\p{Lu}[\p{L}'-]+)\s\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?\)/u.exec(after)
     const played = actor !== null && gaz.firstNames.has(actor[1]!.toLowerCase()) && !initial
     if ((personCue || played) && nameLike && !honorifics.has(words[0]!)) return push('person', 4, words.length === 1 ? {short: true} : {})
+    // "Keats' poems", "Donne's sermons", "its Vermeer painting": a name the dictionary knows only as a name, before its work.
+    if (
+      words.length <= 2 &&
+      !place &&
+      !initial &&
+      !gaz.organisations.has(key) &&
+      !gaz.companies.has(words[0]!) &&
+      !words.some((word) => dictionary(word) || orgKeywords.has(word) || placeHeads.has(word) || placeWords.has(word) || nationalities.has(word)) &&
+      makerWorkAfter.test(after)
+    )
+      return push('person', 4, words.length === 1 ? {short: true} : {})
     // "Hafenstraße", "Anna-Jansen-Allee": a street or a square named in one compound word.
     if (words.length === 1 && streetCompound.test(label) && !dictionary(label) && !gaz.places.has(key)) return push('place', 3)
     // "Sinoe province", "Lofa and Nimba counties", "districts (Boffa, …)": what the text calls an area is a place.
