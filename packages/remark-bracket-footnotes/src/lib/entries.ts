@@ -8,7 +8,7 @@
 import type {BlockContent, DefinitionContent, Paragraph, PhrasingContent, RootContent, Text} from 'mdast'
 import type {Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
-import {backLink, entryOpening, follows, normalise} from './labels.js'
+import {backLink, backLinkCount, entryOpening, follows, normalise} from './labels.js'
 
 export interface Entry {
   /** The label as written; empty until numbered for entries numbered by position (`^ …`). */
@@ -18,6 +18,8 @@ export interface Entry {
   identifier: string
   children: Array<BlockContent | DefinitionContent>
   position?: Position
+  /** Back-links closing the note (`↩ ↩2`): how many times the text cites it. */
+  backLinks?: number
 }
 
 export interface ReadEntries {
@@ -61,11 +63,19 @@ export function readEntries(nodes: RootContent[], source?: string): ReadEntries 
         const written =
           source !== undefined && offsetInSource !== undefined ? /^\s*(\d{1,4})[.)]/.exec(source.slice(offsetInSource, offsetInSource + 12)) : null
         const label = written ? written[1]! : String((node.start ?? 1) + offset)
+        // A rendered note list's back-links (`1. … ↩︎ ↩︎`) are not the note's text.
+        const last = item.children.at(-1)
+        const links = last?.type === 'paragraph' ? backLinkCount(toString(last)) : 0
+        const children =
+          last?.type === 'paragraph' && links > 0
+            ? [...item.children.slice(0, -1), {...last, children: stripTrailing(last.children, backLink)}]
+            : [...item.children]
         entries.push({
           label,
           identifier: normalise(label),
           positional: false,
-          children: [...item.children],
+          children,
+          ...(links > 0 ? {backLinks: links} : {}),
           ...(item.position ? {position: item.position} : {})
         })
       })
@@ -122,7 +132,8 @@ function backLinked(nodes: RootContent[]): ReadEntries | undefined {
   const entries: Entry[] = []
   let open: Entry | undefined
   for (const node of paragraphs) {
-    const closed = backLink.test(toString(node))
+    const links = backLinkCount(toString(node))
+    const closed = links > 0
     const paragraph: Paragraph = closed ? {...node, children: stripTrailing(node.children, backLink)} : node
     if (open) {
       open.children.push(paragraph)
@@ -136,7 +147,10 @@ function backLinked(nodes: RootContent[]): ReadEntries | undefined {
       open = {label, identifier: normalise(label), positional: !written, children, ...(node.position ? {position: node.position} : {})}
       entries.push(open)
     }
-    if (closed) open = undefined
+    if (closed) {
+      open.backLinks = links
+      open = undefined
+    }
   }
   // Lines after the last note (a photo credit) are not a note.
   const unclosed = open ? entries.pop()!.children : []

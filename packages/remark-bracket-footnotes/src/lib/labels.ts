@@ -90,11 +90,12 @@ function fromAlpha(label: string): number {
 
 /**
  * A bracketed marker anywhere in body text (Wikipedia's named note groups
- * too: `[note 1]`, `[nb 2]`), with an optional page locator
+ * too: `[note 1]`, `[nb 2]`; markdown-it's second citation of a note,
+ * `[1:1]`, is note 1), with an optional page locator
  * after it (`[41]:255`, `[1]: 207–9`), as Wikipedia prints `{{rp}}`.
  */
 export const marker =
-  /\[([ivxlcdm]+|\d{1,4}|[a-z]{1,2}|(?:note|nb|n|lower-alpha|upper-alpha|lower-roman|Note|NB|N) \d{1,3})\](?::\s?(\d{1,5}(?:[–-]\d{1,5})?(?:,\s?\d{1,5}(?:[–-]\d{1,5})?)*|[ivxlc]{1,6}(?:[–-][ivxlc]{1,6})?)(?![\p{L}\p{N}]))?/giu
+  /\[([ivxlcdm]+|\d{1,4}|[a-z]{1,2}|(?:note|nb|n|lower-alpha|upper-alpha|lower-roman|Note|NB|N) \d{1,3})(?:(?<=[^\s([]\[\d{1,4}):\d{1,2})?\](?::\s?(\d{1,5}(?:[–-]\d{1,5})?(?:,\s?\d{1,5}(?:[–-]\d{1,5})?)*|[ivxlc]{1,6}(?:[–-][ivxlc]{1,6})?)(?![\p{L}\p{N}]))?/giu
 
 /**
  * A superscript number copied as plain text after punctuation
@@ -157,8 +158,17 @@ export function superscriptLabels(text: string, defined: ReadonlySet<string>): S
   return found
 }
 
-/** The link back to the marker that ends a note on many sites (`… 2010. ↩`). */
-export const backLink = /\s*(?:↩[\uFE0E\uFE0F]?|⤴|↑)(?:\s*\d{0,2})?\s*$/u
+/**
+ * The links back to the markers that end a note on many sites (`… 2010. ↩`),
+ * one per marker when the text cites it more than once (`… ↩ ↩2 ↩3`).
+ */
+export const backLink = /(?:\s*(?:↩[\uFE0E\uFE0F]?|⤴|↑)(?:\s*\d{1,2})?)+\s*$/u
+
+/** How many back-links close `text` (how many times the text cites the note). */
+export function backLinkCount(text: string): number {
+  const links = backLink.exec(text)
+  return links ? (links[0].match(/[↩⤴↑]/gu)?.length ?? 0) : 0
+}
 
 /** How a reference-list entry opens. */
 export interface Opening {

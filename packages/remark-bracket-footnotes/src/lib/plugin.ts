@@ -161,7 +161,7 @@ export default function remarkBracketFootnotes(options?: Options | null) {
     // No bracketed marker at all, numbered notes: the markers were
     // superscripts, and the copy prints them as plain numbers (`internet.” 1 Whether`).
     if (used.size === 0 && all.some((entry) => numberingOf(entry.label) === 'arabic')) {
-      const state = {last: 0}
+      const state = {last: 0, uses: new Map<string, number>()}
       for (const node of rebuilt) {
         visitParents(node, 'text', (text: Text, ancestors) => {
           const parent = ancestors.at(-1) as Parent | undefined
@@ -297,19 +297,25 @@ function splitPlainMarkers(
   defined: ReadonlyMap<string, Entry>,
   used: Set<string>,
   map: SourceMap,
-  state: {last: number}
+  state: {last: number; uses: Map<string, number>}
 ): PhrasingContent[] | undefined {
   const value = text.value
   const found: Found[] = []
   for (const match of value.matchAll(plainMarker)) {
     const afterWord = match[6] !== undefined || match[8] !== undefined
+    const glued = match[4] !== undefined || match[8] !== undefined
     const space = match[1] ?? match[3] ?? match[5] ?? ''
     const number = Number(match[2] ?? match[4] ?? match[6] ?? match[8])
     const identifier = String(number)
-    if (number <= state.last || number > state.last + (afterWord ? 1 : 3) || !defined.has(identifier)) continue
+    const uses = state.uses.get(identifier) ?? 0
+    // A note cited again (its entry closes with one back-link per marker,
+    // `↩ ↩2`): glued to its word, before the next note is due.
+    const again = glued && number <= state.last && uses > 0 && uses < (defined.get(identifier)?.backLinks ?? 1)
+    if (!again && (number <= state.last || number > state.last + (afterWord ? 1 : 3) || !defined.has(identifier))) continue
     const start = match.index
     const end = start + match[0].length
-    state.last = number
+    if (!again) state.last = number
+    state.uses.set(identifier, uses + 1)
     const reference: FootnoteReference = {type: 'footnoteReference', identifier, label: defined.get(identifier)!.label}
     const position = map.position(text, start + space.length, end)
     if (position) reference.position = position
