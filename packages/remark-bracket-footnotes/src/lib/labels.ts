@@ -100,8 +100,9 @@ export const marker =
 /**
  * A superscript number copied as plain text after punctuation
  * (`internet.” 1 Whether`, `commercial, 6 transformative`, `1976. 4`), or
- * after or glued to a word when it is exactly the next note (`FISMA 22
- * requirements`, `the original 10.`, `agencies12 and`):
+ * after a word when it is exactly the next note (`FISMA 22 requirements`,
+ * `the original 10.`), glued to a word when it is the next or the one after
+ * (`agencies12 and`: one marker the copy lost does not lose the rest):
  * a marker only when it is a defined note that follows the last one found
  * within three (notes are numbered in reading order), so `in 1990, 12
  * people` stays text unless note 12 is due. Glued to punctuation, not after
@@ -126,7 +127,7 @@ export function plainMarkerLabels(text: string, defined: ReadonlySet<string>): S
   for (const match of text.matchAll(plainMarker)) {
     const afterWord = match[6] !== undefined || match[8] !== undefined
     const number = Number(match[2] ?? match[4] ?? match[6] ?? match[8])
-    if (number <= last || number > last + (afterWord ? 1 : 3) || !defined.has(String(number))) continue
+    if (number <= last || number > last + (match[8] !== undefined ? 2 : afterWord ? 1 : 3) || !defined.has(String(number))) continue
     last = number
     found.add(String(number))
   }

@@ -311,7 +311,7 @@ function splitPlainMarkers(
     // A note cited again (its entry closes with one back-link per marker,
     // `↩ ↩2`): glued to its word, before the next note is due.
     const again = glued && number <= state.last && uses > 0 && uses < (defined.get(identifier)?.backLinks ?? 1)
-    if (!again && (number <= state.last || number > state.last + (afterWord ? 1 : 3) || !defined.has(identifier))) continue
+    if (!again && (number <= state.last || number > state.last + (match[8] !== undefined ? 2 : afterWord ? 1 : 3) || !defined.has(identifier))) continue
     const start = match.index
     const end = start + match[0].length
     if (!again) state.last = number
