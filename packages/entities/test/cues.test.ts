@@ -422,3 +422,18 @@ test('the maker of a work: “Keats’ poems”, “Donne’s sermons”, “a V
   const found = named(['The law protects them as fully as Tennyson’s poems or Milton’s sermons, and the museum sold its Rembrandt painting.'])
   for (const label of ['Tennyson', 'Milton', 'Rembrandt']) assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
 })
+
+test('a “See also” or “External links” list after the article is not the article: its names are not mentions', () => {
+  const found = named([
+    'The company was founded by Odile Marchetti Vance in Lyon.',
+    'See also[edit]',
+    'Interview with Bertrand Kowalczyk Ferreira, founder of Quillmark Institute',
+    'External links',
+    'Official site of the Harwick Foundation'
+  ])
+  assert.ok(found.includes('Odile Marchetti Vance (person)'), found.join(', '))
+  assert.ok(!found.some((entry) => /Kowalczyk|Quillmark|Harwick/.test(entry)), found.join(', '))
+  // A hatnote ("See also: X") and a table of contents line ("6 See also") open no list.
+  const kept = named(['See also: the Harwick Foundation', '6 See also', 'It was founded by Odile Marchetti Vance in Lyon.'])
+  assert.ok(kept.includes('Odile Marchetti Vance (person)'), kept.join(', '))
+})

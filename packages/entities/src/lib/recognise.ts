@@ -167,11 +167,19 @@ export function referenceListPassages(text: string, passages: readonly Passage[]
   const out = new Set<string>()
   let inList = false
   for (const passage of passages) {
-    if (passage.kind === 'heading') inList = isReferenceListHeading(text.slice(passage.start, passage.end))
+    const line = text.slice(passage.start, passage.end)
+    if (passage.kind === 'heading') inList = isReferenceListHeading(line) || linkListHeading.test(line.trim())
+    // "See also[edit]" copied as a line of its own opens a list too.
+    else if (linkListHeading.test(line.trim())) inList = true
     else if (inList) out.add(passage.id)
   }
   return out
 }
+
+/** Lists of links after an article ("See also", "External links", "Related articles"): their names are not the article's. */
+// No section number: "8 External links" is a line of a table of contents.
+const linkListHeading =
+  /^(?:#{1,6}\s+)?(?:\*\*|__)?(?:see\s+also|external\s+links|related\s+(?:articles|pages|links|topics))(?:\*\*|__)?\s*:?\s*(?:\\?\[edit\])?\s*:?\s*(?:\*\*|__)?$/i
 
 function passageAt(passages: readonly Passage[], offset: number): Passage | undefined {
   let low = 0
