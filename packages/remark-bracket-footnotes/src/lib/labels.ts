@@ -159,16 +159,20 @@ export function superscriptLabels(text: string, defined: ReadonlySet<string>): S
   return found
 }
 
+/** One link back to a marker: an arrow (`↩`, `↩︎`, `↩2`) or its words, capitalised as a link is (“Back to Citation”, “Return to text”; “go back to the text” is prose). */
+const backLinkMark = String.raw`(?:↩[\uFE0E\uFE0F]?|⤴|↑)(?:\s*\d{1,2})?|(?:Back|Return) to (?:the )?(?:[Cc]itation|[Tt]ext|[Nn]ote [Rr]eference|[Rr]eference)\.?`
+
 /**
- * The links back to the markers that end a note on many sites (`… 2010. ↩`),
- * one per marker when the text cites it more than once (`… ↩ ↩2 ↩3`).
+ * The links back to the markers that end a note on many sites (`… 2010. ↩`,
+ * `… 2010. Back to Citation`), one per marker when the text cites it more
+ * than once (`… ↩ ↩2 ↩3`).
  */
-export const backLink = /(?:\s*(?:↩[\uFE0E\uFE0F]?|⤴|↑)(?:\s*\d{1,2})?)+\s*$/u
+export const backLink = new RegExp(String.raw`(?:\s*(?:${backLinkMark}))+\s*$`, 'u')
 
 /** How many back-links close `text` (how many times the text cites the note). */
 export function backLinkCount(text: string): number {
   const links = backLink.exec(text)
-  return links ? (links[0].match(/[↩⤴↑]/gu)?.length ?? 0) : 0
+  return links ? (links[0].match(new RegExp(backLinkMark, 'gu'))?.length ?? 0) : 0
 }
 
 /** How a reference-list entry opens. */
