@@ -437,3 +437,10 @@ test('a “See also” or “External links” list after the article is not the
   const kept = named(['See also: the Harwick Foundation', '6 See also', 'It was founded by Odile Marchetti Vance in Lyon.'])
   assert.ok(kept.includes('Odile Marchetti Vance (person)'), kept.join(', '))
 })
+
+test('names alone on lines of a list are mentions; one name alone on a line is not', () => {
+  const found = named(['Known members', 'Ottilie Varnhagen[3]', 'Brisco Tellenfeld[4][5]', 'Margaret Quillon', 'The club met every Tuesday.'])
+  for (const label of ['Ottilie Varnhagen', 'Margaret Quillon']) assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
+  const alone = named(['Margaret Quillon', 'The club met every Tuesday in the old hall.'])
+  assert.ok(!alone.some((entry) => entry.startsWith('Margaret')), alone.join(', '))
+})

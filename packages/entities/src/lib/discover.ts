@@ -250,11 +250,28 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
   const gaz = gazetteer()
   const tagged = tagText(text)
 
+  // "Known practitioners / Filius Flitwick[3] / Fleur Delacour[7]": a person's name alone on a line, among
+  // other such lines, is a list of names, not a heading (one alone could be a byline).
+  const nameLine = passages.map((passage) => {
+    if (passage.kind === 'heading') return false
+    const line = folded
+      .slice(passage.start, passage.end)
+      .trim()
+      .replace(/(?:\\?\[[^\]\s]{1,4}\])+$/, '')
+      .replace(/^[-*\u2022]\s+/, '')
+    const name = /^(\p{Lu}[\p{L}'-]+)(?: \p{Lu}\.)?(?: \p{Lu}[\p{L}'-]+){1,2}$/u.exec(line)
+    return name === null ? 0 : gaz.firstNames.has(name[1]!.toLowerCase()) ? 2 : 1
+  })
+  // A line of that shape among others, one of them opening with a given name.
+  const listedName = (index: number) =>
+    nameLine[index]! > 0 &&
+    ((nameLine[index - 1] ?? 0) > 0 || (nameLine[index + 1] ?? 0) > 0) &&
+    [nameLine[index - 1], nameLine[index], nameLine[index + 1]].includes(2)
   let currentPassageStart = 0
-  for (const passage of passages) {
+  for (const [index, passage] of passages.entries()) {
     currentPassageStart = passage.start
     const body = folded.slice(passage.start, passage.end)
-    if (looksLikeHeading(body, passage) || chrome.test(body) || tocLine.test(body)) continue
+    if ((looksLikeHeading(body, passage) && !listedName(index)) || chrome.test(body) || tocLine.test(body)) continue
     // A news dateline: "LOS ANGELES (Reuters) -", "WASHINGTON, D.C. -".
     const dateline = datelinePattern.exec(body)
     if (dateline) {
