@@ -143,11 +143,12 @@ export function fromSuperscript(text: string): string {
 }
 
 /**
- * A note number printed in superscript digits (`twice.¹`, `work²`, `crisis,”¹²`):
- * never after a digit or a superscript sign (`10²`, `x⁻¹`), nor after a word
- * of one or two letters (`km²`, `m³`, `mc²`), which is a unit or a formula.
+ * A note number printed in superscript digits (`twice.¹`, `work²`, `crisis,”¹²`,
+ * `the UK¹`): never after a digit or a superscript sign (`10²`, `x⁻¹`), nor a
+ * lone `²` or `³` after a word of one or two letters (`km²`, `m³`, `mc²`),
+ * which is a unit or a formula.
  */
-export const superscriptMarker = /(?<![\p{N}⁺⁻⁼⁽])(?<!(?:^|[^\p{L}])\p{L}{1,2})[⁰¹²³⁴-⁹]{1,4}/gu
+export const superscriptMarker = /(?<![\p{N}⁺⁻⁼⁽])(?:[⁰¹²³⁴-⁹]{2,4}|[⁰¹⁴-⁹]|[²³](?<!(?:^|[^\p{L}])\p{L}{1,2}[²³]))(?![⁰¹²³⁴-⁹])/gu
 
 /** Labels of `defined` that `text` cites in superscript digits. */
 export function superscriptLabels(text: string, defined: ReadonlySet<string>): Set<string> {
