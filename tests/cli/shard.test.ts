@@ -14,8 +14,8 @@ const repo = new URL('../../', import.meta.url).pathname
 const cli = join(repo, 'packages/cli/bin/apparatus.js')
 const env = {...process.env, NO_COLOR: '1', CI: 'true'}
 
-function apparatus(args: string[], cwd: string) {
-  const run = spawnSync(process.execPath, [cli, ...args], {cwd, encoding: 'utf8', env})
+function apparatus(args: string[], cwd: string, extra: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, [cli, ...args], {cwd, encoding: 'utf8', env: {...env, ...extra}})
   return {code: run.status, stdout: run.stdout, stderr: run.stderr}
 }
 
@@ -88,6 +88,21 @@ test('3 shard processes and a merge give a dist/ byte-identical to the single-pr
     assert.equal(merge.code, 0, merge.stderr)
     assert.match(merge.stderr, /built \d+ articles/)
     assert.deepEqual(await snapshot(join(dir, 'merged')), await snapshot(join(dir, 'single')))
+  } finally {
+    await rm(dir, {recursive: true, force: true})
+  }
+})
+
+test('map workers that run out of heap leave their articles to the main thread: the same dist/, exit 0', async () => {
+  const dir = await workspace()
+  try {
+    const single = apparatus(['build', '--quiet', '--out', 'single', '--no-cache', '--workers', '0'], dir)
+    assert.equal(single.code, 0, single.stderr)
+    // A heap limit no worker can map an article in: every task fails with ERR_WORKER_OUT_OF_MEMORY.
+    const capped = apparatus(['build', '--out', 'capped', '--no-cache', '--workers', '2'], dir, {APPARATUS_MAP_HEAP_MB: '4'})
+    assert.equal(capped.code, 0, capped.stderr)
+    assert.match(capped.stderr, /built \d+ articles/)
+    assert.deepEqual(await snapshot(join(dir, 'capped')), await snapshot(join(dir, 'single')))
   } finally {
     await rm(dir, {recursive: true, force: true})
   }

@@ -32,6 +32,9 @@ export const defaultWorkers = () => Math.max(1, availableParallelism())
  */
 const CITE_TASK = 1000
 
+/** The old-generation limit of a map worker, in MB (see `create`). */
+export const MAP_HEAP_MB = Number(process.env.APPARATUS_MAP_HEAP_MB) || 384
+
 /**
  * A build's worker threads, started on first use and kept until `destroy`
  * (after which the next task starts new ones): the map step runs articles on
@@ -43,6 +46,8 @@ const CITE_TASK = 1000
 export class Workers {
   private pool: Tinypool | undefined
   private citing: Tinypool | undefined
+  /** Rejected when a map thread dies outside a task (see `start`). */
+  private readonly broken = rejectable()
 
   constructor(
     private readonly register: Register,
@@ -50,8 +55,10 @@ export class Workers {
     readonly threads: number
   ) {}
 
+  /** A task's record; rejects with the worker's error (ERR_WORKER_OUT_OF_MEMORY and all) when its thread dies. */
   map(task: MapTask): Promise<string> {
-    return this.start().run(task) as Promise<string>
+    const pool = this.start()
+    return Promise.race([pool.run(task) as Promise<string>, this.broken.promise])
   }
 
   /** The citation strings of `sources` (`sourceCitations` of each, in order). */
@@ -76,8 +83,13 @@ export class Workers {
   }
 
   private start(): Tinypool {
-    this.pool ??= this.create(false)
-    return this.pool
+    if (this.pool) return this.pool
+    const pool = this.create(false)
+    // A thread that dies holding no task (out of memory while starting, say) is reported on the pool, and the
+    // pool starts no other: the tasks waiting for one would wait for ever. They all get its error instead.
+    pool.on('error', this.broken.reject)
+    this.pool = pool
+    return pool
   }
 
   /** `isolate`: each task on a fresh thread (the citation tasks). */
@@ -91,6 +103,10 @@ export class Workers {
       isolateWorkers: isolate,
       // A citation thread never reads the register.
       workerData: {register: isolate ? {entities: []} : this.register},
+      // A map worker's live heap stays near 150 MB, but V8 lets garbage grow towards its default
+      // limit first: two workers reached 0.7 GB each over a 10,000-article map. A limit makes it
+      // collect sooner; an article that needs more is mapped on the main thread (run.ts).
+      ...(isolate ? {} : {resourceLimits: {maxOldGenerationSizeMb: MAP_HEAP_MB}}),
       execArgv
     })
   }
@@ -121,4 +137,12 @@ function workerEntry(): {filename: string; execArgv: string[]} {
   const tsx = import.meta.resolve('tsx/esm/api')
   const code = `const {register} = await import(${JSON.stringify(tsx)}); register(); const worker = await import(${JSON.stringify(worker.href)}); export default worker.default; export const cite = worker.cite;`
   return {filename: `data:text/javascript,${encodeURIComponent(code)}`, execArgv}
+}
+
+/** A promise to reject later, that is never an unhandled rejection when nothing waits on it. */
+function rejectable(): {promise: Promise<never>; reject: (error: unknown) => void} {
+  let reject: (error: unknown) => void = () => {}
+  const promise = new Promise<never>((_, fail) => (reject = fail))
+  promise.catch(() => {})
+  return {promise, reject}
 }

@@ -85,7 +85,9 @@ export async function mapCorpus(files: readonly VFile[], register: Register, opt
     const run = async (index: number) => {
       const file = files[index]!
       const task = {path: file.path, text: String(file.value)}
-      const text = pool ? await pool.map(task) : recordText(await (await import('./map-article.js')).mapArticle(task, register))
+      const here = async () => recordText(await (await import('./map-article.js')).mapArticle(task, register))
+      // A worker's heap is capped (pool.ts): an article too big for it is mapped here instead.
+      const text = pool ? await pool.map(task).catch((error: unknown) => (outOfMemory(error) ? here() : Promise.reject(error))) : await here()
       records[index] = parseHead(text)
       if (!cacheDir || !(await writeRecord(cacheDir, keys[index]!, text))) {
         if (cacheDir) unstored++
@@ -184,3 +186,6 @@ async function inBatches<T, R>(items: readonly T[], each: (item: T) => Promise<R
   for (let from = 0; from < items.length; from += BATCH * 4) results.push(...(await Promise.all(items.slice(from, from + BATCH * 4).map(each))))
   return results
 }
+
+/** A worker stopped for reaching its heap limit. */
+const outOfMemory = (error: unknown) => (error as {code?: unknown} | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
