@@ -444,3 +444,12 @@ test('names alone on lines of a list are mentions; one name alone on a line is n
   const alone = named(['Margaret Quillon', 'The club met every Tuesday in the old hall.'])
   assert.ok(!alone.some((entry) => entry.startsWith('Margaret')), alone.join(', '))
 })
+
+test('a person’s title right before one name makes it a person; not an idiom, a quoted title or a work’s name', () => {
+  const found = named([
+    'In 1971, President Okonkwo-Ferris announced the doctrine, and Senator Vallance objected.',
+    'A comedy about finding Ms. Right won, and “Mrs Quennell” actress Odile Marchetti Vance thanked The Curious Mr Harbottle cast.'
+  ])
+  for (const label of ['Okonkwo-Ferris', 'Vallance']) assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
+  assert.ok(!found.some((entry) => /^(?:Right|Quennell|Harbottle) /.test(entry)), found.join(', '))
+})

@@ -68,6 +68,12 @@ const orgCueAfter =
 /** "state agency APS", "the journal Meridian", "the airline Skyvale": a lower-case kind of body right before its name. */
 const orgNounBefore =
   /(?:^|[^\p{L}])(?:agency|airline|carrier|broadcaster|charity|publisher|newspaper|magazine|journal|periodical|think tank|NGO|nonprofit|non-profit|firm|company|conglomerate|retailer|manufacturer|broadcaster|band|label|studio|bank|insurer|militia|party)\s$/u
+/** Titles that only a person holds, before a surname ("President Nixon", "Mrs. Okafor"); not "General", "Director", "Chief". */
+const personTitles = new Set(
+  'Mr Mr. Mrs Mrs. Ms Ms. Mx Dr Dr. Prof Prof. Professor President Senator Sen. Governor Gov. Judge Justice Mayor Chancellor Ambassador Congressman Congresswoman Rep. Representative Sheriff Detective Sergeant Lieutenant Colonel Captain Rev. Reverend Sir Dame Lady Lord MR MR. MRS MRS. MS MS. DR DR. JUSTICE JUDGE SENATOR PRESIDENT GOVERNOR'.split(
+    ' '
+  )
+)
 /** Kinds of body named before the name ("NGO Plan Verde", "NGOs Amnesty International and …"): not part of it. */
 const categoryAcronyms = new Set(['NGO', 'NGOs', 'INGO', 'NPO'])
 /** First words that make a name an organisation in languages that put the head first ("Institut Pasteur", "Universidad Centroamericana"). */
@@ -252,8 +258,8 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
 
   // "Known practitioners / Filius Flitwick[3] / Fleur Delacour[7]": a person's name alone on a line, among
   // other such lines, is a list of names, not a heading (one alone could be a byline).
-  const nameLine = passages.map((passage) => {
-    if (passage.kind === 'heading') return false
+  const nameLine = passages.map((passage): number => {
+    if (passage.kind === 'heading') return 0
     const line = folded
       .slice(passage.start, passage.end)
       .trim()
@@ -1009,6 +1015,19 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     const word = names[0]!
     // "King Vessavaṇṇa", "Pope Francis": titles that name a person by one name.
     if (honorific && mononymTitles.has(/(\S+)\s$/.exec(folded.slice(Math.max(0, start - 12), start))?.[1] ?? '')) return push('person', 4, {short: true})
+    // "President Nixon", "Mr. Bashir": a person's title right before one name makes it a person's name for sure.
+    // Not an idiom ("Ms. Right") nor a title in quotation marks ("“Mrs Maisel” actress").
+    const titleBefore = /(\S+)\s$/.exec(folded.slice(Math.max(0, start - 16), start))?.[1] ?? ''
+    // Nor a title inside a work's title-cased name ("The Marvelous Mrs Maisel").
+    const beforeTitle = /(\S+)\s$/.exec(folded.slice(Math.max(0, start - titleBefore.length - 32), start - titleBefore.length - 1))?.[1] ?? ''
+    if (
+      honorific &&
+      personTitles.has(titleBefore) &&
+      !isCommon(word.toLowerCase()) &&
+      !/["'(*_[]/.test(folded.charAt(start - titleBefore.length - 2)) &&
+      !(/^\p{Lu}/u.test(beforeTitle) && !/[.!?:,;]$/.test(beforeTitle))
+    )
+      return push('person', 4, {short: true})
     if (honorific) return push('person', 3, {short: true})
     if (historicalDemonyms.has(word)) return false
     // "the city of Djerba": what the text calls a town is a place, gazetteer or not.
