@@ -453,3 +453,12 @@ test('a person’s title right before one name makes it a person; not an idiom, 
   for (const label of ['Okonkwo-Ferris', 'Vallance']) assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
   assert.ok(!found.some((entry) => /^(?:Right|Quennell|Harbottle) /.test(entry)), found.join(', '))
 })
+
+test('an everyday noun in title case before two unknown words parts a role from the person', () => {
+  const found = named([
+    'The footage shows Vellmark Groundskeeper Oswin Pruitt closing the gate.',
+    'The Commissioner for Maritime Relief and Crisis Response Idrena Vaskova said so.'
+  ])
+  for (const label of ['Oswin Pruitt', 'Idrena Vaskova']) assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
+  assert.ok(!found.some((entry) => entry.startsWith('Vellmark')), found.join(', '))
+})

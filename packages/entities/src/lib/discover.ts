@@ -528,6 +528,40 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
         return leftDone || rightDone
       }
     }
+    // "Hogwarts Caretaker Argus Filch", "Crisis Response Kristalina Georgieva": an everyday noun in
+    // title case before two words no dictionary knows parts a body or a role from the person.
+    if (words.length >= 3 && !words.some(isConnector)) {
+      const n = words.length
+      const noun = words[n - 3]!
+      const person = words.slice(n - 2)
+      if (
+        isCommon(noun.toLowerCase()) &&
+        !gaz.firstNames.has(noun.toLowerCase()) &&
+        !orgKeywords.has(noun) &&
+        !placeHeads.has(noun) &&
+        !placeWords.has(noun) &&
+        !companyHeads.has(noun) &&
+        !compass.test(noun) &&
+        !dictionary(person[0]!) &&
+        !placeHeads.has(person[1]!) &&
+        !commonWords.has(person[1]!) &&
+        person.every(
+          (word) =>
+            /^\p{Lu}\p{Ll}+$/u.test(word) &&
+            !gaz.companies.has(word) &&
+            !gaz.organisations.has(nameKey(word)) &&
+            !gaz.places.has(nameKey(word)) &&
+            !orgKeywords.has(word)
+        ) &&
+        !gaz.places.has(nameKey(person.join(' '))) &&
+        !gaz.organisations.has(nameKey(words.join(' ')))
+      ) {
+        // What stands before the role is a body or a place, read on its own only where it is a name of some length.
+        const leftDone = n > 4 ? classify(words.slice(0, n - 3), start, false) : false
+        const rightDone = classify(person, start + words.slice(0, n - 2).join(' ').length + 1, true)
+        return leftDone || rightDone
+      }
+    }
     // "Otto von Bismarck", "Charles de Gaulle": a given name, a particle, a surname.
     const particle = words.findIndex((word, index) => index > 0 && personParticle(word))
     if (
