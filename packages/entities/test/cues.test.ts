@@ -322,12 +322,14 @@ test('a title right before a name makes its words names, even dictionary words; 
   assert.ok(!found.some((entry) => entry.startsWith('Colonial Affairs')), found.join(', '))
 })
 
-test('an acronym that is told something or quoted is a body; a bare acronym stays a suggestion', () => {
+test('an acronym that is told something, quoted or has its seat or staff named is a body; a bare acronym stays a suggestion', () => {
   const found = named([
     '“Nothing has changed,” the spokesman told KRZ on Friday, and according to KRZ the talks resume soon.',
-    'The VQN model was trained for a week; the VQN then beat the baseline.'
+    'The VQN model was trained for a week; the VQN then beat the baseline.',
+    'Protesters occupied the TLB headquarters for a week.'
   ])
   assert.ok(found.includes('KRZ (organisation)'), found.join(', '))
+  assert.ok(found.includes('TLB (organisation)'), found.join(', '))
   assert.ok(!found.some((entry) => entry.startsWith('VQN')), found.join(', '))
 })
 

@@ -991,7 +991,13 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       if (gaz.words.has(key) || gaz.roles.has(key) || isCommon(key)) return false
       // Without its expansion an acronym is as often a technology or a product ("SSL", "HTML"),
       // but one that is told something or quoted ("told KRT", "according to KRT") is a body.
-      const body = !initial && /\b(?:told|according to)\s$/.test(before)
+      // as is one with its seat, its staff or its officers ("the KRT headquarters", "KRT's editors", "the KRT director").
+      const body =
+        !initial &&
+        (/\b(?:told|according to)\s$/.test(before) ||
+          /^(?:'s?)?\s(?:headquarters|offices?|building|officials?|officers|director|directors|chief|chairman|chairwoman|spokes(?:man|woman|person)|staff|employees|editors|agents|administration|leadership|board|members)\b/.test(
+            after
+          ))
       return push('organisation', body ? 3 : 1, {short: true})
     }
     // A person: one to four name words (an initial may sit between them),
