@@ -464,3 +464,9 @@ test('an everyday noun in title case before two unknown words parts a role from 
   for (const label of ['Oswin Pruitt', 'Idrena Vaskova']) assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
   assert.ok(!found.some((entry) => entry.startsWith('Vellmark')), found.join(', '))
 })
+
+test('an adjective made of a name is no mention of it', () => {
+  const text = 'Aid reached the Varnesia-affected districts and a few Tarnland-era buildings.'
+  const spans = discoverSpans(text, [{id: 'p1', start: 0, end: text.length}], [])
+  assert.ok(!spans.some((span) => /-(?:affected|era)$/.test(span.label)), JSON.stringify(spans))
+})

@@ -673,6 +673,9 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     if (overlapsCovered(start, end)) return false
     if (/\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov)\. $/.test(folded.slice(Math.max(0, start - 6), start))) honorific = true
     if (words.some((word) => months.has(word) || days.has(word))) return false
+    // "Ebola-affected countries", "Soviet-era buildings": an adjective made of a name is no mention of it.
+    if (/-(?:affected|hit|stricken|ravaged|free|related|like|style|era|speaking|themed|inspired|specific|induced|type)$/.test(words[words.length - 1]!))
+      return false
     if (words.length === 1 && /^(?:Co|Corp|Inc|Ltd|LLC|Bros)\.?$/.test(label)) return false
     // "the Senegalese Health minister": a nationality and a title's words name no one.
     if (words.every((word) => commonWords.has(word) || nationalities.has(word) || isConnector(word))) return false
