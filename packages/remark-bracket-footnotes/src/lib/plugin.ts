@@ -161,7 +161,7 @@ export default function remarkBracketFootnotes(options?: Options | null) {
     // No bracketed marker at all, numbered notes: the markers were
     // superscripts, and the copy prints them as plain numbers (`internet.” 1 Whether`).
     if (used.size === 0 && all.some((entry) => numberingOf(entry.label) === 'arabic')) {
-      const state = {last: 0, uses: new Map<string, number>()}
+      const state = {last: 0, uses: new Map<string, number>(), printed: printedPlainly(rebuilt, defined)}
       for (const node of rebuilt) {
         visitParents(node, 'text', (text: Text, ancestors) => {
           const parent = ancestors.at(-1) as Parent | undefined
@@ -297,7 +297,7 @@ function splitPlainMarkers(
   defined: ReadonlyMap<string, Entry>,
   used: Set<string>,
   map: SourceMap,
-  state: {last: number; uses: Map<string, number>}
+  state: {last: number; uses: Map<string, number>; printed: ReadonlySet<string>}
 ): PhrasingContent[] | undefined {
   const value = text.value
   const found: Found[] = []
@@ -312,6 +312,9 @@ function splitPlainMarkers(
     // `↩ ↩2`): glued to its word, before the next note is due.
     const again = glued && number <= state.last && uses > 0 && uses < (defined.get(identifier)?.backLinks ?? 1)
     if (!again && (number <= state.last || number > state.last + (match[8] !== undefined ? 2 : afterWord ? 1 : 3) || !defined.has(identifier))) continue
+    // A number after a word and a space (`between 1 and 5`, `toOneToFive 2 = Two`) is a marker only
+    // for a note the document never prints in a surer form (`datatype,1`, `techniques.2`).
+    if (match[6] !== undefined && state.printed.has(identifier)) continue
     const start = match.index
     const end = start + match[0].length
     if (!again) state.last = number
@@ -323,6 +326,20 @@ function splitPlainMarkers(
     used.add(identifier)
   }
   return splitAt(value, found)
+}
+
+/** Notes of `defined` a plain-number marker cites somewhere in `nodes` in a form other than after a word and a space. */
+function printedPlainly(nodes: readonly Nodes[], defined: ReadonlyMap<string, Entry>): Set<string> {
+  const printed = new Set<string>()
+  for (const node of nodes) {
+    visitParents(node, 'text', (text: Text) => {
+      for (const match of text.value.matchAll(plainMarker)) {
+        const number = match[2] ?? match[4] ?? match[8]
+        if (number !== undefined && defined.has(String(Number(number)))) printed.add(String(Number(number)))
+      }
+    })
+  }
+  return printed
 }
 
 /** Superscript numbers (`twice.¹`, `work²`) that the lists define, as references. */
