@@ -470,3 +470,8 @@ test('an adjective made of a name is no mention of it', () => {
   const spans = discoverSpans(text, [{id: 'p1', start: 0, end: text.length}], [])
   assert.ok(!spans.some((span) => /-(?:affected|era)$/.test(span.label)), JSON.stringify(spans))
 })
+
+test('a name set off by commas after a title is a person', () => {
+  const found = named(['The Union Fisheries Minister, Harsh Velloran, issued a statement on Monday.'])
+  assert.ok(found.includes('Harsh Velloran (person)'), found.join(', '))
+})

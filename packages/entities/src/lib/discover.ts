@@ -734,7 +734,16 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     // Ro", "Swapna, a wheelchair user", "Migāra's mother", "director Bong Joon Ho".
     const roleWord = /(?:^|\s)([a-z][a-z-]+)\s$/.exec(before)?.[1]
     const role = roleWord !== undefined && gaz.roles.has(roleWord) && !/^(?:the|a|an)\s/.test(before.slice(-roleWord.length - 5))
+    // "the Union Health Minister, Harsh Vardhan, said": a name set off by commas after a title.
+    const titleComma = /(?:^|\s)([\p{L}.]+),\s$/u.exec(before.slice(-32))?.[1] ?? ''
+    const afterTitle =
+      titleComma !== '' &&
+      (honorifics.has(titleComma) || gaz.roles.has(titleComma.toLowerCase())) &&
+      /^,\s/.test(after) &&
+      words.length >= 2 &&
+      words.length <= 3
     const personCue =
+      afterTitle ||
       namedBefore.test(before) ||
       makerBefore.test(before) ||
       roleBefore.test(before) ||
