@@ -475,3 +475,9 @@ test('a name set off by commas after a title is a person', () => {
   const found = named(['The Union Fisheries Minister, Harsh Velloran, issued a statement on Monday.'])
   assert.ok(found.includes('Harsh Velloran (person)'), found.join(', '))
 })
+
+test('oceans and seas are places; an adjective of a sea is not', () => {
+  const found = named(['Claims were made in the Pacific and along the North Sea, far from the sunny Mediterranean beaches of Tarnland.'])
+  for (const label of ['Pacific', 'North Sea']) assert.ok(found.includes(`${label} (place)`), `${label}: ${found.join(', ')}`)
+  assert.ok(!found.some((entry) => entry.startsWith('Mediterranean')), found.join(', '))
+})

@@ -13,7 +13,7 @@ import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {nameKey} from './normalise.js'
-import {formerStates, knownOrganisations} from './words.js'
+import {formerStates, knownOrganisations, watersOfTheWorld} from './words.js'
 
 const require = createRequire(import.meta.url)
 
@@ -131,6 +131,7 @@ function build(): Gazetteer {
     if (country.subregion) regions.add(country.subregion)
   }
   for (const name of formerStates) add(name, {kind: 'country'})
+  for (const name of watersOfTheWorld) if (!places.has(nameKey(name))) add(name, {kind: 'region'})
   for (const region of regions) for (const name of region.split(' and ')) add(name, {kind: 'region'})
 
   for (const province of require('provinces') as Array<{name: string; country: string; short?: string}>) {

@@ -158,6 +158,28 @@ export const formerStates = [
 ]
 
 /**
+ * Oceans and seas, which the country and city lists lack. One-word forms that
+ * are mostly adjectives ("Mediterranean beaches", "Arctic ice") are left out,
+ * and "Atlantic" alone, as often a magazine; "the Pacific" stays.
+ */
+export const watersOfTheWorld = [
+  'Pacific',
+  'Pacific Ocean',
+  'Atlantic Ocean',
+  'Indian Ocean',
+  'Arctic Ocean',
+  'Southern Ocean',
+  'Mediterranean Sea',
+  'Baltic Sea',
+  'North Sea',
+  'Black Sea',
+  'Red Sea',
+  'Caspian Sea',
+  'South China Sea',
+  'Gulf of Mexico'
+]
+
+/**
  * Nouns for a human being: "a man named Miles", "Swapna, a wheelchair user",
  * "Sakka the deva-king". A name in apposition to one of them is a person's.
  */
