@@ -199,3 +199,23 @@ test('header: an author name over the title and a date line is the byline, and t
   assert.match(person.markdown, /^title: Ada Lovelace$/m)
   assert.match(person.markdown, /^authors: \[\]$/m)
 })
+
+test('title: a topic tag in lower case over the headline is dropped, with or without a byline; a short title in capitals stays', () => {
+  const tagged = importArticle({
+    text: 'soil science\nThe Quiet Chemists Who Mapped the Loam\nBy Ada Brook\n\nApril 2, 2021\n\nTwo surveyors changed how fields are drained. Their notes tell the story.\n',
+    sourceName: 'tag.txt'
+  })
+  assert.match(tagged.markdown, /^title: The Quiet Chemists Who Mapped the Loam$/m)
+  assert.doesNotMatch(tagged.markdown.replace(/^---\n[\s\S]*?\n---\n/, ''), /soil science/)
+  const bare = importArticle({
+    text: 'river towns\nHow the Ferry Crossings Shaped Three River Towns\n\nThe ferries ran for a century before the bridges came. Each town grew around its landing.\n',
+    sourceName: 'bare.txt'
+  })
+  assert.match(bare.markdown, /^title: How the Ferry Crossings Shaped Three River Towns$/m)
+  // A one-word title over a longer subtitle is the title: only lower case marks a tag.
+  const short = importArticle({
+    text: 'Drainage\nWhy the old ditches still matter to farmers\n\nThe ditches were dug by hand. Most still run today.\n',
+    sourceName: 'short.txt'
+  })
+  assert.match(short.markdown, /^title: Drainage$/m)
+})

@@ -85,16 +85,18 @@ export function structure(lines: SourceLine[], file: VFile, options: StructureOp
   let title: string
   let provisional = false
 
-  // A section label over the title ("Higher education", "Opinion"): short, above a longer title, in a news header.
+  // A section label over the title ("Higher education", "Opinion"): short, above a longer title, in a news header;
+  // or a topic tag in lower case ("chaos theory"), which no title is, with or without a header.
   const label = options.title === undefined ? body[0] : undefined
   const words = (text: string) => text.split(' ').length
+  const tag = label !== undefined && /^\p{Ll}[\p{L}\p{M}'’ -]*$/u.test(label.text)
   if (
-    options.header &&
+    (options.header || tag) &&
     !options.bylineAbove &&
     label !== undefined &&
     body[1] !== undefined &&
     words(label.text) <= 3 &&
-    titleShaped(label.text) &&
+    (tag || titleShaped(label.text)) &&
     titleShaped(body[1].text) &&
     words(body[1].text) >= Math.max(5, 2 * words(label.text))
   ) {
