@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {readdir, readFile} from 'node:fs/promises'
 import {test} from 'node:test'
 import {importArticle} from '../src/index.js'
-import {normaliseDate, readHeaderLine, readNameLine} from '../src/lib/metadata.js'
+import {normaliseDate, readFooterDate, readHeaderLine, readNameLine} from '../src/lib/metadata.js'
 
 const fixtures = new URL('fixtures/import/', import.meta.url)
 
@@ -218,4 +218,26 @@ test('title: a topic tag in lower case over the headline is dropped, with or wit
     sourceName: 'short.txt'
   })
   assert.match(short.markdown, /^title: Drainage$/m)
+})
+
+test('dates: tags after a date on its line, and a blog\'s closing "posted" line when the top has no date', () => {
+  assert.deepEqual(readHeaderLine('2021-06-03 ⦿ gardening, soil, compost'), {authors: [], date: '2021-06-03', dateKind: 'published'})
+  // Tags alone are no header line.
+  assert.equal(readHeaderLine('gardening, soil, compost'), undefined)
+  assert.equal(readFooterDate('Posted 2 years ago on Tuesday, March 9th, 2021'), '2021-03-09')
+  assert.equal(readFooterDate('This entry was posted on June 4, 2019.'), '2019-06-04')
+  assert.equal(readFooterDate('Posted in Uncategorized'), undefined)
+  assert.equal(readFooterDate('Published by the Harbour Review'), undefined)
+  const post = importArticle({
+    text: 'Notes on Compost\n\nThe heap warms in a week. Turning it twice keeps it sweet.\n\nA second paragraph says more about the heap and its worms.\n\nPosted 2 years ago on Tuesday, March 9th, 2021\n',
+    sourceName: 'p.txt'
+  })
+  assert.match(post.markdown, /^date: 2021-03-09$/m)
+  assert.doesNotMatch(post.markdown.replace(/^---\n[\s\S]*?\n---\n/, ''), /Posted 2 years ago/)
+  // A date at the top wins; the closing line is then left alone.
+  const dated = importArticle({
+    text: 'Notes on Compost\nMay 1, 2020\n\nThe heap warms in a week. Turning it twice keeps it sweet.\n\nPosted on Tuesday, March 9th, 2021\n',
+    sourceName: 'q.txt'
+  })
+  assert.match(dated.markdown, /^date: 2020-05-01$/m)
 })

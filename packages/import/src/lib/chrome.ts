@@ -5,7 +5,7 @@
  */
 import type {VFile} from 'vfile'
 import type {SourceLine} from './decode.js'
-import {memoFrom, memoSubject, readHeaderLine, readJudgeLine, readNameLine, roleLine, type HeaderFacts} from './metadata.js'
+import {memoFrom, memoSubject, readFooterDate, readHeaderLine, readJudgeLine, readNameLine, roleLine, type HeaderFacts} from './metadata.js'
 import {
   aboutAuthor,
   bioSignal,
@@ -208,6 +208,16 @@ export function stripChrome(all: SourceLine[], file: VFile): Chrome {
     if (judge !== undefined) {
       addAuthors(result, [readJudgeLine(lines[judge]!.text)!])
       drop(judge, 'byline', `Unexpected opinion byline ${quote(lines[judge]!.text)}, moved it to \`authors\``)
+    }
+  }
+
+  // No date at the top: a blog may print it under the article ("Posted on Saturday, August 27th, 2022").
+  if (result.date === undefined) {
+    const footer = kept().slice(-15).reverse()
+    const at = footer.find((index) => readFooterDate(lines[index]!.text) !== undefined)
+    if (at !== undefined) {
+      result.date = readFooterDate(lines[at]!.text)!
+      drop(at, 'date-line', `Unexpected date line ${quote(lines[at]!.text)}, moved it to \`date\``)
     }
   }
 

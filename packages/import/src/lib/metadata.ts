@@ -114,9 +114,25 @@ function dateFacts(segment: string): HeaderFacts | undefined {
 }
 
 /** Segments of a line split at the separators bylines use: | · • and spaced dashes. */
+/** A list of tags in lower case: "haskell, types, functional programming", "#rust". */
+const tagList = /^#?[\p{Ll}\p{N}][\p{Ll}\p{N} +'-]{0,30}(?:,\s*#?[\p{Ll}\p{N}][\p{Ll}\p{N} +'-]{0,30}){0,9}$/u
+
+/**
+ * A blog's closing "posted" line, which some pages print under the article
+ * instead of a date at the top: "Posted on Saturday, August 27th, 2022",
+ * "This entry was posted on May 4, 2019", "Posted 3 years ago on …".
+ */
+export function readFooterDate(text: string): string | undefined {
+  const lead =
+    /^(?:this\s+(?:entry|post|article|story)\s+was\s+)?(?:posted|published)\b(?:\s+\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b)?/i.exec(text)
+  if (!lead || text.length > 120) return undefined
+  const found = readHeaderLine(`Posted${text.slice(lead[0].length).replace(/\.$/, '')}`)
+  return found?.date
+}
+
 function segments(text: string): string[] {
   return text
-    .split(/\s*[|·•]\s*|\s+[–—-]\s+|^[–—]\s*/)
+    .split(/\s*[|·•⦿◦∙⋅]\s*|\s+[–—-]\s+|^[–—]\s*/)
     .map((part) => part.trim())
     .filter((part) => part !== '')
 }
@@ -245,6 +261,8 @@ export function readHeaderLine(text: string): HeaderFacts | undefined {
     let found = segmentFacts(part, parts.length > 1)
     // "By Jane Doe - Reuters": a site name after the byline.
     if (!found && strong && facts.authors.length > 0 && siteName.test(part)) found = {authors: [], site: part}
+    // "2020-11-01 ⦿ haskell, types": a blog's tags in lower case after its date.
+    if (!found && facts.date !== undefined && tagList.test(part)) found = {authors: []}
     if (!found) return undefined
     if (found.date || bylineLead.test(part)) strong = true
     mergeFacts(facts, found)
