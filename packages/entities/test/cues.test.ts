@@ -481,3 +481,11 @@ test('oceans and seas are places; an adjective of a sea is not', () => {
   for (const label of ['Pacific', 'North Sea']) assert.ok(found.includes(`${label} (place)`), `${label}: ${found.join(', ')}`)
   assert.ok(!found.some((entry) => entry.startsWith('Mediterranean')), found.join(', '))
 })
+
+test('a body or a place named after a person confirms the person: its first word is no product', () => {
+  const found = named([
+    'The reformer Lala Orvind Kesath spoke at the hall, and Lala Demir Vosk chaired the meeting.',
+    'The Lala Orvind Kesath Memorial Park and the Lala Orvind Kesath College carry his name.'
+  ])
+  for (const label of ['Lala Orvind Kesath', 'Lala Demir Vosk']) assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
+})

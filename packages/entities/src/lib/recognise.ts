@@ -467,10 +467,18 @@ function addDiscovered(
   // ("Mozilla", "Firefox"): a two-word "name" that opens with one is a product
   // or a division ("Mozilla Firefox", "Firefox Mobile"), not a person.
   const standalone = new Map<string, DiscoveredGroup>()
+  // A body or a place named after a person ("the Ada Quill Memorial Park"):
+  // its first word is that person's, and confirms the person rather than a product.
+  const personNames = new Set(groups.filter((group) => group.type === 'person' && group.label.includes(' ')).map((group) => group.label))
+  const namedAfterPerson = (words: string[]) => {
+    for (let k = 2; k < words.length; k++) if (personNames.has(words.slice(0, k).join(' '))) return true
+    return false
+  }
   for (const group of groups) {
     const words = group.label.split(' ')
     // Only a word the document confidently uses as a name of its own, or as a product, counts.
     if (group.score < 3 && !group.product) continue
+    if (group.type !== 'person' && words.length > 2 && namedAfterPerson(words)) continue
     const own = words.length === 1 ? [group.label] : group.type !== 'person' ? [words[0]!] : []
     for (const word of [...own, ...group.forms.filter((form) => !form.includes(' '))]) if (!standalone.has(word)) standalone.set(word, group)
   }
