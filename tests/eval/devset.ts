@@ -226,8 +226,11 @@ async function loadGold(dir: string): Promise<Array<{txt: string; gold: DevGold}
   return docs
 }
 
-/** Import and build `set` (`dev`, `held-out`, `held-out-2`, `held-out-3` or `held-out-4`) and score it. */
-export async function evaluateDevset(root: string, set: 'dev' | 'held-out' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5' = 'dev'): Promise<DevReport> {
+/** Import and build `set` (`dev`, `held-out`, `held-out-2`, `held-out-3`, `held-out-4` or `held-out-5`) and score it. */
+export async function evaluateDevset(
+  root: string,
+  set: 'dev' | 'held-out' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5' = 'dev'
+): Promise<DevReport> {
   const docs = await loadGold(join(root, 'tests', 'eval', 'devset', set))
   const corpusDir = await mkdtemp(join(tmpdir(), 'apparatus-devset-'))
   try {
