@@ -235,10 +235,11 @@ test('regions by compass point, district and village heads; a title’s compleme
   assert.ok(!found.some((entry) => /^(?:Leone|Chad|West Africa|Central Asia) \((?:person|organisation)/.test(entry)), found.join(', '))
 })
 
-test('a name after a registered prefix is a name of its own; two organisations joined by “and” stay two', () => {
+test('a registered place before a body’s name is part of that name; two organisations joined by “and” stay two', () => {
   const {register} = loadRegister('- id: us\n  type: place\n  label: United States\n  aliases: [U.S.]\n')
   const found = named(['Officials asked the U.S. Bureau of Fisheries and Tides for approval, funded by the Marlow Institute and Harwick University.'], register)
-  for (const label of ['Bureau of Fisheries and Tides', 'Marlow Institute', 'Harwick University'])
+  assert.ok(!found.includes('United States (place)'), found.join(', '))
+  for (const label of ['U.S. Bureau of Fisheries and Tides', 'Marlow Institute', 'Harwick University'])
     assert.ok(found.includes(`${label} (organisation)`), `${label}: ${found.join(', ')}`)
 })
 
@@ -488,4 +489,25 @@ test('a body or a place named after a person confirms the person: its first word
     'The Lala Orvind Kesath Memorial Park and the Lala Orvind Kesath College carry his name.'
   ])
   for (const label of ['Lala Orvind Kesath', 'Lala Demir Vosk']) assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
+})
+
+test('a registered place inside a longer name the register does not know is part of that name', () => {
+  const register = loadRegister(
+    JSON.stringify([
+      {id: 'tarnland', type: 'place', label: 'Tarnland'},
+      {id: 'vellmark', type: 'place', label: 'Vellmark'}
+    ])
+  ).register
+  const found = named(
+    [
+      'She studied at the University of Tarnland before the war.',
+      'He testified before the Vellmark House Committee on River Affairs in spring.',
+      'Both later moved to Vellmark for good.'
+    ],
+    register
+  )
+  assert.ok(found.includes('University of Tarnland (organisation)'), found.join(', '))
+  assert.ok(found.includes('Vellmark House Committee on River Affairs (organisation)'), found.join(', '))
+  assert.ok(!found.includes('Tarnland (place)'), found.join(', '))
+  assert.ok(found.includes('Vellmark (place)'), found.join(', '))
 })

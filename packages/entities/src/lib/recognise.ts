@@ -8,6 +8,7 @@ import {creditSpans, overlapsCredit} from './credits.js'
 import {discoverSpans, type DiscoveredSpan} from './discover.js'
 import {compileMatcher, selectLongest, type Matcher} from './matcher.js'
 import {gazetteer} from './gazetteer.js'
+import {orgKeywords, weakOrgHeads} from './words.js'
 import {groupDiscovered, type DiscoveredGroup} from './group.js'
 import {maskUrls, nameKey} from './normalise.js'
 import type {Register, RegisterEntity} from './register.js'
@@ -286,13 +287,40 @@ function localBodies(text: string, hits: Hit[], view: RegisterView): Hit[] {
   return dropped.size === 0 ? hits : hits.filter((hit) => !dropped.has(hit))
 }
 
+/**
+ * "the University of Tarnland", "the Tarnland House Committee on Rivers": a
+ * registered place inside a longer name that the register does not know (the
+ * longest registered form already won the match) is part of that name, a body
+ * with its head word. The register overrides what it names; it does not cut
+ * other names: the place is not mentioned there, discovery reads the whole.
+ * Where the register names the body after the place too, both stay.
+ */
+function embeddedPlaces(text: string, hits: Hit[], view: RegisterView): Hit[] {
+  const dropped = new Set<Hit>()
+  const starts = new Set(hits.filter((hit) => hit.entity).map((hit) => hit.start))
+  for (const hit of hits) {
+    if (!hit.entity || view.byId.get(hit.entity)?.type !== 'place') continue
+    // A body's head and "of" right before: "University of X", "Government of X".
+    const head = /(?:^|[^\p{L}])(\p{Lu}[\p{L}]+) of (?:the )?$/u.exec(text.slice(Math.max(0, hit.start - 40), hit.start))?.[1]
+    if (head && (orgKeywords.has(head) || head === 'Government') && !weakOrgHeads.has(head)) {
+      dropped.add(hit)
+      continue
+    }
+    // A run of capitalised words right after that holds a body's head: "X House Committee on Y".
+    const after = /^ (\p{Lu}[\p{L}'&-]*(?: (?:(?:of|for|on|and|&) )?\p{Lu}[\p{L}'&-]*){0,5})/u.exec(text.slice(hit.end, hit.end + 64))?.[1]
+    // Not where the register names what follows ("U.S. Supreme Court" with "Supreme Court" registered): both are its own.
+    if (after && !starts.has(hit.end + 1) && after.split(' ').some((word) => orgKeywords.has(word) && !weakOrgHeads.has(word))) dropped.add(hit)
+  }
+  return dropped.size === 0 ? hits : hits.filter((hit) => !dropped.has(hit))
+}
+
 /** Recognise one article on its own: register and case-name mentions, and candidates for discovery. */
 export function recogniseArticle(article: RecogniseInput['articles'][number], register: Register, options: RecogniseOptions = {}): ArticleRecognition {
   const view = viewOf(register)
   const messages: RecogniseMessage[] = []
   const mentions: ArticleRecognition['mentions'] = []
   const cases: ArticleRecognition['cases'] = []
-  const hits = localBodies(article.text, scan(article.text, register, view.caseIds), view)
+  const hits = embeddedPlaces(article.text, localBodies(article.text, scan(article.text, register, view.caseIds), view), view)
   // Out-of-scope hits and picture credits ("Photograph: X/Getty Images") still cover their span (discovery must not propose them).
   const inCredit = overlapsCredit(creditSpans(article.text, article.passages))
   const references = referenceListPassages(article.text, article.passages)
