@@ -511,3 +511,14 @@ test('a registered place inside a longer name the register does not know is part
   assert.ok(!found.includes('Tarnland (place)'), found.join(', '))
   assert.ok(found.includes('Vellmark (place)'), found.join(', '))
 })
+
+test('an acronym’s expansion that names a post or a thing of everyday words is no organisation', () => {
+  const found = named([
+    'Each agency must name a Senior Records Official for Archives (SROA) and a Chief Data Officer (CDO).',
+    'Vendors expose Remote Programming Interfaces (RPIs) and must mark Uncontrolled Survey Information (USI) before release.',
+    'The Tarnland Fisheries Agency (TFA) and the Office of Coastal Surveys (OCS) agreed; TFA and OCS signed.'
+  ])
+  for (const label of ['Tarnland Fisheries Agency', 'Office of Coastal Surveys'])
+    assert.ok(found.includes(`${label} (organisation)`), `${label}: ${found.join(', ')}`)
+  assert.ok(!found.some((entry) => /Official|Officer|Interfaces|Information|SROA|CDO|RPI|USI/.test(entry)), found.join(', '))
+})

@@ -1235,10 +1235,22 @@ function pushAcronym(spans: DiscoveredSpan[], label: string, acronym: string, la
   const head = words[words.length - 1]!
   if (documentHeads.has(head) || (plural && documentHeads.has(head.replace(/s$/, '')))) return
   const place = gaz.places.get(nameKey(label))
+  // "Senior Records Official for Archives (SROA)", "Chief Data Officer (CDO)": an expansion whose head is a
+  // post names a role, not a body.
+  const connector = words.findIndex((word) => /^(?:of|for|on|in)$/.test(word))
+  const main = (connector > 0 ? words[connector - 1]! : head).toLowerCase()
+  const singular = main.replace(/s$/, '')
+  if (!place && (gaz.roles.has(main) || gaz.roles.has(singular) || singular === 'official')) return
   const type = place ? 'place' : 'organisation'
   const organisation = place || words.some((word) => orgKeywords.has(word))
-  // "Open Source Software (OSS)": an expansion of ordinary words names a thing, not a body.
-  const ordinary = words.every((word) => gaz.common.has(word.toLowerCase()) || /^(?:of|for|on|the|and)$/.test(word))
+  // "Open Source Software (OSS)", "Web Rendering Interfaces (WRIs)", "Unlabelled Field Data (UFD)": an expansion of
+  // ordinary words (plurals and un-/non- forms too) names a thing, not a body.
+  const everyday = (word: string): boolean =>
+    gaz.common.has(word) ||
+    gaz.words.has(word) ||
+    (/s$/.test(word) && gaz.words.has(word.slice(0, -1))) ||
+    (/^(?:un|non-?)\p{L}{4}/u.test(word) && everyday(word.replace(/^(?:un|non-?)/, '')))
+  const ordinary = words.every((word) => everyday(word.toLowerCase()) || /^(?:of|for|on|the|and)$/.test(word))
   const score = organisation ? 4 : ordinary ? 1 : 2
   const weak = ordinary && !organisation ? {short: true} : {}
   spans.push({start: labelStart, end: labelStart + label.length, label, type, score, ...weak})
