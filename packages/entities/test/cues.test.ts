@@ -522,3 +522,15 @@ test('an acronym’s expansion that names a post or a thing of everyday words is
     assert.ok(found.includes(`${label} (organisation)`), `${label}: ${found.join(', ')}`)
   assert.ok(!found.some((entry) => /Official|Officer|Interfaces|Information|SROA|CDO|RPI|USI/.test(entry)), found.join(', '))
 })
+
+test('a video credit in brackets and a byline name over a role line are not mentions', () => {
+  const found = named([
+    'A long story about boats begins here, as they always do.',
+    'Rachel Olvij',
+    'Contributing Correspondent',
+    'The clip shows the harbour at dawn. (Video by Pellam Strout)',
+    'Odile Varnak told the crew to wait.'
+  ])
+  assert.ok(found.includes('Odile Varnak (person)'), found.join(', '))
+  assert.ok(!found.some((entry) => /Olvij|Strout/.test(entry)), found.join(', '))
+})

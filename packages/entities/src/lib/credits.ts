@@ -9,9 +9,9 @@ import type {Passage} from '@apparatus/model'
 const name = "[A-Z][\\p{L}\\p{N}.'&-]*(?: (?:[A-Z][\\p{L}\\p{N}.'&-]*|de|van|von|da|for|of))*"
 /** Between the names of a credit: a slash, or a dash or "via" after one ("X/Agence France-Presse — Getty Images", "X/AFP via Getty Images"). */
 const joined = `${name}(?:\\s?/\\s?${name})+(?:(?:\\s[—–]\\s|\\svia\\s|\\s?/\\s?)${name})*`
-/** "Photograph: X", "Photo by X", "Credit: X", "Credit X/Y" to the end of the passage. */
+/** "Photograph: X", "Photo by X", "Credit: X", "Credit X/Y" to the end of the passage, or in brackets there ("… (Video by X)"). */
 const labelled = new RegExp(
-  `(?:^|[.!?"”)]\\s+)((?:(?:Photograph|Photo|Photos|Picture|Image|Illustration|Video|Credit|Photo credit|Photograph by|Photo by|Illustration by)\\s*(?::|by)\\s*${name}(?:\\s*/\\s*${name})*|Credits?\\s+${joined}))\\s*\\.?\\s*$`,
+  `(?:^|[.!?"”)]\\s+)\\(?((?:(?:Photograph|Photo|Photos|Picture|Image|Illustration|Video|Credit|Photo credit|Photograph by|Photo by|Illustration by)\\s*(?::|by)\\s*${name}(?:\\s*/\\s*${name})*|Credits?\\s+${joined}))\\)?\\s*\\.?\\s*$`,
   'u'
 )
 /** "Guy Smallman/Getty Images", "Fethi Belaid/AFP/Getty Images": names joined by slashes end the caption. */

@@ -266,7 +266,10 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
       .replace(/(?:\\?\[[^\]\s]{1,4}\])+$/, '')
       .replace(/^[-*\u2022]\s+/, '')
     const name = /^(\p{Lu}[\p{L}'-]+)(?: \p{Lu}\.)?(?: \p{Lu}[\p{L}'-]+){1,2}$/u.exec(line)
-    return name === null ? 0 : gaz.firstNames.has(name[1]!.toLowerCase()) ? 2 : 1
+    if (name === null) return 0
+    // "Contributing Correspondent" under a byline's name: a line of everyday words is a role, not a name.
+    if (line.split(' ').every((word) => gaz.common.has(word.toLowerCase()) || gaz.words.has(word.toLowerCase()))) return 0
+    return gaz.firstNames.has(name[1]!.toLowerCase()) ? 2 : 1
   })
   // A line of that shape among others, one of them opening with a given name.
   const listedName = (index: number) =>
