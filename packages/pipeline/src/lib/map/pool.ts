@@ -46,8 +46,10 @@ export const MAP_HEAP_MB = Number(process.env.APPARATUS_MAP_HEAP_MB) || 384
 export class Workers {
   private pool: Tinypool | undefined
   private citing: Tinypool | undefined
-  /** Rejected when a map thread dies outside a task (see `start`). */
-  private readonly broken = rejectable()
+  /** Set when a map thread died outside a task (see `start`): every later task fails with its error. */
+  private broken: {error: unknown} | undefined
+  /** The map tasks under way: their rejections, for a thread that dies outside a task. */
+  private readonly waiting = new Set<(error: unknown) => void>()
 
   constructor(
     private readonly register: Register,
@@ -58,7 +60,13 @@ export class Workers {
   /** A task's record; rejects with the worker's error (ERR_WORKER_OUT_OF_MEMORY and all) when its thread dies. */
   map(task: MapTask): Promise<string> {
     const pool = this.start()
-    return Promise.race([pool.run(task) as Promise<string>, this.broken.promise])
+    // Not `Promise.race` with one long-pending promise: each race would stay subscribed to it,
+    // holding its record (tens of kilobytes) until the build ends.
+    return new Promise<string>((resolve, reject) => {
+      if (this.broken) return reject(this.broken.error)
+      this.waiting.add(reject)
+      ;(pool.run(task) as Promise<string>).then(resolve, reject).finally(() => this.waiting.delete(reject))
+    })
   }
 
   /** The citation strings of `sources` (`sourceCitations` of each, in order). */
@@ -87,7 +95,10 @@ export class Workers {
     const pool = this.create(false)
     // A thread that dies holding no task (out of memory while starting, say) is reported on the pool, and the
     // pool starts no other: the tasks waiting for one would wait for ever. They all get its error instead.
-    pool.on('error', this.broken.reject)
+    pool.on('error', (error: unknown) => {
+      this.broken ??= {error}
+      for (const reject of this.waiting) reject(error)
+    })
     this.pool = pool
     return pool
   }
@@ -137,12 +148,4 @@ function workerEntry(): {filename: string; execArgv: string[]} {
   const tsx = import.meta.resolve('tsx/esm/api')
   const code = `const {register} = await import(${JSON.stringify(tsx)}); register(); const worker = await import(${JSON.stringify(worker.href)}); export default worker.default; export const cite = worker.cite;`
   return {filename: `data:text/javascript,${encodeURIComponent(code)}`, execArgv}
-}
-
-/** A promise to reject later, that is never an unhandled rejection when nothing waits on it. */
-function rejectable(): {promise: Promise<never>; reject: (error: unknown) => void} {
-  let reject: (error: unknown) => void = () => {}
-  const promise = new Promise<never>((_, fail) => (reject = fail))
-  promise.catch(() => {})
-  return {promise, reject}
 }
