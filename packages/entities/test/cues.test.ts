@@ -534,3 +534,12 @@ test('a video credit in brackets and a byline name over a role line are not ment
   assert.ok(found.includes('Odile Varnak (person)'), found.join(', '))
   assert.ok(!found.some((entry) => /Olvij|Strout/.test(entry)), found.join(', '))
 })
+
+test('an honorific printed as part of a name stays in it; a title of office does not', () => {
+  const found = named([
+    'The inquiry was headed by Sir Roland Pikeworth, and Pandit Vireshwar Lalan spoke for the trust.',
+    'Swami Anandra Vellup wrote to Dr. Marisa Quellen the same week.'
+  ])
+  for (const label of ['Sir Roland Pikeworth', 'Pandit Vireshwar Lalan', 'Swami Anandra Vellup', 'Marisa Quellen'])
+    assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
+})

@@ -20,6 +20,7 @@ import {
   personNouns,
   placeHeads,
   placeWords,
+  nameHonorifics,
   titleWords,
   weakOrgHeads
 } from './words.js'
@@ -70,7 +71,7 @@ const orgNounBefore =
   /(?:^|[^\p{L}])(?:agency|airline|carrier|broadcaster|charity|publisher|newspaper|magazine|journal|periodical|think tank|NGO|nonprofit|non-profit|firm|company|conglomerate|retailer|manufacturer|broadcaster|band|label|studio|bank|insurer|militia|party)\s$/u
 /** Titles that only a person holds, before a surname ("President Nixon", "Mrs. Okafor"); not "General", "Director", "Chief". */
 const personTitles = new Set(
-  'Mr Mr. Mrs Mrs. Ms Ms. Mx Dr Dr. Prof Prof. Professor President Senator Sen. Governor Gov. Judge Justice Mayor Chancellor Ambassador Congressman Congresswoman Rep. Representative Sheriff Detective Sergeant Lieutenant Colonel Captain Rev. Reverend Sir Dame Lady Lord MR MR. MRS MRS. MS MS. DR DR. JUSTICE JUDGE SENATOR PRESIDENT GOVERNOR'.split(
+  'Mr Mr. Mrs Mrs. Ms Ms. Mx Dr Dr. Prof Prof. Professor President Senator Sen. Governor Gov. Judge Justice Mayor Chancellor Ambassador Congressman Congresswoman Rep. Representative Sheriff Detective Sergeant Lieutenant Colonel Captain Rev. Reverend Sir Dame Lady Lord MR MR. MRS MRS. MS MS. DR DR. JUSTICE JUDGE SENATOR PRESIDENT GOVERNOR Pandit Swami Munshi Sardar Maulana'.split(
     ' '
   )
 )
@@ -1150,6 +1151,14 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     // standing: a brand or an organisation more often than a person.
     const known = gaz.proper.has(word) && !gaz.firstNames.has(key) && !gaz.lastNames.has(key)
     return push(cue ?? (gaz.lastNames.has(key) ? 'person' : 'organisation'), known && !initial ? 2 : 1, {short: true})
+  }
+  // "Sir Ada Quill", "Pandit Ravi Mehra": an honorific printed as part of the name stays in it.
+  for (const span of spans) {
+    if (span.type !== 'person') continue
+    const honorific = /(?:^|[^\p{L}.])(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, span.start - 12), span.start))?.[1]
+    if (!honorific || !nameHonorifics.has(honorific) || !span.label.includes(' ')) continue
+    span.start -= honorific.length + 1
+    span.label = `${honorific} ${span.label}`
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end)
   typeByList(spans, folded)

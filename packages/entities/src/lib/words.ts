@@ -15,8 +15,15 @@ export const honorifics = set(`
   Director Chair Chairman Chairwoman Speaker Congressman Congresswoman Councillor Councilor Emperor
   Justices Judges Senators Sens. Representatives Reps. Governors Presidents Drs. Profs. Ministers Generals
   Appellant Appellee Petitioner Respondent Defendant Plaintiff
+  Pandit Swami Munshi Sardar Maulana
   MR MR. MRS MRS. MS MS. DR DR. JUSTICE JUDGE CHIEF SENATOR PRESIDENT GOVERNOR
 `)
+
+/**
+ * Honorifics that are printed as part of a person's name ("Sir Ada Quill", "Pandit Ravi Mehra", "Lala Kesho Dutt"):
+ * a name discovered right after one keeps it, as the text spells the name. ("Dr.", "Mr." and office titles do not.)
+ */
+export const nameHonorifics = set(`Sir Dame Lala Pandit Swami Munshi Mahatma Sardar Maulana Shri Shrimati`)
 
 /** Words that qualify a title ("Majority Leader", "Chief Executive", "Vice President"): part of the title, never of a name. */
 export const titleWords = set(`
