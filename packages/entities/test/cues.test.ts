@@ -543,3 +543,12 @@ test('an honorific printed as part of a name stays in it; a title of office does
   for (const label of ['Sir Roland Pikeworth', 'Pandit Vireshwar Lalan', 'Swami Anandra Vellup', 'Marisa Quellen'])
     assert.ok(found.includes(`${label} (person)`), `${label}: ${found.join(', ')}`)
 })
+
+test('halls, gates, buildings, markets and chowks are places', () => {
+  const found = named([
+    'The college met in Quillmoor Hall until the fire, then moved near Varnesh Gate.',
+    'Offices filled the Tarrow Building, and stalls lined the Orvint Market beside Kesath Chowk.'
+  ])
+  for (const label of ['Quillmoor Hall', 'Varnesh Gate', 'Tarrow Building', 'Orvint Market', 'Kesath Chowk'])
+    assert.ok(found.includes(`${label} (place)`), `${label}: ${found.join(', ')}`)
+})

@@ -117,7 +117,7 @@ export const placeHeads = set(`
   Province Region City Cape Harbour Harbor Falls Highlands Archipelago Canal Strip Cave Caves Reservation
   Street Avenue Road Boulevard Lane Square Plaza Bridge Park Gardens Garden Palace Castle Monastery
   Temple Abbey Cathedral Heights Springs Beach Grove Hill District Village Prefecture Governorate Municipality Territory
-  Quarter Courthouse Stadium Arena Airport Airfield Base Pier Dam Lighthouse Cemetery Memorial Monument
+  Quarter Courthouse Stadium Arena Airport Airfield Base Pier Dam Lighthouse Cemetery Memorial Monument Gate Building Market Hall Chowk
 `)
 
 /**
