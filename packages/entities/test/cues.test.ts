@@ -552,3 +552,12 @@ test('halls, gates, buildings, markets and chowks are places', () => {
   for (const label of ['Quillmoor Hall', 'Varnesh Gate', 'Tarrow Building', 'Orvint Market', 'Kesath Chowk'])
     assert.ok(found.includes(`${label} (place)`), `${label}: ${found.join(', ')}`)
 })
+
+test('a registered body after another body’s head and “of” is part of that name', () => {
+  const register = loadRegister(
+    JSON.stringify([{id: 'vellmark-parliament', type: 'organisation', label: 'Vellmark Parliament', aliases: ['Parliament']}])
+  ).register
+  const found = named(['She found the letters in the stacks of the Library of Parliament last spring.'], register)
+  assert.ok(found.includes('Library of Parliament (organisation)'), found.join(', '))
+  assert.ok(!found.includes('Vellmark Parliament (organisation)'), found.join(', '))
+})

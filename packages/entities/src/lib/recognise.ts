@@ -293,19 +293,23 @@ function localBodies(text: string, hits: Hit[], view: RegisterView): Hit[] {
  * longest registered form already won the match) is part of that name, a body
  * with its head word. The register overrides what it names; it does not cut
  * other names: the place is not mentioned there, discovery reads the whole.
- * Where the register names the body after the place too, both stay.
+ * Where the register names the body after the place too, both stay. A
+ * registered body after another body's head and "of" ("the Library of
+ * <registered body>") is likewise part of that name.
  */
 function embeddedPlaces(text: string, hits: Hit[], view: RegisterView): Hit[] {
   const dropped = new Set<Hit>()
   const starts = new Set(hits.filter((hit) => hit.entity).map((hit) => hit.start))
   for (const hit of hits) {
-    if (!hit.entity || view.byId.get(hit.entity)?.type !== 'place') continue
-    // A body's head and "of" right before: "University of X", "Government of X".
+    const type = hit.entity ? view.byId.get(hit.entity)?.type : undefined
+    if (type !== 'place' && type !== 'organisation') continue
+    // A body's head and "of" right before: "University of X", "Government of X", "the Library of <registered body>".
     const head = /(?:^|[^\p{L}])(\p{Lu}[\p{L}]+) of (?:the )?$/u.exec(text.slice(Math.max(0, hit.start - 40), hit.start))?.[1]
-    if (head && (orgKeywords.has(head) || head === 'Government') && !weakOrgHeads.has(head)) {
+    if (head && (orgKeywords.has(head) || (type === 'place' && head === 'Government')) && (type === 'organisation' || !weakOrgHeads.has(head))) {
       dropped.add(hit)
       continue
     }
+    if (type !== 'place') continue
     // A run of capitalised words right after that holds a body's head: "X House Committee on Y".
     const after = /^ (\p{Lu}[\p{L}'&-]*(?: (?:(?:of|for|on|and|&) )?\p{Lu}[\p{L}'&-]*){0,5})/u.exec(text.slice(hit.end, hit.end + 64))?.[1]
     // Not where the register names what follows ("U.S. Supreme Court" with "Supreme Court" registered): both are its own.
