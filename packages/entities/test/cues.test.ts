@@ -561,3 +561,12 @@ test('a registered body after another body’s head and “of” is part of that
   assert.ok(found.includes('Library of Parliament (organisation)'), found.join(', '))
   assert.ok(!found.includes('Vellmark Parliament (organisation)'), found.join(', '))
 })
+
+test('a citation’s abbreviations between a volume and a page name no one', () => {
+  const found = named([
+    'See Orla Penhaligon, Rivers and Rights, 12 Tarn. L. Rev. 301 (2019); accord 44 Vell. L. Rev. 17, 19 (2020).',
+    'Orla Penhaligon later wrote a second article.'
+  ])
+  assert.ok(found.includes('Orla Penhaligon (person)'), found.join(', '))
+  assert.ok(!found.some((entry) => /Rev/.test(entry)), found.join(', '))
+})

@@ -1152,6 +1152,15 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     const known = gaz.proper.has(word) && !gaz.firstNames.has(key) && !gaz.lastNames.has(key)
     return push(cue ?? (gaz.lastNames.has(key) ? 'person' : 'organisation'), known && !initial ? 2 : 1, {short: true})
   }
+  // "12 Tarn. L. Rev. 301", "88 Vell. App. 4th 17": between a volume and a page, a citation's abbreviations name no one.
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const span = spans[i]!
+    if (
+      /^\.?\s\d/.test(folded.slice(span.end, span.end + 4)) &&
+      /(?:^|\s)\d+\s(?:[\p{L}.&']+\s){0,4}$/u.test(folded.slice(Math.max(0, span.start - 40), span.start))
+    )
+      spans.splice(i, 1)
+  }
   // "Sir Ada Quill", "Pandit Ravi Mehra": an honorific printed as part of the name stays in it.
   for (const span of spans) {
     if (span.type !== 'person') continue
