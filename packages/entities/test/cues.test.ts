@@ -570,3 +570,12 @@ test('a citation’s abbreviations between a volume and a page name no one', () 
   assert.ok(found.includes('Orla Penhaligon (person)'), found.join(', '))
   assert.ok(!found.some((entry) => /Rev/.test(entry)), found.join(', '))
 })
+
+test('a person’s usual name with one more word after it is that person', () => {
+  const found = named([
+    'In 1903 the weekly was launched by Orvind Kesath Mehrau in Dalhousie.',
+    'Later Orvind Kesath moved the paper north, and Orvind Kesath wrote most of it himself.'
+  ])
+  assert.ok(found.includes('Orvind Kesath (person)'), found.join(', '))
+  assert.ok(!found.includes('Orvind Kesath Mehrau (person)'), found.join(', '))
+})

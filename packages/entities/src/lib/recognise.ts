@@ -495,6 +495,20 @@ function addDiscovered(
     for (const form of group.forms) if (!best.forms.includes(form)) best.forms.push(form)
     group.occurrences = []
   }
+  // "Ada Quill Varnet" once where the corpus names "Ada Quill" more often: a person's usual name with one
+  // more word after it (a family or clan name) is that person.
+  const personByLabel = new Map<string, DiscoveredGroup>()
+  for (const group of groups) if (group.type === 'person' && group.score >= CONFIDENT && group.label.includes(' ')) personByLabel.set(group.label, group)
+  for (const group of groups) {
+    if (group.type !== 'person' || group.occurrences.length === 0) continue
+    const words = group.label.split(' ')
+    if (words.length < 3) continue
+    const usual = personByLabel.get(words.slice(0, -1).join(' '))
+    if (!usual || usual === group || usual.occurrences.length <= group.occurrences.length) continue
+    usual.occurrences.push(...group.occurrences)
+    for (const form of group.forms) if (!usual.forms.includes(form)) usual.forms.push(form)
+    group.occurrences = []
+  }
   // First words that the document uses on their own or for an organisation
   // ("Mozilla", "Firefox"): a two-word "name" that opens with one is a product
   // or a division ("Mozilla Firefox", "Firefox Mobile"), not a person.
