@@ -579,3 +579,9 @@ test('a person’s usual name with one more word after it is that person', () =>
   assert.ok(found.includes('Orvind Kesath (person)'), found.join(', '))
   assert.ok(!found.includes('Orvind Kesath Mehrau (person)'), found.join(', '))
 })
+
+test('a university’s campus named by its city after a comma is part of its name', () => {
+  const found = named(['She later taught at the University of Tarnland, Boston for a decade.'])
+  assert.ok(found.includes('University of Tarnland, Boston (organisation)'), found.join(', '))
+  assert.ok(!found.includes('Boston (place)'), found.join(', '))
+})

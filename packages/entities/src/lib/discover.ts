@@ -1161,6 +1161,17 @@ export function discoverSpans(text: string, passages: readonly Passage[], covere
     )
       spans.splice(i, 1)
   }
+  // "University of Tarnland, Vellport": a university's campus named by its city after a comma is part of its name.
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!
+    if (span.type !== 'organisation' || !span.label.startsWith('University of ')) continue
+    const campus = /^, (\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)(?![\p{L}\s]*\p{Lu})/u.exec(folded.slice(span.end, span.end + 40))
+    if (!campus || gaz.places.get(nameKey(campus[1]!))?.kind !== 'city') continue
+    const end = span.end + campus[0].length
+    span.label = text.slice(span.start, end)
+    span.end = end
+    for (let j = spans.length - 1; j >= 0; j--) if (j !== i && spans[j]!.start >= span.start && spans[j]!.end <= end && spans[j] !== span) spans.splice(j, 1)
+  }
   // "Sir Ada Quill", "Pandit Ravi Mehra": an honorific printed as part of the name stays in it.
   for (const span of spans) {
     if (span.type !== 'person') continue
