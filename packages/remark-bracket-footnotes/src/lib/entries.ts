@@ -142,7 +142,9 @@ function backLinked(nodes: RootContent[]): ReadEntries | undefined {
       // A written number that continues the list (`2 See …↩`) is the label.
       const opening = entryOpening(toString(paragraph))
       const written = opening?.label !== undefined && follows(opening.label, entries.at(-1)?.label || undefined)
-      const children = written ? [{...paragraph, children: stripLeading(paragraph.children, opening.length)}] : [paragraph]
+      // A caret that opens it (`^ See …`, numbered by position) is no part of the note either.
+      const strip = written || (opening !== undefined && opening.label === undefined)
+      const children = strip ? [{...paragraph, children: stripLeading(paragraph.children, opening!.length)}] : [paragraph]
       const label = written ? opening.label! : ''
       open = {label, identifier: normalise(label), positional: !written, children, ...(node.position ? {position: node.position} : {})}
       entries.push(open)

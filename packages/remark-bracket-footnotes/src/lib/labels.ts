@@ -161,7 +161,7 @@ export function superscriptLabels(text: string, defined: ReadonlySet<string>): S
 }
 
 /** One link back to a marker: an arrow (`↩`, `↩︎`, `↩2`) or its words, capitalised as a link is (“Back to Citation”, “Return to text”; “go back to the text” is prose). */
-const backLinkMark = String.raw`(?:↩[\uFE0E\uFE0F]?|⤴|↑)(?:\s*\d{1,2})?|(?:Back|Return) to (?:the )?(?:[Cc]itation|[Tt]ext|[Nn]ote [Rr]eference|[Rr]eference)\.?`
+const backLinkMark = String.raw`(?:↩[\uFE0E\uFE0F]?|⤴|↑)(?:\s*\d{1,2})?|(?:Back|Return) to (?:the )?(?:[Cc]itation|[Tt]ext|[Nn]ote [Rr]eference|[Rr]eference)(?:\.|\s*[\^↑])?`
 
 /**
  * The links back to the markers that end a note on many sites (`… 2010. ↩`,

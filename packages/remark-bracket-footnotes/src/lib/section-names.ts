@@ -60,9 +60,12 @@ function alternativesOf(names: readonly string[]): string {
  * emphasis, a trailing colon, and the `[edit]` link that Wikipedia copies
  * carry (`References[edit]`).
  */
+/** A page's buttons that fold a section, copied with its heading ("Footnotes Hide show", "Notes [show]"). */
+const toggles = String.raw`(?:\s+\\?\[?(?:hide|show|expand|collapse|toggle)\\?\]?){0,3}`
+
 function headingPattern(names: readonly string[]): RegExp {
   return new RegExp(
-    String.raw`^(?:#{1,6}\s+)?(?:\*\*|__)?(?:\d{1,2}\.?\s+)?(${alternativesOf(names)})(?:\*\*|__)?\s*:?\s*(?:\\?\[edit\])?\s*:?\s*(?:\*\*|__)?\s*$`,
+    String.raw`^(?:#{1,6}\s+)?(?:\*\*|__)?(?:\d{1,2}\.?\s+)?(${alternativesOf(names)})(?:\*\*|__)?\s*:?\s*(?:\\?\[edit\])?\s*:?\s*(?:\*\*|__)?${toggles}\s*$`,
     'i'
   )
 }
