@@ -17,7 +17,7 @@ async function makePackage(root: string): Promise<string> {
   return folder
 }
 
-test('the code hash: the same code in two checkouts hashes the same; a code file\'s bytes or name changes it, a source map or a declaration does not', async () => {
+test("the code hash: the same code in two checkouts hashes the same; a code file's bytes or name changes it, a source map or a declaration does not", async () => {
   const base = await mkdtemp(join(tmpdir(), 'apparatus-code-hash-'))
   try {
     const first = await makePackage(join(base, 'a'))
