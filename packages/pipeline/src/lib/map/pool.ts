@@ -57,15 +57,24 @@ export class Workers {
     readonly threads: number
   ) {}
 
-  /** A task's record; rejects with the worker's error (ERR_WORKER_OUT_OF_MEMORY and all) when its thread dies. */
+  /**
+   * A task's record; rejects with the worker's error (ERR_WORKER_OUT_OF_MEMORY and all) when its
+   * thread dies. After a thread died, every later task is refused with that error at once: the
+   * caller maps the rest on its own thread rather than start more threads that die the same way.
+   */
   map(task: MapTask): Promise<string> {
+    if (this.broken) return Promise.reject(this.broken.error)
     const pool = this.start()
     // Not `Promise.race` with one long-pending promise: each race would stay subscribed to it,
     // holding its record (tens of kilobytes) until the build ends.
     return new Promise<string>((resolve, reject) => {
-      if (this.broken) return reject(this.broken.error)
       this.waiting.add(reject)
-      ;(pool.run(task) as Promise<string>).then(resolve, reject).finally(() => this.waiting.delete(reject))
+      ;(pool.run(task) as Promise<string>)
+        .then(resolve, (error: unknown) => {
+          if ((error as {code?: unknown} | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') this.broken ??= {error}
+          reject(error)
+        })
+        .finally(() => this.waiting.delete(reject))
     })
   }
 
@@ -84,7 +93,9 @@ export class Workers {
   }
 
   async destroy(): Promise<void> {
-    const pools = [this.pool, this.citing]
+    // A map pool whose threads died is left to end with the process (its threads are unref'd):
+    // tinypool's `destroy` throws from an event listener when a thread it waits for dies meanwhile.
+    const pools = [this.broken ? undefined : this.pool, this.citing]
     this.pool = undefined
     this.citing = undefined
     await Promise.all(pools.map((pool) => pool?.destroy()))
