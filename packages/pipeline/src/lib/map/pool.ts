@@ -32,6 +32,9 @@ export const defaultWorkers = () => Math.max(1, availableParallelism())
  */
 const CITE_TASK = 1000
 
+/** A worker stopped for reaching its heap limit. */
+export const outOfMemory = (error: unknown) => (error as {code?: unknown} | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+
 /** The old-generation limit of a map worker, in MB (see `create`). */
 export const MAP_HEAP_MB = Number(process.env.APPARATUS_MAP_HEAP_MB) || 384
 
@@ -71,7 +74,7 @@ export class Workers {
       this.waiting.add(reject)
       ;(pool.run(task) as Promise<string>)
         .then(resolve, (error: unknown) => {
-          if ((error as {code?: unknown} | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') this.broken ??= {error}
+          if (outOfMemory(error)) this.broken ??= {error}
           reject(error)
         })
         .finally(() => this.waiting.delete(reject))

@@ -12,7 +12,7 @@ import {access, open, readFile, type FileHandle} from 'node:fs/promises'
 import {readFileSync} from 'node:fs'
 import type {Register} from '@apparatus/entities'
 import type {VFile} from 'vfile'
-import {defaultWorkers, Workers} from './pool.js'
+import {defaultWorkers, outOfMemory, Workers} from './pool.js'
 import {parseHead, parseTail, recordText, type RecordHead, type RecordTail} from './record.js'
 import {mapVersion, recordKey, recordPath, registerKey, writeRecord} from './store.js'
 
@@ -186,6 +186,3 @@ async function inBatches<T, R>(items: readonly T[], each: (item: T) => Promise<R
   for (let from = 0; from < items.length; from += BATCH * 4) results.push(...(await Promise.all(items.slice(from, from + BATCH * 4).map(each))))
   return results
 }
-
-/** A worker stopped for reaching its heap limit. */
-const outOfMemory = (error: unknown) => (error as {code?: unknown} | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
